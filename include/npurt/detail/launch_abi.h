@@ -1,0 +1,38 @@
+// The seam between the launch API (host side, runtime/api) and the kernel
+// engine (runtime/backends/*). A kernel launch is type-erased into a GridTask:
+// the host side validates and enqueues it on a stream; when the stream reaches
+// it, the backend's engine runs every block, calling runBlock() once per block
+// on a worker thread whose block context (blockIdx, blockDim, gridDim, dynamic
+// shared memory) it has set first.
+#pragma once
+
+#include <cstddef>
+#include <memory>
+
+#include "npurt/detail/dim3.h"
+
+enum npuError : int;
+using npuError_t = npuError;
+typedef struct npuStream_st *npuStream_t;
+
+namespace npu::detail {
+
+struct GridTask {
+  const char *name = nullptr;      // kernel name as written at the launch site
+  const void *function = nullptr;  // identity of the kernel (for attributes, trace)
+  dim3 grid;
+  dim3 block;
+  std::size_t dynamicSharedBytes = 0;
+
+  virtual ~GridTask() = default;
+  // Runs the kernel for the current block. Called once per block, possibly
+  // concurrently for different blocks on different worker threads.
+  virtual void runBlock() = 0;
+};
+
+// Implemented by the runtime (runtime/api/launch.cpp): validates the
+// configuration (sets and returns npuErrorInvalidConfiguration etc., also
+// recorded for npuGetLastError), then enqueues the task on the stream.
+npuError_t enqueueGrid(std::unique_ptr<GridTask> task, npuStream_t stream);
+
+}  // namespace npu::detail
