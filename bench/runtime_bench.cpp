@@ -1,0 +1,157 @@
+// npurt's cpu backend against hand-written OpenMP and TBB loops of the same
+// work, measured in one run. Prints the median time of each and the ratios
+// (npurt / baseline: below 1 means npurt is faster).
+//
+//   triad     a[i] = b[i] + s * c[i]          memory bound, fast path (no barrier)
+//   reduce    per-block shared-memory tree    barrier heavy, fiber path
+//             reduction, one atomicAdd/block
+//
+// Usage: runtime_bench [elements (default 1<<24)] [repetitions (default 15)]
+#include <npurt/kernel.h>
+#include <npurt/runtime.h>
+
+#include <omp.h>
+#include <tbb/parallel_for.h>
+#include <tbb/parallel_reduce.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <functional>
+#include <vector>
+
+__global__ void triad(float *a, const float *b, const float *c, float s, int n) {
+  ::npu::for_each_thread([&](NPU_THREAD_PARAMS) {
+    int i = blockIdx.x * blockDim.x + threadIdx.x;
+    if (i < n) a[i] = b[i] + s * c[i];
+  });
+}
+
+constexpr int kReduceBlock = 256;
+
+__global__ void blockReduce(const float *in, double *out, int n) {
+  ::npu::for_each_thread_sync([&](NPU_THREAD_PARAMS) {
+    __shared__ float partial[kReduceBlock];
+    unsigned tid = threadIdx.x;
+    int i = blockIdx.x * blockDim.x + threadIdx.x;
+    partial[tid] = i < n ? in[i] : 0.0f;
+    __syncthreads();
+    for (unsigned stride = blockDim.x / 2; stride > 0; stride >>= 1) {
+      if (tid < stride) partial[tid] += partial[tid + stride];
+      __syncthreads();
+    }
+    if (tid == 0) atomicAdd(out, static_cast<double>(partial[0]));
+  });
+}
+
+static double medianSeconds(int reps, const std::function<void()> &work) {
+  std::vector<double> times;
+  work();  // warm-up: page faults, thread pools
+  for (int r = 0; r < reps; ++r) {
+    auto start = std::chrono::steady_clock::now();
+    work();
+    times.push_back(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+  }
+  std::sort(times.begin(), times.end());
+  return times[times.size() / 2];
+}
+
+static void check(npuError_t err, const char *what) {
+  if (err != npuSuccess) {
+    std::fprintf(stderr, "%s: %s\n", what, npuGetErrorString(err));
+    std::exit(1);
+  }
+}
+
+int main(int argc, char **argv) {
+  const int n = argc > 1 ? std::atoi(argv[1]) : 1 << 24;
+  const int reps = argc > 2 ? std::atoi(argv[2]) : 15;
+  const float s = 3.0f;
+  std::vector<float> hb(n), hc(n), ha(n);
+  for (int i = 0; i < n; ++i) {
+    hb[i] = static_cast<float>(i % 1000) * 0.25f;
+    hc[i] = static_cast<float>(i % 7);
+  }
+
+  float *a, *b, *c;
+  double *sum;
+  check(npuMalloc(&a, n * sizeof(float)), "npuMalloc");
+  check(npuMalloc(&b, n * sizeof(float)), "npuMalloc");
+  check(npuMalloc(&c, n * sizeof(float)), "npuMalloc");
+  check(npuMalloc(&sum, sizeof(double)), "npuMalloc");
+  check(npuMemcpy(b, hb.data(), n * sizeof(float), npuMemcpyHostToDevice), "npuMemcpy");
+  check(npuMemcpy(c, hc.data(), n * sizeof(float), npuMemcpyHostToDevice), "npuMemcpy");
+  const int blocks = (n + kReduceBlock - 1) / kReduceBlock;
+
+  npuDeviceProp prop;
+  check(npuGetDeviceProperties(&prop, 0), "npuGetDeviceProperties");
+  std::printf("runtime_bench: n=%d, %d repetitions, %d OpenMP threads, device '%s' (%d workers)\n", n,
+              reps, omp_get_max_threads(), prop.name, prop.multiProcessorCount);
+
+  // Memory-bound: triad.
+  double tNpu = medianSeconds(reps, [&] {
+    ::npu::launch("triad", triad, dim3(blocks), dim3(kReduceBlock), 0, nullptr, a, b, c, s, n);
+    check(npuDeviceSynchronize(), "triad");
+  });
+  double tOmp = medianSeconds(reps, [&] {
+#pragma omp parallel for schedule(static)
+    for (int i = 0; i < n; ++i) ha[i] = hb[i] + s * hc[i];
+  });
+  double tTbb = medianSeconds(reps, [&] {
+    tbb::parallel_for(tbb::blocked_range<int>(0, n), [&](const tbb::blocked_range<int> &r) {
+      for (int i = r.begin(); i < r.end(); ++i) ha[i] = hb[i] + s * hc[i];
+    });
+  });
+  check(npuMemcpy(ha.data(), a, n * sizeof(float), npuMemcpyDeviceToHost), "npuMemcpy");
+  for (int i = 0; i < n; ++i)
+    if (ha[i] != hb[i] + s * hc[i]) {
+      std::fprintf(stderr, "triad: wrong result at %d\n", i);
+      return 1;
+    }
+  double gbytes = 3.0 * n * sizeof(float) / 1e9;
+  std::printf("triad   npurt %8.3f ms (%5.1f GB/s)  openmp %8.3f ms  tbb %8.3f ms  "
+              "ratio npurt/openmp %.2f  npurt/tbb %.2f\n",
+              tNpu * 1e3, gbytes / tNpu, tOmp * 1e3, tTbb * 1e3, tNpu / tOmp, tNpu / tTbb);
+
+  // Barrier-heavy: shared-memory tree reduction.
+  double expected = 0;
+  for (int i = 0; i < n; ++i) expected += hb[i];
+  double got = 0;
+  double rNpu = medianSeconds(reps, [&] {
+    check(npuMemset(sum, 0, sizeof(double)), "npuMemset");
+    ::npu::launch("blockReduce", blockReduce, dim3(blocks), dim3(kReduceBlock), 0, nullptr, b, sum, n);
+    check(npuMemcpy(&got, sum, sizeof(double), npuMemcpyDeviceToHost), "npuMemcpy");
+  });
+  double ompSum = 0;
+  double rOmp = medianSeconds(reps, [&] {
+    double acc = 0;
+#pragma omp parallel for reduction(+ : acc) schedule(static)
+    for (int i = 0; i < n; ++i) acc += hb[i];
+    ompSum = acc;
+  });
+  double rTbb = medianSeconds(reps, [&] {
+    volatile double acc = tbb::parallel_reduce(
+        tbb::blocked_range<int>(0, n), 0.0,
+        [&](const tbb::blocked_range<int> &r, double partial) {
+          for (int i = r.begin(); i < r.end(); ++i) partial += hb[i];
+          return partial;
+        },
+        std::plus<double>());
+    (void)acc;
+  });
+  if (std::fabs(got - expected) > 1e-6 * std::fabs(expected) || std::fabs(ompSum - expected) > 1e-6 * std::fabs(expected)) {
+    std::fprintf(stderr, "reduce: got %f, expected %f\n", got, expected);
+    return 1;
+  }
+  std::printf("reduce  npurt %8.3f ms (%5.2f ns/thread)  openmp %8.3f ms  tbb %8.3f ms  "
+              "ratio npurt/openmp %.2f  npurt/tbb %.2f\n",
+              rNpu * 1e3, rNpu * 1e9 / n, rOmp * 1e3, rTbb * 1e3, rNpu / rOmp, rNpu / rTbb);
+
+  npuFree(a);
+  npuFree(b);
+  npuFree(c);
+  npuFree(sum);
+  return 0;
+}
