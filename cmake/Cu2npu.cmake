@@ -1,0 +1,64 @@
+# cu2npu_add_executable(<target> SOURCES <files>... [INCLUDE_DIRECTORIES <dirs>...]
+#                       [COMPILE_DEFINITIONS <defs>...] [CU2NPU_OPTIONS <options>...])
+#
+# Translates the CUDA sources (.cu) among SOURCES with cu2npu at build time and
+# builds an executable from the translated files (and any plain C++ sources)
+# against npurt. The translation mirrors the source tree under
+# ${CMAKE_CURRENT_BINARY_DIR}/<target>.cu2npu/; local headers the sources
+# include are translated there too (foo.cuh -> foo.npu.h). A source is
+# translated again when it or a header it includes changes.
+#
+# The translator is the build tree's cu2npu target, or the installed cu2npu
+# (CU2NPU_EXECUTABLE overrides both).
+
+function(cu2npu_add_executable target)
+  cmake_parse_arguments(PARSE_ARGV 1 ARG "" ""
+    "SOURCES;INCLUDE_DIRECTORIES;COMPILE_DEFINITIONS;CU2NPU_OPTIONS")
+  if(NOT ARG_SOURCES)
+    message(FATAL_ERROR "cu2npu_add_executable(${target}): no SOURCES")
+  endif()
+  if(CU2NPU_EXECUTABLE)
+    set(translator ${CU2NPU_EXECUTABLE})
+    set(translator_dep ${CU2NPU_EXECUTABLE})
+  elseif(TARGET cu2npu)
+    set(translator $<TARGET_FILE:cu2npu>)
+    set(translator_dep cu2npu)
+  else()
+    message(FATAL_ERROR "cu2npu_add_executable: no cu2npu translator (set CU2NPU_EXECUTABLE)")
+  endif()
+
+  set(out_root ${CMAKE_CURRENT_BINARY_DIR}/${target}.cu2npu)
+  set(clang_args)
+  foreach(dir IN LISTS ARG_INCLUDE_DIRECTORIES)
+    get_filename_component(dir ${dir} ABSOLUTE)
+    list(APPEND clang_args -I${dir})
+  endforeach()
+  foreach(def IN LISTS ARG_COMPILE_DEFINITIONS)
+    list(APPEND clang_args -D${def})
+  endforeach()
+
+  set(built_sources)
+  foreach(src IN LISTS ARG_SOURCES)
+    get_filename_component(src ${src} ABSOLUTE)
+    if(NOT src MATCHES "\\.cu$")
+      list(APPEND built_sources ${src})
+      continue()
+    endif()
+    file(RELATIVE_PATH rel ${CMAKE_CURRENT_SOURCE_DIR} ${src})
+    string(REGEX REPLACE "\\.cu$" ".npu.cpp" rel_out ${rel})
+    set(out ${out_root}/${rel_out})
+    add_custom_command(OUTPUT ${out}
+      COMMAND ${translator} -q --in-root ${CMAKE_CURRENT_SOURCE_DIR} --out-root ${out_root}
+              ${ARG_CU2NPU_OPTIONS} ${src} -- ${clang_args}
+      DEPENDS ${src} ${translator_dep}
+      IMPLICIT_DEPENDS CXX ${src}
+      COMMENT "cu2npu ${rel}"
+      VERBATIM)
+    list(APPEND built_sources ${out})
+  endforeach()
+
+  add_executable(${target} ${built_sources})
+  target_include_directories(${target} PRIVATE ${out_root} ${ARG_INCLUDE_DIRECTORIES})
+  target_compile_definitions(${target} PRIVATE ${ARG_COMPILE_DEFINITIONS})
+  target_link_libraries(${target} PRIVATE npurt::npurt)
+endfunction()
