@@ -1,0 +1,152 @@
+// The CUDA thread context and the two per-thread execution paths of a block.
+//
+// The engine runs one block at a time per worker thread. Before calling
+// GridTask::runBlock() it sets the thread-local globals below (blockIdx, blockDim,
+// gridDim, the dynamic shared memory buffer); the kernel body, wrapped by the
+// translator in for_each_thread or for_each_thread_sync, then runs once per CUDA
+// thread of the block on that worker.
+#pragma once
+
+#include <memory>
+#include <type_traits>
+
+#include "npurt/detail/dim3.h"
+
+// CUDA's built-in variables. Kernel bodies see by-value parameters of the same
+// names (NPU_THREAD_PARAMS) that shadow these; the globals serve __device__
+// functions, which read them as CUDA code does. Constant-initialised inline
+// thread_locals, so an access is a plain TLS load with no init guard.
+inline thread_local ::uint3 threadIdx{0, 0, 0};
+inline thread_local ::uint3 blockIdx{0, 0, 0};
+inline thread_local ::dim3 blockDim{1, 1, 1};
+inline thread_local ::dim3 gridDim{1, 1, 1};
+inline constexpr int warpSize = 32;
+
+// The parameter list of the lambda the translator wraps a kernel body in.
+#define NPU_THREAD_PARAMS                                                                \
+  [[maybe_unused]] const ::uint3 threadIdx, [[maybe_unused]] const ::uint3 blockIdx,     \
+      [[maybe_unused]] const ::dim3 blockDim, [[maybe_unused]] const ::dim3 gridDim
+
+namespace npu {
+namespace detail {
+
+// How the CUDA threads of the current block are being run on this worker.
+enum class ExecMode : unsigned char {
+  Host,    // not inside a kernel body
+  Loop,    // for_each_thread: a plain loop, no thread can wait for another
+  Fibers,  // for_each_thread_sync: one fiber per CUDA thread
+};
+
+// Per-worker block context beyond the four CUDA globals (set by the engine).
+struct BlockContext {
+  void *dynamicShared;     // 16-byte aligned, at least GridTask::dynamicSharedBytes
+  const char *kernelName;  // for messages (device assert, misuse)
+  ExecMode mode;
+};
+inline thread_local BlockContext blockContext{nullptr, nullptr, ExecMode::Host};
+
+// Engine entry points (runtime/engine). Everything that can make a CUDA thread
+// wait for another one goes through these, so the engine alone decides how.
+using ThreadEntry = void (*)(void *body, ::uint3 thread);
+// Runs entry(body, t) for every thread t of the current block, each on its own
+// fiber, and returns when all have returned. Throws (to the engine's block
+// loop) if the block failed: device assert, deadlock, misuse.
+void runThreadsAsFibers(ThreadEntry entry, void *body);
+// Reports a synchronising operation reached on the loop path (fails the launch
+// when the block has more than one thread; returns otherwise).
+void syncOnLoopPath(const char *operation);
+
+enum class BarrierKind : int { Plain, Count, And, Or };
+int blockBarrier(BarrierKind kind, int predicate);
+
+enum class WarpOp : int {
+  Sync,      // __syncwarp
+  Shuffle,   // srcLane already resolved by the caller (idx/up/down/xor)
+  Ballot,
+  Any,
+  All,
+  MatchAny,
+  MatchAll,  // result: mask or 0; *predicate set
+  AddU32,
+  MinU32,
+  MaxU32,
+  MinS32,
+  MaxS32,
+  AndU32,
+  OrU32,
+  XorU32,
+  ActiveMask,
+};
+// One warp collective by the calling lane: waits for the lanes of `mask` that
+// have not exited, then returns this lane's result. `value` is the lane's
+// contribution (bits), `srcLane` the lane to read for Shuffle (-1: own value).
+unsigned long long warpCollective(WarpOp op, unsigned mask, unsigned long long value, int srcLane,
+                                  int *predicate);
+
+[[noreturn]] void deviceAssertFail(const char *condition, const char *file, int line);
+
+// Linear thread id inside the block, as CUDA numbers threads into warps.
+inline unsigned linearThreadId(const ::uint3 t, const ::dim3 b) {
+  return t.x + b.x * (t.y + b.y * t.z);
+}
+inline unsigned currentLaneId() { return linearThreadId(::threadIdx, ::blockDim) & 31u; }
+
+struct LoopModeScope {
+  ExecMode saved;
+  LoopModeScope() : saved(blockContext.mode) { blockContext.mode = ExecMode::Loop; }
+  ~LoopModeScope() { blockContext.mode = saved; }
+  LoopModeScope(const LoopModeScope &) = delete;
+  LoopModeScope &operator=(const LoopModeScope &) = delete;
+};
+
+}  // namespace detail
+
+// Whether for_each_thread keeps the global ::threadIdx current for __device__
+// functions called from the body. The translator passes Unused when it has proven
+// that nothing called from the body reads the global: the loop then does nothing
+// per iteration but call the body, which keeps simple bodies vectorisable.
+enum class ThreadIdxGlobal : bool { Unused = false, Kept = true };
+
+// The fast path: the block's threads as a plain loop (z, y, x; one flat loop
+// when blockDim.y == blockDim.z == 1). No thread may wait for another here; a
+// barrier or warp operation reached inside fails the launch.
+template <ThreadIdxGlobal Global = ThreadIdxGlobal::Kept, class Body>
+inline void for_each_thread(Body &&body) {
+  const ::uint3 block = ::blockIdx;
+  const ::dim3 blockSize = ::blockDim;
+  const ::dim3 grid = ::gridDim;
+  detail::LoopModeScope loopMode;
+  if (blockSize.y == 1 && blockSize.z == 1) {
+    for (unsigned x = 0; x < blockSize.x; ++x) {
+      if constexpr (Global == ThreadIdxGlobal::Kept) ::threadIdx = ::uint3{x, 0, 0};
+      body(::uint3{x, 0, 0}, block, blockSize, grid);
+    }
+    return;
+  }
+  for (unsigned z = 0; z < blockSize.z; ++z)
+    for (unsigned y = 0; y < blockSize.y; ++y)
+      for (unsigned x = 0; x < blockSize.x; ++x) {
+        if constexpr (Global == ThreadIdxGlobal::Kept) ::threadIdx = ::uint3{x, y, z};
+        body(::uint3{x, y, z}, block, blockSize, grid);
+      }
+}
+
+// The general path: every CUDA thread of the block runs as a fiber, so
+// __syncthreads and warp operations work anywhere in the control flow.
+template <class Body>
+inline void for_each_thread_sync(Body &&body) {
+  using BodyType = std::remove_reference_t<Body>;
+  detail::ThreadEntry entry = [](void *erased, ::uint3 thread) {
+    (*static_cast<BodyType *>(erased))(thread, ::blockIdx, ::blockDim, ::gridDim);
+  };
+  detail::runThreadsAsFibers(
+      entry, const_cast<void *>(static_cast<const void *>(std::addressof(body))));
+}
+
+// `extern __shared__ T name[];` becomes `T *const name = ::npu::dynamic_shared<T>();`.
+template <class T>
+inline T *dynamic_shared() {
+  return static_cast<T *>(detail::blockContext.dynamicShared);
+}
+
+}  // namespace npu

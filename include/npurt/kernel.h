@@ -1,0 +1,16 @@
+// Everything a translated kernel body uses, with CUDA's own device names.
+// Translated code includes this for cuda_runtime.h's device half, cuda_fp16.h,
+// cuda_bf16.h, device_launch_parameters.h, sm_*_intrinsics.h and friends.
+// C++17: translated code and applications may build with -std=c++17.
+#pragma once
+
+#if __cplusplus < 201703L
+#error "npurt/kernel.h needs C++17 or later (-std=c++17)"
+#endif
+
+#include "npurt/device/qualifiers.h"
+#include "npurt/device/builtins.h"
+#include "npurt/device/launch.h"
+#include "npurt/device/sync.h"
+#include "npurt/device/atomics.h"
+#include "npurt/device/warp.h"

@@ -1,0 +1,89 @@
+// The engine side of the device API: what npurt/kernel.h calls when a CUDA
+// thread has to wait for another one, or fails.
+#include <cstdio>
+#include <string>
+
+#include "engine/BlockRunner.h"
+#include "engine/Failure.h"
+#include "npurt/device/builtins.h"
+
+namespace npu::detail {
+
+namespace {
+
+const char *kernelName() {
+  return blockContext.kernelName != nullptr ? blockContext.kernelName : "?";
+}
+
+[[noreturn]] void failOnLoopPath(const char *operation) {
+  const unsigned threads = ::blockDim.x * ::blockDim.y * ::blockDim.z;
+  char text[512];
+  if (blockContext.mode == ExecMode::Host) {
+    std::snprintf(text, sizeof text,
+                  "npurt: %s called outside a kernel's per-thread body (kernel '%s')", operation,
+                  kernelName());
+  } else {
+    std::snprintf(text, sizeof text,
+                  "npurt: kernel '%s': %s reached on the fast path (npu::for_each_thread) with %u "
+                  "threads per block; only npu::for_each_thread_sync can run it, so the launch "
+                  "failed instead of computing a wrong result",
+                  kernelName(), operation, threads);
+  }
+  throw engine::KernelFailure{engine::kErrorLaunchFailure, text};
+}
+
+const char *warpOpName(WarpOp op) {
+  switch (op) {
+    case WarpOp::Sync: return "__syncwarp";
+    case WarpOp::Shuffle: return "a warp shuffle (__shfl*_sync)";
+    case WarpOp::Ballot: return "__ballot_sync";
+    case WarpOp::Any: return "__any_sync";
+    case WarpOp::All: return "__all_sync";
+    case WarpOp::MatchAny: return "__match_any_sync";
+    case WarpOp::MatchAll: return "__match_all_sync";
+    case WarpOp::ActiveMask: return "__activemask";
+    default: return "a warp reduction (__reduce_*_sync)";
+  }
+}
+
+}  // namespace
+
+void runThreadsAsFibers(ThreadEntry entry, void *body) {
+  if (engine::BlockRunner::current() != nullptr) failOnLoopPath("a nested for_each_thread_sync");
+  // One per worker: stacks, fiber records and queues reused block after block.
+  thread_local engine::WorkerFibers storage;
+  engine::BlockRunner runner(storage, entry, body, ::blockDim);
+  runner.run();
+}
+
+void syncOnLoopPath(const char *operation) {
+  const unsigned threads = ::blockDim.x * ::blockDim.y * ::blockDim.z;
+  if (blockContext.mode == ExecMode::Loop && threads == 1) return;
+  failOnLoopPath(operation);
+}
+
+int blockBarrier(BarrierKind kind, int predicate) {
+  engine::BlockRunner *runner = engine::BlockRunner::current();
+  if (runner == nullptr) {
+    syncOnLoopPath("__syncthreads");
+    return predicate != 0;
+  }
+  return runner->barrier(kind, predicate);
+}
+
+unsigned long long warpCollective(WarpOp op, unsigned mask, unsigned long long value,
+                                  int sourceLane, int *predicate) {
+  engine::BlockRunner *runner = engine::BlockRunner::current();
+  if (runner == nullptr) failOnLoopPath(warpOpName(op));
+  return runner->warpCollective(op, mask, value, sourceLane, predicate);
+}
+
+void deviceAssertFail(const char *condition, const char *file, int line) {
+  // One fprintf per message, so lines from concurrent blocks do not interleave.
+  std::fprintf(stderr, "%s:%d: %s: block: [%u,%u,%u], thread: [%u,%u,%u] Assertion `%s` failed.\n",
+               file, line, kernelName(), ::blockIdx.x, ::blockIdx.y, ::blockIdx.z, ::threadIdx.x,
+               ::threadIdx.y, ::threadIdx.z, condition);
+  throw engine::KernelFailure{engine::kErrorAssert, std::string()};
+}
+
+}  // namespace npu::detail

@@ -1,0 +1,204 @@
+// Block scheduling: the blocks of a grid spread over TBB workers.
+#include "engine/Engine.h"
+
+#include <oneapi/tbb/blocked_range.h>
+#include <oneapi/tbb/info.h>
+#include <oneapi/tbb/parallel_for.h>
+#include <oneapi/tbb/task_arena.h>
+
+#include <algorithm>
+#include <atomic>
+#include <cerrno>
+#include <cstddef>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <exception>
+#include <mutex>
+#include <new>
+#include <string>
+
+#include "engine/Config.h"
+#include "engine/Failure.h"
+#include "engine/Fiber.h"
+#include "npurt/device/builtins.h"
+
+#if NPURT_TSAN
+#include <sanitizer/tsan_interface.h>
+#define NPURT_TSAN_RELEASE(address) __tsan_release(address)
+#define NPURT_TSAN_ACQUIRE(address) __tsan_acquire(address)
+#else
+#define NPURT_TSAN_RELEASE(address) ((void)0)
+#define NPURT_TSAN_ACQUIRE(address) ((void)0)
+#endif
+
+namespace npu::engine {
+
+int parseWorkerCount(const char *text, int cores, std::string &error) {
+  if (text == nullptr || *text == '\0') return cores;
+  char *end = nullptr;
+  errno = 0;
+  const long count = std::strtol(text, &end, 10);
+  if (errno == 0 && *end == '\0' && count >= 1 && count <= 4096) return static_cast<int>(count);
+  error = std::string("npurt: NPURT_NUM_THREADS='") + text +
+          "' is invalid: accepted values are an integer from 1 to 4096 (worker threads), or "
+          "unset/empty for all cores (" + std::to_string(cores) + ")";
+  return 0;
+}
+
+namespace {
+
+int resolveWorkerCount() {
+  std::string error;
+  const int count =
+      parseWorkerCount(std::getenv("NPURT_NUM_THREADS"), tbb::info::default_concurrency(), error);
+  if (count == 0) {
+    std::fprintf(stderr, "%s\n", error.c_str());
+    std::exit(EXIT_FAILURE);
+  }
+  return count;
+}
+
+tbb::task_arena &arena() {
+  static tbb::task_arena workers(workerCount());
+  return workers;
+}
+
+// The worker's dynamic shared memory: grown to the largest request seen, never
+// shrunk, 64-byte aligned (CUDA guarantees 16).
+class SharedMemoryBuffer {
+ public:
+  ~SharedMemoryBuffer() { release(); }
+  void *get(std::size_t bytes) {
+    if (bytes > capacity_ || data_ == nullptr) {
+      release();
+      const std::size_t capacity = std::max<std::size_t>(bytes, 256);
+      data_ = ::operator new(capacity, std::align_val_t{64});
+      capacity_ = capacity;
+    }
+    return data_;
+  }
+
+ private:
+  void release() {
+    if (data_ != nullptr) ::operator delete(data_, std::align_val_t{64});
+    data_ = nullptr;
+    capacity_ = 0;
+  }
+  void *data_ = nullptr;
+  std::size_t capacity_ = 0;
+};
+
+thread_local SharedMemoryBuffer sharedMemory;
+
+// The first failure of a grid; later blocks are skipped once one is recorded,
+// as a trap stops a whole CUDA kernel.
+class GridFailure {
+ public:
+  bool failed() const { return failed_.load(std::memory_order_relaxed); }
+  void record(int code, std::string message) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (code_ == 0) {
+      code_ = code;
+      message_ = std::move(message);
+    }
+    failed_.store(true, std::memory_order_relaxed);
+  }
+  int code() const { return code_; }
+  const std::string &message() const { return message_; }
+
+ private:
+  std::atomic<bool> failed_{false};
+  std::mutex mutex_;
+  int code_ = 0;
+  std::string message_;
+};
+
+std::string escapedExceptionMessage(const detail::GridTask &task, const char *what) {
+  return std::string("npurt: kernel '") + (task.name != nullptr ? task.name : "?") +
+         "': exception escaped the kernel" + (what != nullptr ? std::string(": ") + what : "");
+}
+
+void runBlocks(detail::GridTask &task, std::uint64_t begin, std::uint64_t end,
+               GridFailure &failure) {
+  NPURT_TSAN_ACQUIRE(&task);
+  const dim3 grid = task.grid;
+  ::gridDim = grid;
+  ::blockDim = task.block;
+  detail::blockContext.kernelName = task.name;
+  detail::blockContext.dynamicShared = sharedMemory.get(task.dynamicSharedBytes);
+  detail::blockContext.mode = detail::ExecMode::Host;
+  std::uint64_t rest = begin / grid.x;
+  auto x = static_cast<unsigned>(begin % grid.x);
+  auto y = static_cast<unsigned>(rest % grid.y);
+  auto z = static_cast<unsigned>(rest / grid.y);
+  for (std::uint64_t id = begin; id != end; ++id) {
+    if (failure.failed()) break;
+    ::blockIdx = ::uint3{x, y, z};
+    try {
+      task.runBlock();
+    } catch (KernelFailure &kernelFailure) {
+      failure.record(kernelFailure.code, std::move(kernelFailure.message));
+    } catch (const std::exception &exception) {
+      failure.record(kErrorLaunchFailure, escapedExceptionMessage(task, exception.what()));
+    } catch (...) {
+      failure.record(kErrorLaunchFailure, escapedExceptionMessage(task, nullptr));
+    }
+    detail::blockContext.mode = detail::ExecMode::Host;
+    if (++x == grid.x) {
+      x = 0;
+      if (++y == grid.y) {
+        y = 0;
+        ++z;
+      }
+    }
+  }
+  detail::blockContext.kernelName = nullptr;
+  detail::blockContext.dynamicShared = nullptr;
+  NPURT_TSAN_RELEASE(&failure);
+}
+
+}  // namespace
+
+int workerCount() {
+  static const int count = resolveWorkerCount();
+  return count;
+}
+
+npuError_t executeGrid(detail::GridTask &task) {
+  const std::uint64_t blocks =
+      std::uint64_t{task.grid.x} * task.grid.y * task.grid.z;
+  const std::uint64_t threadsPerBlock =
+      std::uint64_t{task.block.x} * task.block.y * task.block.z;
+  if (blocks == 0 || threadsPerBlock == 0) return toError(9);  // npuErrorInvalidConfiguration
+
+  // Several GPU blocks per TBB task, so each task does at least ~kThreadsPerTask
+  // CUDA threads of work, but never so few tasks that workers sit idle.
+  constexpr std::uint64_t kThreadsPerTask = 8192;
+  const auto workers = static_cast<std::uint64_t>(workerCount());
+  std::uint64_t grain = std::max<std::uint64_t>(1, kThreadsPerTask / threadsPerBlock);
+  grain = std::min(grain, std::max<std::uint64_t>(1, blocks / (workers * 8)));
+
+  GridFailure failure;
+  NPURT_TSAN_RELEASE(&task);
+  if (blocks <= grain || workers == 1) {
+    runBlocks(task, 0, blocks, failure);
+  } else {
+    arena().execute([&] {
+      tbb::parallel_for(
+          tbb::blocked_range<std::uint64_t>(0, blocks, grain),
+          [&](const tbb::blocked_range<std::uint64_t> &range) {
+            runBlocks(task, range.begin(), range.end(), failure);
+          },
+          tbb::auto_partitioner());
+    });
+  }
+  NPURT_TSAN_ACQUIRE(&failure);
+  if (failure.code() != 0) {
+    if (!failure.message().empty()) std::fprintf(stderr, "%s\n", failure.message().c_str());
+    return toError(failure.code());
+  }
+  return toError(0);
+}
+
+}  // namespace npu::engine
