@@ -1,0 +1,148 @@
+// Every atomic under contention from many blocks on all workers: exact totals.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <vector>
+
+#include "KernelTestSupport.h"
+
+using npu::test::kSuccess;
+using npu::test::runKernel;
+
+namespace {
+
+constexpr unsigned kBlocks = 512, kThreads = 128, kTotal = kBlocks * kThreads;
+
+struct Counters {
+  int addInt = 0;
+  unsigned addUnsigned = 0;
+  unsigned long long addU64 = 0;
+  long long addS64 = 0;
+  float addFloat = 0;
+  double addDouble = 0;
+  int subInt = 0;
+  unsigned subUnsigned = 1u << 30;
+  int minInt = 1 << 30;
+  int maxInt = -(1 << 30);
+  unsigned minUnsigned = ~0u;
+  unsigned maxUnsigned = 0;
+  unsigned long long maxU64 = 0;
+  long long minS64 = 0;
+  float minFloat = 1e30f;
+  double maxDouble = -1e30;
+  unsigned andBits = ~0u;
+  unsigned orBits = 0;
+  unsigned xorBits = 0;
+  unsigned long long orU64 = 0;
+  unsigned inc = 0;
+  unsigned dec = 0;
+  int casCounter = 0;
+  int exchanged = -1;
+  int blockScoped = 0;
+  int systemScoped = 0;
+};
+
+__global__ void hammer(Counters *c) {
+  ::npu::for_each_thread([&](NPU_THREAD_PARAMS) {
+    const unsigned i = blockIdx.x * blockDim.x + threadIdx.x;
+    atomicAdd(&c->addInt, 1);
+    atomicAdd(&c->addUnsigned, 2u);
+    atomicAdd(&c->addU64, 1ull << 33);
+    atomicAdd(&c->addS64, -3LL);
+    atomicAdd(&c->addFloat, 1.0f);
+    atomicAdd(&c->addDouble, 0.5);
+    atomicSub(&c->subInt, 1);
+    atomicSub(&c->subUnsigned, 1u);
+    atomicMin(&c->minInt, static_cast<int>(i) - 5);
+    atomicMax(&c->maxInt, static_cast<int>(i) - 5);
+    atomicMin(&c->minUnsigned, i + 7);
+    atomicMax(&c->maxUnsigned, i + 7);
+    atomicMax(&c->maxU64, static_cast<unsigned long long>(i) << 40);
+    atomicMin(&c->minS64, -static_cast<long long>(i));
+    atomicMin(&c->minFloat, static_cast<float>(i) + 0.25f);
+    atomicMax(&c->maxDouble, static_cast<double>(i) * 2);
+    atomicAnd(&c->andBits, ~(1u << (i % 32)) | (i % 64 < 32 ? 0u : ~0u));
+    atomicOr(&c->orBits, 1u << (i % 32));
+    atomicXor(&c->xorBits, 1u << (i % 32));
+    atomicOr(&c->orU64, 1ull << (i % 64));
+    atomicInc(&c->inc, 999u);
+    atomicDec(&c->dec, 999u);
+    int expected = c->casCounter, seen;
+    while ((seen = atomicCAS(&c->casCounter, expected, expected + 1)) != expected) expected = seen;
+    atomicExch(&c->exchanged, static_cast<int>(i));
+    atomicAdd_block(&c->blockScoped, 1);
+    atomicAdd_system(&c->systemScoped, 1);
+  });
+}
+
+TEST(Atomics, ExactTotalsUnderContention) {
+  Counters c;
+  ASSERT_EQ(runKernel("hammer", hammer, kBlocks, kThreads, 0, &c), kSuccess);
+  EXPECT_EQ(c.addInt, static_cast<int>(kTotal));
+  EXPECT_EQ(c.addUnsigned, 2 * kTotal);
+  EXPECT_EQ(c.addU64, static_cast<unsigned long long>(kTotal) << 33);
+  EXPECT_EQ(c.addS64, -3LL * kTotal);
+  EXPECT_EQ(c.addFloat, static_cast<float>(kTotal));  // exact: integers below 2^24
+  EXPECT_EQ(c.addDouble, 0.5 * kTotal);
+  EXPECT_EQ(c.subInt, -static_cast<int>(kTotal));
+  EXPECT_EQ(c.subUnsigned, (1u << 30) - kTotal);
+  EXPECT_EQ(c.minInt, -5);
+  EXPECT_EQ(c.maxInt, static_cast<int>(kTotal) - 6);
+  EXPECT_EQ(c.minUnsigned, 7u);
+  EXPECT_EQ(c.maxUnsigned, kTotal + 6);
+  EXPECT_EQ(c.maxU64, static_cast<unsigned long long>(kTotal - 1) << 40);
+  EXPECT_EQ(c.minS64, -static_cast<long long>(kTotal - 1));
+  EXPECT_EQ(c.minFloat, 0.25f);
+  EXPECT_EQ(c.maxDouble, 2.0 * (kTotal - 1));
+  EXPECT_EQ(c.andBits, 0u);
+  EXPECT_EQ(c.orBits, ~0u);
+  EXPECT_EQ(c.xorBits, 0u);  // each bit flipped kTotal/32 (even) times
+  EXPECT_EQ(c.orU64, ~0ull);
+  EXPECT_EQ(c.inc, kTotal % 1000);
+  // dec from 0 wraps to 999, then counts down: after k steps (999 - (k-1) % 1000).
+  EXPECT_EQ(c.dec, 999u - (kTotal - 1) % 1000);
+  EXPECT_EQ(c.casCounter, static_cast<int>(kTotal));
+  EXPECT_GE(c.exchanged, 0);
+  EXPECT_LT(c.exchanged, static_cast<int>(kTotal));
+  EXPECT_EQ(c.blockScoped, static_cast<int>(kTotal));
+  EXPECT_EQ(c.systemScoped, static_cast<int>(kTotal));
+}
+
+// The classic "last block" pattern: __threadfence + atomicInc ticket.
+__global__ void lastBlockSums(const float *in, float *partials, unsigned *ticket, float *total) {
+  ::npu::for_each_thread_sync([&](NPU_THREAD_PARAMS) {
+    __shared__ bool isLast;
+    __shared__ float blockSum;
+    if (threadIdx.x == 0) blockSum = 0;
+    __syncthreads();
+    atomicAdd(&blockSum, in[blockIdx.x * blockDim.x + threadIdx.x]);
+    __syncthreads();
+    if (threadIdx.x == 0) {
+      partials[blockIdx.x] = blockSum;
+      __threadfence();
+      const unsigned value = atomicInc(ticket, gridDim.x);
+      isLast = value == gridDim.x - 1;
+    }
+    __syncthreads();
+    if (isLast && threadIdx.x == 0) {
+      float sum = 0;
+      for (unsigned b = 0; b < gridDim.x; ++b) sum += partials[b];
+      *total = sum;
+      *ticket = 0;
+    }
+  });
+}
+
+TEST(Atomics, ThreadFenceLastBlockPattern) {
+  const unsigned blocks = 300, threads = 64;
+  std::vector<float> in(blocks * threads, 1.0f), partials(blocks);
+  unsigned ticket = 0;
+  float total = 0;
+  ASSERT_EQ(runKernel("lastBlockSums", lastBlockSums, blocks, threads, 0, in.data(),
+                      partials.data(), &ticket, &total),
+            kSuccess);
+  EXPECT_EQ(total, static_cast<float>(blocks * threads));
+  EXPECT_EQ(ticket, 0u);
+}
+
+}  // namespace
