@@ -15,7 +15,7 @@
 // cudaMemcpyFromSymbol, __shared__ tile with halo, __syncthreads, constexpr
 // sizes, expf on the host, cudaEvent timing.
 //
-// Usage: conv1d [n]   (default 1<<21 samples)
+// Usage: conv1d [n]   (default 1<<20 samples)
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -78,7 +78,7 @@ static void convolveCpu(const std::vector<float> &in, const float *w,
 }
 
 int main(int argc, char **argv) {
-  int n = argc > 1 ? atoi(argv[1]) : 1 << 21;
+  int n = argc > 1 ? atoi(argv[1]) : 1 << 20;
   if (n <= 0) {
     fprintf(stderr, "usage: %s [n > 0]\n", argv[0]);
     return EXIT_FAILURE;

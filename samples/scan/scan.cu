@@ -12,7 +12,7 @@
 // multi-launch host algorithm with temporary cudaMalloc buffers, #define
 // constants, cudaEvent timing.
 //
-// Usage: scan [n]   (default 1<<20 elements)
+// Usage: scan [n]   (default 300000 elements: three scan levels)
 #include <cstdio>
 #include <cstdlib>
 #include <numeric>
@@ -163,7 +163,7 @@ static int runCase(int n, bool verbose) {
 }
 
 int main(int argc, char **argv) {
-  int n = argc > 1 ? atoi(argv[1]) : 1 << 20;
+  int n = argc > 1 ? atoi(argv[1]) : 300000;
   if (n <= 0) {
     fprintf(stderr, "usage: %s [n > 0]\n", argv[0]);
     return EXIT_FAILURE;

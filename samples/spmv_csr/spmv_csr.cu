@@ -14,7 +14,7 @@
 // global thread id / 32 for warp ids, read-only __restrict__
 // pointers, cudaEvent timing, GB/s report.
 //
-// Usage: spmv_csr [rows]   (default 32768 rows)
+// Usage: spmv_csr [rows]   (default 16384 rows)
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -67,7 +67,7 @@ __global__ void spmvVector(int rows, const int *__restrict__ rowPtr,
 }
 
 int main(int argc, char **argv) {
-  int rows = argc > 1 ? atoi(argv[1]) : 32768;
+  int rows = argc > 1 ? atoi(argv[1]) : 16384;
   if (rows < 4) {
     fprintf(stderr, "usage: %s [rows >= 4]\n", argv[0]);
     return EXIT_FAILURE;

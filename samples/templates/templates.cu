@@ -85,7 +85,7 @@ template <> struct TypeInfo<int>    { static const char *name() { return "int"; 
 
 // true if got is close enough to expected for type T, given a magnitude scale
 template <typename T>
-bool close(T got, double expected, double scale) {
+bool nearlyEqual(T got, double expected, double scale) {
   if constexpr (std::is_integral<T>::value) {
     return static_cast<double>(got) == expected;
   } else {
@@ -122,7 +122,7 @@ int runTest(int n, int blocks) {
   for (int i = 0; i < n; ++i) {
     double e = static_cast<double>(a) * x[i] + static_cast<double>(b) * y[i];
     double scale = std::fabs(static_cast<double>(a) * x[i]) + std::fabs(static_cast<double>(b) * y[i]);
-    if (!close(out[i], e, scale)) ++errors;
+    if (!nearlyEqual(out[i], e, scale)) ++errors;
   }
 
   // 2. deduced template arguments (T and Op from the call's arguments)
@@ -131,7 +131,7 @@ int runTest(int n, int blocks) {
   CHECK(cudaMemcpy(out.data(), dout, bytes, cudaMemcpyDeviceToHost));
   for (int i = 0; i < n; ++i) {
     double e = static_cast<double>(x[i]) * x[i];
-    if (!close(out[i], e, e)) ++errors;
+    if (!nearlyEqual(out[i], e, e)) ++errors;
   }
   AbsDiffFrom<T> absDiff{static_cast<T>(3)};
   transform<<<blocks, kBlock>>>(dy, dout, n, absDiff);
@@ -139,7 +139,7 @@ int runTest(int n, int blocks) {
   CHECK(cudaMemcpy(out.data(), dout, bytes, cudaMemcpyDeviceToHost));
   for (int i = 0; i < n; ++i) {
     double e = std::fabs(static_cast<double>(y[i]) - 3.0);
-    if (!close(out[i], e, e + 3.0)) ++errors;
+    if (!nearlyEqual(out[i], e, e + 3.0)) ++errors;
   }
 
   // 3. type and non-type template parameters given explicitly
@@ -153,7 +153,7 @@ int runTest(int n, int blocks) {
     refSum += x[i];
     absSum += std::fabs(static_cast<double>(x[i]));
   }
-  if (!close(static_cast<T>(gpuSum), refSum, absSum)) ++errors;
+  if (!nearlyEqual(static_cast<T>(gpuSum), refSum, absSum)) ++errors;
 
   CHECK(cudaFree(dx));
   CHECK(cudaFree(dy));
