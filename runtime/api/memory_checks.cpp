@@ -1,0 +1,98 @@
+#include "api/memory_checks.h"
+
+#include <optional>
+
+#include "api/ApiCall.h"
+
+namespace npu::api {
+namespace {
+
+enum class Side { Host, Device };
+
+// Where CUDA with unified addressing sees p: device memory, or host memory (known pinned or
+// registered memory, or any address it does not know, i.e. pageable host memory).
+Side sideOf(const std::optional<core::Allocation> &allocation) {
+  if (!allocation)
+    return Side::Host;
+  return allocation->hostAccessible() && allocation->kind != core::MemoryKind::Managed
+             ? Side::Host
+             : Side::Device;
+}
+
+// Checks bounds, and that the memory may serve as `expected` (none: any).
+npuError_t checkSide(const core::AllocationMap &allocations, const void *p, std::size_t bytes,
+                     std::optional<Side> expected) {
+  if (p == nullptr)
+    return npuErrorInvalidValue;
+  auto allocation = allocations.find(p);
+  if (allocation && allocation->bytesFrom(p) < bytes)
+    return npuErrorInvalidValue;
+  if (expected == Side::Device && !(allocation && allocation->deviceAccessible()))
+    return npuErrorInvalidValue;
+  if (expected == Side::Host && allocation && !allocation->hostAccessible())
+    return npuErrorInvalidValue;
+  return npuSuccess;
+}
+
+} // namespace
+
+npuError_t checkCopy(const core::AllocationMap &allocations, void *dst, std::size_t dstBytes,
+                     const void *src, std::size_t srcBytes, npuMemcpyKind kind) {
+  std::optional<Side> dstSide, srcSide;
+  switch (kind) {
+  case npuMemcpyHostToHost:
+    dstSide = srcSide = Side::Host;
+    break;
+  case npuMemcpyHostToDevice:
+    dstSide = Side::Device, srcSide = Side::Host;
+    break;
+  case npuMemcpyDeviceToHost:
+    dstSide = Side::Host, srcSide = Side::Device;
+    break;
+  case npuMemcpyDeviceToDevice:
+    dstSide = srcSide = Side::Device;
+    break;
+  case npuMemcpyDefault:
+    break;
+  default:
+    return npuErrorInvalidMemcpyDirection;
+  }
+  if (dstBytes == 0 && srcBytes == 0)
+    return npuSuccess;
+  if (npuError_t error = checkSide(allocations, dst, dstBytes, dstSide); error != npuSuccess)
+    return error;
+  return checkSide(allocations, src, srcBytes, srcSide);
+}
+
+npuMemcpyKind resolveKind(const core::AllocationMap &allocations, const void *dst, const void *src,
+                          npuMemcpyKind kind) {
+  if (kind != npuMemcpyDefault)
+    return kind;
+  bool toDevice = sideOf(allocations.find(dst)) == Side::Device;
+  bool fromDevice = sideOf(allocations.find(src)) == Side::Device;
+  return toDevice ? (fromDevice ? npuMemcpyDeviceToDevice : npuMemcpyHostToDevice)
+                  : (fromDevice ? npuMemcpyDeviceToHost : npuMemcpyHostToHost);
+}
+
+npuError_t checkFill(const core::AllocationMap &allocations, const void *p, std::size_t bytes) {
+  if (bytes == 0)
+    return npuSuccess;
+  return checkSide(allocations, p, bytes, Side::Device);
+}
+
+npuError_t runInStream(core::Runtime &runtime, npuStream_t stream, std::function<void()> work,
+                       bool wait) {
+  auto target = runtime.streams().resolve(stream);
+  if (!target)
+    return npuErrorInvalidResourceHandle;
+  auto done = runtime.streams().enqueue(*target, [&runtime, work = std::move(work)] {
+    if (runtime.sticky.get() == npuSuccess)
+      work();
+  });
+  if (!wait)
+    return npuSuccess;
+  done->wait();
+  return afterWait(runtime);
+}
+
+} // namespace npu::api

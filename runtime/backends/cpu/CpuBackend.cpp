@@ -1,0 +1,152 @@
+#include "backends/cpu/CpuBackend.h"
+
+#include <tbb/blocked_range.h>
+#include <tbb/parallel_for.h>
+
+#include <algorithm>
+#include <climits>
+#include <cstdint>
+#include <cstdio>
+#include <cstring>
+
+#include "backends/cpu/Allocator.h"
+#include "backends/cpu/HardwareInfo.h"
+#include "engine/Engine.h"
+
+namespace npu::backends::cpu {
+namespace {
+
+constexpr std::size_t KiB = 1024;
+
+// Copies and fills below this size run on the calling stream thread: splitting them costs more
+// than one core's memory bandwidth saves.
+constexpr std::size_t kParallelBytes = 4 << 20;
+constexpr std::size_t kChunkBytes = 1 << 20;
+
+template <class ChunkOp> void forEachChunk(std::size_t bytes, ChunkOp op) {
+  if (bytes < kParallelBytes) {
+    op(0, bytes);
+    return;
+  }
+  std::size_t chunks = (bytes + kChunkBytes - 1) / kChunkBytes;
+  tbb::parallel_for(tbb::blocked_range<std::size_t>(0, chunks), [&](const auto &range) {
+    std::size_t begin = range.begin() * kChunkBytes;
+    std::size_t end = std::min(bytes, range.end() * kChunkBytes);
+    op(begin, end - begin);
+  });
+}
+
+bool overlaps(const void *a, const void *b, std::size_t bytes) {
+  auto x = reinterpret_cast<std::uintptr_t>(a), y = reinterpret_cast<std::uintptr_t>(b);
+  return x < y + bytes && y < x + bytes;
+}
+
+} // namespace
+
+// The device the cpu backend reports. Limits are those of a CUDA GPU of compute capability 8.x
+// wherever a program may size its launches or shared memory from them, so code tuned for such
+// a GPU takes the same paths here:
+//  - compute capability 8.0: programs gate features (warp shuffles, cooperative groups, async
+//    copies, bf16) on major/minor; 8.0 enables the modern paths the engine implements;
+//  - 1024 threads per block, block dims {1024, 1024, 64}, grid {2^31-1, 65535, 65535};
+//  - shared memory 48 KiB per block by default, 227 KiB opt-in, 228 KiB per multiprocessor,
+//    1 KiB reserved per block (as on 8.x/9.x), 64 KiB constant memory, 64 Ki registers;
+//  - 2048 threads and 32 blocks per multiprocessor (for the occupancy calculator);
+//  - one multiprocessor per engine worker thread: that is the unit that runs blocks
+//    concurrently, so grids sized "k blocks per SM" keep every worker busy;
+//  - totalGlobalMem is the host's physical memory; integrated = 1 and pageable memory access
+//    because device and host share that memory;
+//  - l2CacheSize is the host's last-level cache; the memory clock and bus width are nominal
+//    (1.6 GHz, 128 bits: dual-channel DDR4-3200) since the host does not report them.
+void CpuBackend::deviceProperties(int /*device*/, npuDeviceProp &prop) const {
+  prop = npuDeviceProp{};
+  const int workers = std::max(1, engine::workerCount());
+  std::snprintf(prop.name, sizeof prop.name, "npurt CPU (%d threads)", workers);
+  std::memcpy(prop.uuid.bytes, "npurt-cpu-dev-00", sizeof prop.uuid.bytes);
+  prop.totalGlobalMem = physicalMemoryBytes();
+  prop.sharedMemPerBlock = 48 * KiB;
+  prop.regsPerBlock = 65536;
+  prop.warpSize = 32;
+  prop.memPitch = INT_MAX;
+  prop.maxThreadsPerBlock = 1024;
+  prop.maxThreadsDim[0] = 1024;
+  prop.maxThreadsDim[1] = 1024;
+  prop.maxThreadsDim[2] = 64;
+  prop.maxGridSize[0] = INT_MAX;
+  prop.maxGridSize[1] = 65535;
+  prop.maxGridSize[2] = 65535;
+  prop.clockRate = cpuClockKHz() > 0 ? cpuClockKHz() : 2000000;
+  prop.totalConstMem = 64 * KiB;
+  prop.major = 8;
+  prop.minor = 0;
+  prop.textureAlignment = 512;
+  prop.texturePitchAlignment = 32;
+  prop.deviceOverlap = 1;
+  prop.multiProcessorCount = workers;
+  prop.integrated = 1;
+  prop.canMapHostMemory = 1;
+  prop.surfaceAlignment = 512;
+  prop.concurrentKernels = 1;
+  prop.asyncEngineCount = 2;
+  prop.unifiedAddressing = 1;
+  prop.memoryClockRate = 1600000;
+  prop.memoryBusWidth = 128;
+  prop.l2CacheSize = int(std::min<std::size_t>(lastLevelCacheBytes(), INT_MAX));
+  prop.maxThreadsPerMultiProcessor = 2048;
+  prop.streamPrioritiesSupported = 1;
+  prop.globalL1CacheSupported = 1;
+  prop.localL1CacheSupported = 1;
+  prop.sharedMemPerMultiprocessor = 228 * KiB;
+  prop.regsPerMultiprocessor = 65536;
+  prop.managedMemory = 1;
+  prop.hostNativeAtomicSupported = 1;
+  prop.singleToDoublePrecisionPerfRatio = 2;
+  prop.pageableMemoryAccess = 1;
+  prop.concurrentManagedAccess = 1;
+  prop.canUseHostPointerForRegisteredMem = 1;
+  prop.sharedMemPerBlockOptin = 227 * KiB;
+  prop.pageableMemoryAccessUsesHostPageTables = 1;
+  prop.directManagedMemAccessFromHost = 1;
+  prop.maxBlocksPerMultiProcessor = 32;
+  prop.reservedSharedMemPerBlock = 1 * KiB;
+  prop.hostRegisterSupported = 1;
+  prop.hostRegisterReadOnlySupported = 1;
+  prop.memoryPoolsSupported = 1;
+}
+
+void CpuBackend::memoryInfo(int /*device*/, std::size_t &freeBytes, std::size_t &totalBytes) const {
+  totalBytes = physicalMemoryBytes();
+  freeBytes = availableMemoryBytes();
+}
+
+void *CpuBackend::allocateDevice(std::size_t bytes) { return allocateAligned(bytes); }
+
+void CpuBackend::freeDevice(void *ptr) { freeAligned(ptr); }
+
+void CpuBackend::copy(void *dst, const void *src, std::size_t bytes, npuMemcpyKind /*kind*/) {
+  if (overlaps(dst, src, bytes)) { // chunks would race; CUDA leaves this undefined, we memmove
+    std::memmove(dst, src, bytes);
+    return;
+  }
+  forEachChunk(bytes, [&](std::size_t offset, std::size_t length) {
+    std::memcpy(static_cast<char *>(dst) + offset, static_cast<const char *>(src) + offset, length);
+  });
+}
+
+void CpuBackend::fill(void *dst, int value, std::size_t bytes) {
+  forEachChunk(bytes, [&](std::size_t offset, std::size_t length) {
+    std::memset(static_cast<char *>(dst) + offset, value, length);
+  });
+}
+
+npuError_t CpuBackend::runGrid(detail::GridTask &task) { return engine::executeGrid(task); }
+
+std::unique_ptr<core::Backend> createCpuBackend(std::string_view options, std::string &error) {
+  if (!options.empty()) {
+    error = "the cpu backend takes no options";
+    return nullptr;
+  }
+  return std::make_unique<CpuBackend>();
+}
+
+} // namespace npu::backends::cpu

@@ -1,0 +1,34 @@
+// A one-shot completion signal: the done-state of one operation in a stream. Streams, events
+// and synchronous calls wait on these; waiting blocks on a condition variable (never spins).
+#pragma once
+
+#include <atomic>
+#include <condition_variable>
+#include <mutex>
+
+namespace npu::core {
+
+class Completion {
+public:
+  void signal() {
+    {
+      std::lock_guard lock(mutex_);
+      done_.store(true, std::memory_order_release);
+    }
+    changed_.notify_all();
+  }
+  bool isDone() const { return done_.load(std::memory_order_acquire); }
+  void wait() const {
+    if (isDone())
+      return;
+    std::unique_lock lock(mutex_);
+    changed_.wait(lock, [this] { return done_.load(std::memory_order_relaxed); });
+  }
+
+private:
+  mutable std::mutex mutex_;
+  mutable std::condition_variable changed_;
+  std::atomic<bool> done_{false};
+};
+
+} // namespace npu::core

@@ -1,0 +1,35 @@
+// Per-kernel settings made through npuFuncSetAttribute / npuFuncSetCacheConfig, keyed by the
+// kernel's identity (GridTask::function, the address of the __global__ function).
+#pragma once
+
+#include <mutex>
+#include <unordered_map>
+
+#include "npurt/runtime.h"
+
+namespace npu::core {
+
+struct FunctionSettings {
+  int maxDynamicSharedBytes = -1; // -1: the device default (sharedMemPerBlock)
+  int preferredSharedCarveout = -1;
+  npuFuncCache cacheConfig = npuFuncCachePreferNone;
+};
+
+class FunctionTable {
+public:
+  FunctionSettings get(const void *function) const {
+    std::lock_guard lock(mutex_);
+    auto found = settings_.find(function);
+    return found == settings_.end() ? FunctionSettings{} : found->second;
+  }
+  template <class Update> void update(const void *function, Update change) {
+    std::lock_guard lock(mutex_);
+    change(settings_[function]);
+  }
+
+private:
+  mutable std::mutex mutex_;
+  std::unordered_map<const void *, FunctionSettings> settings_;
+};
+
+} // namespace npu::core

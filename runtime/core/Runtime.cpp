@@ -1,0 +1,72 @@
+#include "core/Runtime.h"
+
+#include <cstdio>
+
+#include "core/Registry.h"
+
+namespace npu::core {
+namespace {
+// Constant-initialised and trivially destructible, so it stays readable during static
+// destruction, when the runtime object itself may already be gone.
+std::atomic<bool> gUnloading{false};
+} // namespace
+
+Runtime *Runtime::instance() noexcept {
+  if (gUnloading.load(std::memory_order_acquire))
+    return nullptr;
+  static Runtime runtime;
+  return &runtime;
+}
+
+Runtime::Runtime() {
+  Settings settings;
+  std::string error = readSettings(settings);
+  if (error.empty())
+    backend_ = createBackend(settings.backend, error);
+  if (!error.empty()) {
+    // A configuration mistake must be visible, not a silent fallback: say it once, and fail
+    // every call with npuErrorInitializationError.
+    std::fprintf(stderr, "npurt: %s\n", error.c_str());
+    initError_ = npuErrorInitializationError;
+  } else {
+    backend_->deviceProperties(0, properties_);
+  }
+  streams_ = std::make_unique<StreamRegistry>(settings.perThreadDefaultStream, sticky);
+}
+
+Runtime::~Runtime() {
+  gUnloading.store(true, std::memory_order_release);
+  streams_->shutdown();
+}
+
+void Runtime::release(const Allocation &allocation) {
+  switch (allocation.kind) {
+  case MemoryKind::Device:
+  case MemoryKind::Pitched:
+  case MemoryKind::StreamOrdered:
+    backend_->freeDevice(allocation.base);
+    break;
+  case MemoryKind::Managed:
+    backend_->freeManaged(allocation.base);
+    break;
+  case MemoryKind::PinnedHost:
+    backend_->freeHost(allocation.base);
+    break;
+  case MemoryKind::RegisteredHost:
+    backend_->unregisterHost(allocation.base);
+    break;
+  case MemoryKind::Symbol:
+    break; // owned by the program
+  }
+}
+
+void Runtime::reset() {
+  streams_->synchronizeAll();
+  for (const Allocation &allocation : allocations.takeAllButSymbols())
+    release(allocation);
+  updateDeviceSettings([](DeviceSettings &settings) { settings = DeviceSettings{}; });
+  backend_->reset();
+  sticky.clear();
+}
+
+} // namespace npu::core

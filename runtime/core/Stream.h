@@ -1,0 +1,122 @@
+// Streams: in-order queues of operations executed asynchronously to the host.
+//
+// Each stream has one service thread, started on its first operation, that pops operations in
+// order, blocks (condition variable) until the operation's cross-stream dependencies are done,
+// runs it and signals its Completion. Different streams therefore overlap, and an operation
+// may block (a long kernel, a host function) without holding up other streams.
+//
+// CUDA's implicit synchronisation is expressed as dependencies computed when an operation is
+// enqueued (StreamRegistry::enqueue, under one lock so the order is well defined):
+//  - an operation on the legacy default stream waits for everything enqueued before it on every
+//    blocking stream (created without npuStreamNonBlocking, per-thread default streams included);
+//  - an operation on a blocking stream waits for everything enqueued before it on the legacy
+//    default stream;
+//  - npuStreamNonBlocking streams have no implicit dependencies.
+// Explicit dependencies (npuStreamWaitEvent) are the same mechanism.
+#pragma once
+
+#include <condition_variable>
+#include <deque>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <thread>
+#include <unordered_map>
+#include <vector>
+
+#include "core/Completion.h"
+#include "core/ErrorState.h"
+#include "npurt/runtime.h"
+
+namespace npu::core {
+
+enum class StreamKind { Legacy, PerThread, Created };
+
+struct StreamOp {
+  std::vector<std::shared_ptr<const Completion>> waitFor;
+  std::function<void()> work; // must not throw; errors go to the sticky error
+  std::shared_ptr<Completion> done;
+};
+
+} // namespace npu::core
+
+struct npuStream_st {
+  npuStream_st(npu::core::StreamKind kind, unsigned int flags, int priority,
+               npu::core::StickyError &sticky);
+  ~npuStream_st(); // closes the queue and joins the service thread (pending work completes)
+  npuStream_st(const npuStream_st &) = delete;
+  npuStream_st &operator=(const npuStream_st &) = delete;
+
+  const npu::core::StreamKind kind;
+  const unsigned int flags;
+  const int priority;
+
+  // Takes part in the legacy default stream's implicit synchronisation.
+  bool isBlocking() const {
+    return kind != npu::core::StreamKind::Legacy && (flags & npuStreamNonBlocking) == 0;
+  }
+
+  void push(npu::core::StreamOp op);
+  void close();        // no more operations; the service thread exits once the queue is empty
+  bool exited() const; // the service thread has finished (or never started) after close()
+
+  // Completion of the last operation enqueued (guarded by the StreamRegistry's lock).
+  std::shared_ptr<npu::core::Completion> tail;
+
+private:
+  void serve();
+
+  npu::core::StickyError &sticky_;
+  mutable std::mutex mutex_;
+  std::condition_variable wake_;
+  std::deque<npu::core::StreamOp> queue_;
+  bool closing_ = false;
+  bool exited_ = false;
+  std::thread worker_;
+};
+
+namespace npu::core {
+
+class StreamRegistry {
+public:
+  StreamRegistry(bool perThreadDefaultStream, StickyError &sticky);
+  ~StreamRegistry();
+
+  // The stream a handle names: 0 is the default stream (legacy, or the calling thread's
+  // per-thread stream in per-thread mode), npuStreamLegacy, npuStreamPerThread, or a created
+  // stream. nullptr for a destroyed or unknown handle.
+  std::shared_ptr<npuStream_st> resolve(npuStream_t handle);
+  npuStream_t create(unsigned int flags, int priority);
+  // False when `handle` is not a created stream. Pending work still completes.
+  bool destroy(npuStream_t handle);
+
+  // Enqueues `work` after the stream's earlier operations, the implicit dependencies above and
+  // `waitFor`; returns the operation's completion.
+  std::shared_ptr<Completion> enqueue(npuStream_st &stream, std::function<void()> work,
+                                      std::vector<std::shared_ptr<const Completion>> waitFor = {});
+  // Completion of the last operation enqueued on the stream (nullptr if none).
+  std::shared_ptr<Completion> tailOf(npuStream_st &stream);
+  // Waits for every operation enqueued so far on every stream.
+  void synchronizeAll();
+  // Waits for all work and stops every service thread (process exit).
+  void shutdown();
+
+  bool perThreadDefault() const { return perThreadDefault_; }
+  // Called at host-thread exit for that thread's per-thread default stream.
+  void retire(const std::shared_ptr<npuStream_st> &stream);
+
+private:
+  std::shared_ptr<npuStream_st> perThreadStream();
+  std::vector<std::shared_ptr<npuStream_st>> allStreamsLocked() const;
+  void reapLocked();
+
+  const bool perThreadDefault_;
+  StickyError &sticky_;
+  mutable std::mutex mutex_;
+  std::shared_ptr<npuStream_st> legacy_;
+  std::unordered_map<npuStream_st *, std::shared_ptr<npuStream_st>> created_;
+  std::vector<std::shared_ptr<npuStream_st>> perThread_;
+  std::vector<std::shared_ptr<npuStream_st>> retired_; // destroyed, possibly still draining
+};
+
+} // namespace npu::core
