@@ -1,0 +1,106 @@
+// What every rule sees: the files being translated in this translation unit, their edits, the
+// analyses the AST walk computed, and diagnostics (clang-style console message + counted + an
+// in-code marker comment).
+#pragma once
+
+#include <map>
+#include <memory>
+#include <set>
+#include <string>
+#include <vector>
+
+#include <clang/Basic/SourceLocation.h>
+#include <clang/Basic/LangOptions.h>
+#include <clang/Basic/SourceManager.h>
+
+#include "diag/Diagnostics.h"
+#include "edit/Edits.h"
+#include "pp/CudaArch.h"
+
+namespace clang {
+class ASTContext;
+class CompilerInstance;
+class FunctionDecl;
+class VarDecl;
+}  // namespace clang
+
+namespace cu2npu {
+
+struct Options;
+
+// One source file translated in this TU (the main file or a local header).
+struct UserFile {
+  std::string Path;     // absolute, as opened
+  std::string OutPath;  // where the translation goes
+  clang::FileID FID;
+  bool IsMain = false;
+  bool IsCu = false;    // .cu main file: gets the npurt prelude
+  FileEdits Edits;
+  std::map<std::string, unsigned> Converted, Unconverted, Diags;
+  unsigned Markers = 0;
+};
+
+struct IncludeEvent {
+  clang::SourceLocation HashLoc;
+  clang::CharSourceRange FilenameRange;
+  std::string Spelled;
+  bool Angled = false;
+  std::string Resolved;  // absolute path, empty if not found
+};
+
+struct MacroUse {
+  std::string Name;
+  clang::SourceLocation Loc;  // macro name token
+};
+
+struct ClangError {
+  clang::SourceLocation Loc;
+  std::string Message;
+};
+
+class Context {
+public:
+  Context(clang::CompilerInstance &CI, const Options &Opts);
+
+  clang::CompilerInstance &CI;
+  clang::SourceManager &SM;
+  const clang::LangOptions &LO;
+  const Options &Opts;
+  clang::ASTContext *AST = nullptr;
+
+  // Files: created by the driver action as the preprocessor enters them.
+  std::map<clang::FileID, UserFile> Files;
+  UserFile *file(clang::FileID FID);
+  // The translated file that spells the token at Loc (macro bodies included), with its offset.
+  UserFile *spelledIn(clang::SourceLocation Loc, unsigned *Offset);
+
+  // Recorded while parsing.
+  std::vector<IncludeEvent> Includes;
+  std::vector<MacroUse> MacroUses;
+  std::set<std::string> UserNames;  // names declared or #defined in translated files
+  std::set<std::string> TranslatedPaths;  // local headers translated in this run (this TU or earlier)
+  std::vector<ClangError> Errors;
+
+  // Analyses computed by the AST walk.
+  std::map<clang::FileID, std::vector<OffsetRange>> DeviceOnlyBodies;  // __device__ (not __host__) and __global__
+  std::set<const clang::FunctionDecl *> SyncFunctions;                 // canonical decls needing the fiber path
+  std::map<const clang::VarDecl *, std::set<const clang::FunctionDecl *>> ExternSharedUsers;
+  const clang::FunctionDecl *CurrentFunction = nullptr;
+  bool needsSync(const clang::FunctionDecl *FD) const;
+
+  // Diagnostics: console (clang format), counted per file, and a marker comment in the output.
+  void report(clang::SourceLocation Loc, DiagId Id, std::vector<std::string> Args, bool Marker = true,
+              bool Console = true);
+  void countConverted(UserFile &F, const std::string &Name) { ++F.Converted[Name]; }
+  void countUnconverted(UserFile &F, const std::string &Name) { ++F.Unconverted[Name]; }
+
+  llvm::StringRef text(clang::FileID FID) const { return SM.getBufferData(FID); }
+
+private:
+  unsigned WarnId = 0, ErrId = 0, RemarkId = 0;
+};
+
+// x.cuh -> x.npu.h (directory part kept).
+std::string translatedHeaderName(llvm::StringRef Spelled);
+
+}  // namespace cu2npu

@@ -1,0 +1,21 @@
+// The one explicit list of rules, in the order their hooks run.
+#include "rules/Rule.h"
+#include "rules/api/RenameRule.h"
+#include "rules/includes/IncludeRule.h"
+#include "rules/kernel/KernelRules.h"
+#include "rules/launch/KernelLaunchRule.h"
+
+namespace cu2npu {
+
+std::vector<std::unique_ptr<Rule>> makeRules() {
+  std::vector<std::unique_ptr<Rule>> R;
+  R.push_back(std::make_unique<KernelLaunchRule>());   // launch/
+  R.push_back(std::make_unique<KernelBodyRule>());     // kernel/
+  R.push_back(std::make_unique<DynamicSharedRule>());  // kernel/
+  R.push_back(std::make_unique<DeviceAssertRule>());   // kernel/
+  R.push_back(std::make_unique<RenameRule>());         // api/
+  R.push_back(std::make_unique<IncludeRule>());        // includes/ (last: the prelude sees all edits)
+  return R;
+}
+
+}  // namespace cu2npu

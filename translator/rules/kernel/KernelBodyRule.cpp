@@ -1,0 +1,37 @@
+#include <clang/AST/Attr.h>
+#include <clang/AST/Decl.h>
+#include <clang/AST/Stmt.h>
+
+#include "rules/kernel/KernelRules.h"
+
+namespace cu2npu {
+
+llvm::StringRef KernelBodyRule::name() const { return "kernel-body"; }
+
+void KernelBodyRule::onFunction(Context &C, const clang::FunctionDecl &FD) {
+  if (!FD.hasAttr<clang::CUDAGlobalAttr>() || !FD.doesThisDeclarationHaveABody()) return;
+  auto *Body = llvm::dyn_cast_or_null<clang::CompoundStmt>(FD.getBody());
+  if (!Body) return;
+  unsigned LOff = 0, ROff = 0;
+  UserFile *F = C.spelledIn(Body->getLBracLoc(), &LOff);
+  UserFile *FR = C.spelledIn(Body->getRBracLoc(), &ROff);
+  if (!F) return;
+  if (Body->getLBracLoc().isMacroID() || Body->getRBracLoc().isMacroID() || FR != F) {
+    C.report(FD.getLocation(), DiagId::CU2NPU3001, {FD.getNameAsString()});
+    return;
+  }
+  llvm::StringRef T = C.text(F->FID);
+  // Idempotence: a body already wrapped by an earlier run is left alone.
+  llvm::StringRef Inside = T.slice(LOff + 1, ROff);
+  if (Inside.contains("::npu::for_each_thread")) return;
+  const char *Fn = C.needsSync(&FD) ? "::npu::for_each_thread_sync" : "::npu::for_each_thread";
+  F->Edits.insert(LOff + 1, std::string("\n  ") + Fn + "([&](NPU_THREAD_PARAMS) {", 10);
+  // Before '}': keep the closing brace on its own line.
+  unsigned LineStart = ROff;
+  while (LineStart > 0 && (T[LineStart - 1] == ' ' || T[LineStart - 1] == '\t')) --LineStart;
+  bool OwnLine = LineStart == 0 || T[LineStart - 1] == '\n';
+  F->Edits.insert(OwnLine ? LineStart : ROff, OwnLine ? "  });\n" : "\n  });\n", 10);
+  C.countConverted(*F, "__global__ body");
+}
+
+}  // namespace cu2npu

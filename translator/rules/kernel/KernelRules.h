@@ -1,0 +1,30 @@
+#pragma once
+#include "rules/Rule.h"
+
+namespace cu2npu {
+
+// kernel-body: wraps each __global__ body in ::npu::for_each_thread(_sync)([&](NPU_THREAD_PARAMS) {...});
+// the _sync (fiber) form when the kernel or a function it calls in the TU synchronises.
+class KernelBodyRule : public Rule {
+public:
+  llvm::StringRef name() const override;
+  void onFunction(Context &C, const clang::FunctionDecl &FD) override;
+};
+
+// dynamic-shared: extern __shared__ T s[]; -> T *const s = ::npu::dynamic_shared<T>(); at block
+// scope; a namespace-scope declaration moves into each function that uses it.
+class DynamicSharedRule : public Rule {
+public:
+  llvm::StringRef name() const override;
+  void onVar(Context &C, const clang::VarDecl &VD) override;
+  void finish(Context &C) override;
+};
+
+// device-assert: assert(c) in device code -> NPU_DEVICE_ASSERT(c).
+class DeviceAssertRule : public Rule {
+public:
+  llvm::StringRef name() const override;
+  void onMacroUse(Context &C, const MacroUse &U) override;
+};
+
+}  // namespace cu2npu

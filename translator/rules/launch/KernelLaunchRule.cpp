@@ -1,0 +1,187 @@
+#include "rules/launch/KernelLaunchRule.h"
+
+#include <clang/AST/ASTContext.h>
+#include <clang/AST/Attr.h>
+#include <clang/AST/ExprCXX.h>
+#include <clang/AST/TemplateBase.h>
+#include <clang/Lex/Lexer.h>
+
+namespace cu2npu {
+
+llvm::StringRef KernelLaunchRule::name() const { return "launch"; }
+
+namespace {
+
+bool isHSpace(char C) { return C == ' ' || C == '\t'; }
+
+// Offset of the next token after Off, skipping whitespace and comments.
+unsigned skipBlank(llvm::StringRef T, unsigned Off) {
+  while (Off < T.size()) {
+    char C = T[Off];
+    if (C == ' ' || C == '\t' || C == '\n' || C == '\r') { ++Off; continue; }
+    if (C == '\\' && Off + 1 < T.size() && (T[Off + 1] == '\n' || T[Off + 1] == '\r')) { ++Off; continue; }
+    if (T.substr(Off).starts_with("/*")) {
+      size_t E = T.find("*/", Off + 2);
+      Off = E == llvm::StringRef::npos ? T.size() : unsigned(E + 2);
+      continue;
+    }
+    if (T.substr(Off).starts_with("//")) {
+      while (Off < T.size() && T[Off] != '\n') ++Off;
+      continue;
+    }
+    break;
+  }
+  return Off;
+}
+
+std::string quote(llvm::StringRef S) {
+  std::string Out = "\"";
+  for (char C : S) {
+    if (C == '"' || C == '\\') Out += '\\';
+    if (C == '\n' || C == '\r') { Out += ' '; continue; }
+    Out += C;
+  }
+  return Out + "\"";
+}
+
+}  // namespace
+
+void KernelLaunchRule::onKernelCall(Context &C, const clang::CUDAKernelCallExpr &K) {
+  clang::SourceManager &SM = C.SM;
+  const clang::CallExpr *Cfg = K.getConfig();
+  const clang::Expr *Callee = K.getCallee()->IgnoreImplicit();
+  if (!Cfg || !Callee) return;
+  std::string Shown = "kernel";
+  if (auto *DR = llvm::dyn_cast<clang::DeclRefExpr>(Callee)) Shown = DR->getNameInfo().getAsString();
+  else if (auto *UL = llvm::dyn_cast<clang::OverloadExpr>(Callee)) Shown = UL->getName().getAsString();
+
+  clang::SourceLocation Lll = Cfg->getBeginLoc(), Ggg = Cfg->getRParenLoc();
+  unsigned LllOff = 0, GggOff = 0;
+  UserFile *F = C.spelledIn(Lll, &LllOff);
+  if (!F) return;  // not in a translated file
+  if (C.CurrentFunction && (C.CurrentFunction->hasAttr<clang::CUDAGlobalAttr>() ||
+                            (C.CurrentFunction->hasAttr<clang::CUDADeviceAttr>() &&
+                             !C.CurrentFunction->hasAttr<clang::CUDAHostAttr>()))) {
+    C.report(Lll, DiagId::CU2NPU1015, {"kernel launch of " + Shown});
+    C.countUnconverted(*F, "<<<>>> in device code");
+    return;
+  }
+  UserFile *FG = C.spelledIn(Ggg, &GggOff);
+  llvm::StringRef T = C.text(F->FID);
+  if (FG != F || GggOff <= LllOff || !T.substr(LllOff).starts_with("<<<") || !T.substr(GggOff).starts_with(">>>")) {
+    C.report(K.getBeginLoc(), DiagId::CU2NPU2001, {Shown, "'<<<' and '>>>' are not spelled in one place"});
+    C.countUnconverted(*F, "<<<>>>");
+    return;
+  }
+  bool InMacroBody = Lll.isMacroID() && !SM.isMacroArgExpansion(Lll);
+
+  // Where the callee is spelled, in the same buffer, before '<<<'.
+  clang::SourceLocation CB = Callee->getBeginLoc(), CE = Callee->getEndLoc();
+  unsigned CBOff = 0, CEOff = 0;
+  bool IsParam = false;
+  UserFile *FC = C.spelledIn(CB, &CBOff);
+  UserFile *FCE = C.spelledIn(CE, &CEOff);
+  if (!(FC == F && FCE == F && CBOff < LllOff && CEOff < LllOff)) {
+    // Callee passed as a macro argument, launch spelled in the macro body: use the parameter.
+    if (InMacroBody && CB.isMacroID() && SM.isMacroArgExpansion(CB)) {
+      clang::SourceLocation P = SM.getImmediateExpansionRange(CB).getBegin();
+      FC = C.spelledIn(P, &CBOff);
+      if (FC == F && CBOff < LllOff) {
+        IsParam = true;
+        CEOff = CBOff;
+      }
+    }
+    if (!IsParam) {
+      C.report(K.getBeginLoc(), DiagId::CU2NPU2001, {Shown, "the kernel name and '<<<' are not spelled in one place"});
+      C.countUnconverted(*F, "<<<>>>");
+      return;
+    }
+  }
+  unsigned CEEnd = CEOff + clang::Lexer::MeasureTokenLength(SM.getSpellingLoc(IsParam ? SM.getImmediateExpansionRange(CB).getBegin() : CE), SM, C.LO);
+  if (IsParam) CEEnd = CBOff + clang::Lexer::MeasureTokenLength(SM.getSpellingLoc(SM.getImmediateExpansionRange(CB).getBegin()), SM, C.LO);
+
+  // The '(' of the kernel arguments.
+  unsigned AfterGgg = GggOff + 3;
+  unsigned Paren = skipBlank(T, AfterGgg);
+  if (Paren >= T.size() || T[Paren] != '(') {
+    C.report(K.getBeginLoc(), DiagId::CU2NPU2001, {Shown, "the argument list does not follow '>>>'"});
+    C.countUnconverted(*F, "<<<>>>");
+    return;
+  }
+
+  // Name string and template arguments.
+  llvm::StringRef CalleeText = T.slice(CBOff, CEEnd);
+  std::string NameStr = IsParam ? "#" + CalleeText.str() : quote(CalleeText);
+  std::string TArgs;
+  bool ReplaceExplicit = false;
+  unsigned LAngleOff = 0, RAngleEnd = 0;
+  if (auto *DR = llvm::dyn_cast<clang::DeclRefExpr>(Callee)) {
+    if (auto *FD = llvm::dyn_cast<clang::FunctionDecl>(DR->getDecl())) {
+      if (const clang::TemplateArgumentList *Args = FD->getTemplateSpecializationArgs()) {
+        if (!DR->hasExplicitTemplateArgs() || DR->getNumTemplateArgs() < Args->size()) {
+          clang::PrintingPolicy PP(C.LO);
+          PP.SuppressTagKeyword = true;
+          PP.FullyQualifiedName = true;
+          std::string S;
+          llvm::raw_string_ostream OS(S);
+          clang::printTemplateArgumentList(OS, Args->asArray(), PP);
+          TArgs = OS.str();
+          if (DR->hasExplicitTemplateArgs()) {
+            ReplaceExplicit = true;
+            UserFile *FL = C.spelledIn(DR->getLAngleLoc(), &LAngleOff);
+            UserFile *FR = C.spelledIn(DR->getRAngleLoc(), &RAngleEnd);
+            if (FL != F || FR != F) {
+              C.report(K.getBeginLoc(), DiagId::CU2NPU2001, {Shown, "template arguments are not spelled with the kernel name"});
+              return;
+            }
+            RAngleEnd += 1;
+          }
+        }
+      }
+    }
+  } else if (auto *UL = llvm::dyn_cast<clang::UnresolvedLookupExpr>(Callee)) {
+    bool IsTemplate = false;
+    for (const clang::NamedDecl *D : UL->decls())
+      if (llvm::isa<clang::FunctionTemplateDecl>(D->getUnderlyingDecl())) IsTemplate = true;
+    if (IsTemplate && !UL->hasExplicitTemplateArgs()) C.report(K.getBeginLoc(), DiagId::CU2NPU2002, {Shown});
+  }
+  if (!TArgs.empty() && IsParam) {
+    C.report(K.getBeginLoc(), DiagId::CU2NPU2002, {Shown});
+    TArgs.clear();
+  }
+  if (!TArgs.empty() && InMacroBody) {
+    auto Key = std::make_pair(static_cast<const UserFile *>(F), CEEnd);
+    auto [It, New] = MacroTemplateArgs.try_emplace(Key, TArgs);
+    if (!New && It->second != TArgs) C.report(K.getBeginLoc(), DiagId::CU2NPU2003, {Shown}, false);
+    TArgs = It->second;
+  }
+
+  // Configuration: missing values become 0.
+  unsigned Explicit = 0;
+  for (const clang::Expr *A : Cfg->arguments())
+    if (!llvm::isa<clang::CXXDefaultArgExpr>(A)) ++Explicit;
+  if (Cfg->getNumArgs() == 0 || Explicit == 0) Explicit = 2;
+  std::string Missing;
+  for (unsigned I = Explicit; I < 4; ++I) Missing += ", 0";
+  unsigned KArgs = 0;
+  for (const clang::Expr *A : K.arguments())
+    if (!llvm::isa<clang::CXXDefaultArgExpr>(A)) ++KArgs;
+
+  // Edits.
+  F->Edits.insert(CBOff, "::npu::launch(" + NameStr + ", ", 5);
+  if (!TArgs.empty()) {
+    if (ReplaceExplicit) F->Edits.replace(LAngleOff, RAngleEnd - LAngleOff, TArgs);
+    else F->Edits.insert(CEEnd, TArgs, 5);
+  }
+  unsigned LEnd = LllOff + 3;
+  while (LEnd < T.size() && isHSpace(T[LEnd])) ++LEnd;
+  F->Edits.replace(LllOff, LEnd - LllOff, ", ");
+  unsigned GBegin = GggOff;
+  while (GBegin > LEnd && isHSpace(T[GBegin - 1])) --GBegin;
+  unsigned PEnd = Paren + 1;
+  if (KArgs) while (PEnd < T.size() && isHSpace(T[PEnd])) ++PEnd;
+  F->Edits.replace(GBegin, PEnd - GBegin, Missing + (KArgs ? ", " : ""));
+  C.countConverted(*F, "<<<>>>");
+}
+
+}  // namespace cu2npu
