@@ -1,12 +1,14 @@
 // Everything a translated kernel body uses, with CUDA's own device names.
 // Translated code includes this for cuda_runtime.h's device half, cuda_fp16.h,
-// cuda_bf16.h, device_launch_parameters.h, sm_*_intrinsics.h and friends.
-// C++17: translated code and applications may build with -std=c++17.
+// cuda_bf16.h, device_launch_parameters.h, math_functions.h, sm_*_intrinsics.h
+// and friends. C++17: translated code and applications may build with -std=c++17.
 #pragma once
 
 #if __cplusplus < 201703L
 #error "npurt/kernel.h needs C++17 or later (-std=c++17)"
 #endif
+
+#include <cstdio>  // device printf is the host's printf: one call prints one line
 
 #include "npurt/device/qualifiers.h"
 #include "npurt/device/builtins.h"
@@ -14,3 +16,8 @@
 #include "npurt/device/sync.h"
 #include "npurt/device/atomics.h"
 #include "npurt/device/warp.h"
+#include "npurt/device/math.h"
+#include "npurt/device/intrinsics.h"
+#include "npurt/device/vector_types.h"
+#include "npurt/device/half.h"
+#include "npurt/device/bfloat16.h"

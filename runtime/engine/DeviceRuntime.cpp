@@ -86,4 +86,12 @@ void deviceAssertFail(const char *condition, const char *file, int line) {
   throw engine::KernelFailure{engine::kErrorAssert, std::string()};
 }
 
+void deviceTrap() {
+  char text[256];
+  std::snprintf(text, sizeof text, "npurt: kernel '%s' block [%u,%u,%u] thread [%u,%u,%u]: __trap()",
+                kernelName(), ::blockIdx.x, ::blockIdx.y, ::blockIdx.z, ::threadIdx.x,
+                ::threadIdx.y, ::threadIdx.z);
+  throw engine::KernelFailure{engine::kErrorLaunchFailure, text};
+}
+
 }  // namespace npu::detail

@@ -84,6 +84,8 @@ unsigned long long warpCollective(WarpOp op, unsigned mask, unsigned long long v
                                   int *predicate);
 
 [[noreturn]] void deviceAssertFail(const char *condition, const char *file, int line);
+// __trap(): stops the block; the launch reports npuErrorLaunchFailure.
+[[noreturn]] void deviceTrap();
 
 // Linear thread id inside the block, as CUDA numbers threads into warps.
 inline unsigned linearThreadId(const ::uint3 t, const ::dim3 b) {

@@ -38,6 +38,9 @@ inline void __threadfence() { __atomic_thread_fence(__ATOMIC_SEQ_CST); }
 inline void __threadfence_block() { __atomic_signal_fence(__ATOMIC_SEQ_CST); }
 inline void __threadfence_system() { __atomic_thread_fence(__ATOMIC_SEQ_CST); }
 
+// __trap() aborts the kernel: the block stops and the launch fails.
+inline void __trap() { ::npu::detail::deviceTrap(); }
+
 // Device-side assert(cond): prints CUDA's message
 //   file:line: kernel: block: [x,y,z], thread: [x,y,z] Assertion `cond` failed.
 // then stops the block; the launch reports npuErrorAssert.

@@ -1,0 +1,109 @@
+// Cooperative groups: block, static and dynamic tiles, coalesced groups,
+// reduce and scan.
+#include <gtest/gtest.h>
+
+#include <vector>
+
+#include "KernelTestSupport.h"
+#include "npurt/cooperative_groups.h"
+
+namespace cg = cooperative_groups;
+using npu::test::kSuccess;
+using npu::test::runKernel;
+
+namespace {
+
+struct TileResults {
+  int sum16[128];
+  int min8[128];
+  unsigned maxTile32[128];
+  int inclusive[128];
+  int exclusive[128];
+  unsigned ballot8[128];
+  unsigned rank16[128];
+  unsigned metaRank16[128];
+  int shuffled[128];
+  int blockRank[128];
+  int dynamicRank[128];
+  unsigned long long blockSize;
+  unsigned metaSize16;
+};
+
+__global__ void tiles(TileResults *r) {
+  ::npu::for_each_thread_sync([&](NPU_THREAD_PARAMS) {
+    cg::thread_block block = cg::this_thread_block();
+    const unsigned t = static_cast<unsigned>(block.thread_rank());
+    r->blockRank[t] = static_cast<int>(t);
+    block.sync();
+    cg::thread_block_tile<16> tile16 = cg::tiled_partition<16>(block);
+    cg::thread_block_tile<8> tile8 = cg::tiled_partition<8>(tile16);
+    cg::thread_block_tile<32> tile32 = cg::tiled_partition<32>(block);
+    r->sum16[t] = cg::reduce(tile16, static_cast<int>(t), cg::plus<int>());
+    r->min8[t] = cg::reduce(tile8, 100 - static_cast<int>(t), cg::less<int>());
+    r->maxTile32[t] = cg::reduce(tile32, t * 3, cg::greater<unsigned>());
+    r->inclusive[t] = cg::inclusive_scan(tile16, 1);
+    r->exclusive[t] = cg::exclusive_scan(tile16, 2, cg::plus<int>());
+    r->ballot8[t] = tile8.ballot(tile8.thread_rank() % 2 == 0);
+    r->rank16[t] = static_cast<unsigned>(tile16.thread_rank());
+    r->metaRank16[t] = static_cast<unsigned>(tile16.meta_group_rank());
+    r->shuffled[t] = tile16.shfl(static_cast<int>(t), 3);
+    cg::thread_group dynamic = cg::tiled_partition(block, 4);
+    r->dynamicRank[t] = static_cast<int>(dynamic.thread_rank());
+    dynamic.sync();
+    cg::sync(block);
+    if (t == 0) {
+      r->blockSize = block.size();
+      r->metaSize16 = static_cast<unsigned>(tile16.meta_group_size());
+    }
+  });
+}
+
+TEST(CooperativeGroups, TilesReduceScanAndVotes) {
+  TileResults r{};
+  ASSERT_EQ(runKernel("tiles", tiles, 1, 128, 0, &r), kSuccess);
+  EXPECT_EQ(r.blockSize, 128u);
+  EXPECT_EQ(r.metaSize16, 8u);
+  for (unsigned t = 0; t < 128; ++t) {
+    const unsigned base16 = t / 16 * 16, base8 = t / 8 * 8, base32 = t / 32 * 32;
+    int sum = 0;
+    for (unsigned i = base16; i < base16 + 16; ++i) sum += static_cast<int>(i);
+    EXPECT_EQ(r.sum16[t], sum) << t;
+    EXPECT_EQ(r.min8[t], 100 - static_cast<int>(base8 + 7)) << t;
+    EXPECT_EQ(r.maxTile32[t], (base32 + 31) * 3) << t;
+    EXPECT_EQ(r.inclusive[t], static_cast<int>(t - base16 + 1)) << t;
+    EXPECT_EQ(r.exclusive[t], static_cast<int>(2 * (t - base16))) << t;
+    EXPECT_EQ(r.ballot8[t], 0x55u) << t;
+    EXPECT_EQ(r.rank16[t], t % 16);
+    EXPECT_EQ(r.metaRank16[t], t / 16);
+    EXPECT_EQ(r.shuffled[t], static_cast<int>(base16 + 3));
+    EXPECT_EQ(r.blockRank[t], static_cast<int>(t));
+    EXPECT_EQ(r.dynamicRank[t], static_cast<int>(t % 4));
+  }
+}
+
+// A coalesced group in a divergent branch: only the odd lanes are in it.
+__global__ void coalesced(int *sums, unsigned *sizes, unsigned *ranks) {
+  ::npu::for_each_thread_sync([&](NPU_THREAD_PARAMS) {
+    const unsigned t = threadIdx.x;
+    if (t % 2 == 1) {
+      cg::coalesced_group active = cg::coalesced_threads();
+      sizes[t] = static_cast<unsigned>(active.size());
+      ranks[t] = static_cast<unsigned>(active.thread_rank());
+      sums[t] = cg::reduce(active, static_cast<int>(t), cg::plus<int>());
+    }
+  });
+}
+
+TEST(CooperativeGroups, CoalescedThreadsInDivergentCode) {
+  std::vector<int> sums(32, -1);
+  std::vector<unsigned> sizes(32, 0), ranks(32, 0);
+  ASSERT_EQ(runKernel("coalesced", coalesced, 1, 32, 0, sums.data(), sizes.data(), ranks.data()),
+            kSuccess);
+  for (unsigned t = 1; t < 32; t += 2) {
+    EXPECT_EQ(sizes[t], 16u);
+    EXPECT_EQ(ranks[t], t / 2);
+    EXPECT_EQ(sums[t], 256);  // 1 + 3 + ... + 31
+  }
+}
+
+}  // namespace
