@@ -334,6 +334,13 @@ public:
       clang::SourceLocation L = C.SM.getFileLoc(E.Loc);
       if (!C.file(C.SM.getFileID(L))) continue;
       if (!ErrorLines.insert({C.SM.getFileID(L), C.SM.getSpellingLineNumber(L)}).second) continue;
+      // On a preprocessor directive the marker goes before the '#'.
+      unsigned Off = C.SM.getFileOffset(L);
+      llvm::StringRef Txt = C.text(C.SM.getFileID(L));
+      size_t LineStart = Txt.rfind('\n', Off == 0 ? 0 : Off - 1);
+      LineStart = (LineStart == llvm::StringRef::npos || Off == 0) ? 0 : LineStart + 1;
+      if (Txt.substr(LineStart).ltrim(" \t").starts_with("#"))
+        L = C.SM.getComposedLoc(C.SM.getFileID(L), LineStart + (Txt.substr(LineStart).size() - Txt.substr(LineStart).ltrim(" \t").size()));
       C.report(L, DiagId::CU2NPU0001, {E.Message}, true, false);
     }
 
@@ -416,6 +423,11 @@ std::string npurtStubRuntime() {
   return S;
 }
 
+std::string npurtStubCooperativeGroups() {
+  return "// cu2npu parse stub of npurt/cooperative_groups.h. Never compiled into programs.\n#pragma once\n"
+         "#include <cooperative_groups.h>\n#include <cooperative_groups/reduce.h>\n";
+}
+
 std::string npurtStubKernel() {
   return "// cu2npu parse stub of npurt/kernel.h. Never compiled into programs.\n#pragma once\n"
          "#include <cuda_runtime.h>\n#include <cuda_fp16.h>\n#include <cuda_bf16.h>\n#include <math_constants.h>\n"
@@ -434,12 +446,6 @@ void translateFile(const std::string &File, const std::string &Directory, const 
     BufferedConsumer BC;
     clang::tooling::FixedCompilationDatabase DB(Directory, Args);
     clang::tooling::ClangTool Tool(DB, {File});
-    std::string Shim = State.Opts->ShimDir;
-    static const std::string Rt = npurtStubRuntime(), Kn = npurtStubKernel();
-    static const std::string Cg = "#pragma once\n#include <cooperative_groups.h>\n#include <cooperative_groups/reduce.h>\n";
-    Tool.mapVirtualFile(Shim + "/npurt/runtime.h", Rt);
-    Tool.mapVirtualFile(Shim + "/npurt/kernel.h", Kn);
-    Tool.mapVirtualFile(Shim + "/npurt/cooperative_groups.h", Cg);
     if (State.Pass == 2)
       for (auto &[Path, R] : State.Arch) Tool.mapVirtualFile(Path, R.ParseText);
     Tool.setDiagnosticConsumer(&BC);

@@ -47,5 +47,6 @@ void translateFile(const std::string &File, const std::string &Directory,
 // Virtual npurt headers for re-translating translated code (generated from the mapping table).
 std::string npurtStubRuntime();
 std::string npurtStubKernel();
+std::string npurtStubCooperativeGroups();
 
 }  // namespace cu2npu

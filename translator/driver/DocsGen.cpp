@@ -8,6 +8,7 @@
 #include <llvm/Support/raw_ostream.h>
 
 #include "driver/Driver.h"
+#include "driver/Action.h"
 #include "mapping/Mapping.h"
 
 namespace cu2npu {
@@ -104,6 +105,27 @@ bool writeDoc(const std::string &Dir, llvm::StringRef File, llvm::StringRef Grou
 }
 
 }  // namespace
+
+// Parse stubs of npurt's headers (so that translated code can be read again: idempotence).
+int genNpurtStubs(const std::string &Dir) {
+  llvm::SmallString<256> D(Dir);
+  llvm::sys::path::append(D, "npurt");
+  llvm::sys::fs::create_directories(D);
+  for (auto [Name, Text] : {std::pair<const char *, std::string>{"runtime.h", npurtStubRuntime()},
+                            {"kernel.h", npurtStubKernel()},
+                            {"cooperative_groups.h", npurtStubCooperativeGroups()}}) {
+    llvm::SmallString<256> P(D);
+    llvm::sys::path::append(P, Name);
+    std::error_code EC;
+    llvm::raw_fd_ostream OS(P, EC, llvm::sys::fs::OF_None);
+    if (EC) {
+      llvm::errs() << "cu2npu: error: cannot write " << P << "\n";
+      return 1;
+    }
+    OS << Text;
+  }
+  return 0;
+}
 
 int genDocs(const std::string &Dir) {
   llvm::sys::fs::create_directories(Dir);

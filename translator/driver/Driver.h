@@ -11,5 +11,6 @@ int runDriver(Options &Opts);
 int queryApi(const std::string &Name);
 int listApi();
 int genDocs(const std::string &Dir);
+int genNpurtStubs(const std::string &Dir);
 
 }  // namespace cu2npu

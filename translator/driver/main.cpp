@@ -38,7 +38,7 @@ int main(int argc, char **argv) {
 
   cu2npu::Options O;
   O.ClangArgs = ClangArgs;
-  std::string Query, GenDocs;
+  std::string Query, GenDocs, GenStubs;
   bool ListApi = false;
   CLI::App App{"cu2npu: translate CUDA sources to portable C++ on the npurt runtime.\n"
                "  cu2npu [options] <file|dir>... [-- <clang args>]"};
@@ -59,6 +59,7 @@ int main(int argc, char **argv) {
   App.add_option("--query-api", Query, "print the mapping of one CUDA (or npu) name and exit");
   App.add_flag("--list-api", ListApi, "print every CUDA name of the mapping table and exit");
   App.add_option("--gen-docs", GenDocs, "write the support tables (runtime-api.md, device-api.md, diagnostics.md) to DIR and exit");
+  App.add_option("--gen-npurt-stubs", GenStubs, "write parse stubs of npurt's headers under DIR/npurt (build step) and exit");
   App.add_option("--resource-dir", O.ResourceDir, "clang resource directory (default: " CU2NPU_RESOURCE_DIR ")");
   App.add_option("--cuda-headers", O.ShimDir, "cu2npu's CUDA declaration headers (default: shipped with the binary)");
   try {
@@ -70,6 +71,7 @@ int main(int argc, char **argv) {
   if (!Query.empty()) return cu2npu::queryApi(Query);
   if (ListApi) return cu2npu::listApi();
   if (!GenDocs.empty()) return cu2npu::genDocs(GenDocs);
+  if (!GenStubs.empty()) return cu2npu::genNpurtStubs(GenStubs);
 
   if (O.ResourceDir.empty()) {
     const char *Env = std::getenv("CU2NPU_RESOURCE_DIR");

@@ -22,8 +22,10 @@ void KernelBodyRule::onFunction(Context &C, const clang::FunctionDecl &FD) {
   }
   llvm::StringRef T = C.text(F->FID);
   // Idempotence: a body already wrapped by an earlier run is left alone.
-  llvm::StringRef Inside = T.slice(LOff + 1, ROff);
-  if (Inside.contains("::npu::for_each_thread")) return;
+  for (const clang::Stmt *S : Body->body()) {
+    unsigned SOff = 0;
+    if (C.spelledIn(S->getBeginLoc(), &SOff) == F && T.substr(SOff).starts_with("::npu::for_each_thread")) return;
+  }
   const char *Fn = C.needsSync(&FD) ? "::npu::for_each_thread_sync" : "::npu::for_each_thread";
   F->Edits.insert(LOff + 1, std::string("\n  ") + Fn + "([&](NPU_THREAD_PARAMS) {", 10);
   // Before '}': keep the closing brace on its own line.

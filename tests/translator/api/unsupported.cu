@@ -1,0 +1,37 @@
+// Unsupported and unknown CUDA API: diagnosed with stable IDs, marked in the output, left unchanged.
+#include <cuda_runtime.h>
+#include <cuda.h>
+// DIAG: cudaGraphLaunch is not supported (CUDA graphs and stream capture) [CU2NPU1010]
+// DIAG: cudaCreateTextureObject is not supported (textures, surfaces and CUDA arrays) [CU2NPU1011]
+// DIAG: cudaIpcGetMemHandle is not supported (IPC, peer access and multi-process features) [CU2NPU1012]
+// DIAG: cudaFancyNewThing looks like CUDA runtime API but is not in the mapping table; left unchanged [CU2NPU1001]
+// DIAG: cuInit is CUDA driver API, which npurt does not provide; left unchanged [CU2NPU1002]
+// DIAG: cudaMemAdvise is partially supported: managed memory is host memory: hints are accepted and ignored [CU2NPU1005]
+// NO-COMPILE
+// ARGS: -- -isystem sys
+#include <fancy.h>
+void myCudaHelper();
+#define cudaCheckAll() myCudaHelper()
+void run(cudaStream_t s, float *d) {
+  cudaGraph_t g;
+  cudaGraphExec_t ge;
+  // CHECK: /* CU2NPU1010: cudaStreamBeginCapture is not supported (CUDA graphs and stream capture) */ cudaStreamBeginCapture(s, cudaStreamCaptureModeGlobal);
+  cudaStreamBeginCapture(s, cudaStreamCaptureModeGlobal);
+  cudaStreamEndCapture(s, &g);
+  cudaGraphInstantiate(&ge, g, 0);
+  // CHECK: /* CU2NPU1010: cudaGraphLaunch is not supported (CUDA graphs and stream capture) */ cudaGraphLaunch(ge, s);
+  cudaGraphLaunch(ge, s);
+  cudaTextureObject_t tex;
+  cudaResourceDesc rd{};
+  cudaTextureDesc td{};
+  cudaCreateTextureObject(&tex, &rd, &td, nullptr);
+  cudaIpcMemHandle_t h;
+  cudaIpcGetMemHandle(&h, d);
+  // CHECK: /* CU2NPU1001: cudaFancyNewThing looks like CUDA runtime API but is not in the mapping table; left unchanged */ cudaFancyNewThing(1);
+  cudaFancyNewThing(1);
+  cuInit(0);
+  // CHECK: npuMemAdvise(d, 4, npuMemAdviseSetReadMostly, 0);
+  cudaMemAdvise(d, 4, cudaMemAdviseSetReadMostly, 0);
+  cudaCheckAll();
+}
+// CHECK-NOT: CU2NPU1001: cudaCheckAll

@@ -1,0 +1,2 @@
+#pragma once
+inline int inc_value() { return 0; }

@@ -1,0 +1,2 @@
+#pragma once
+inline int util_value() { return 0; }
