@@ -15,7 +15,7 @@ void myCudaHelper();
 void run(cudaStream_t s, float *d) {
   cudaGraph_t g;
   cudaGraphExec_t ge;
-  // CHECK: /* CU2NPU1010: cudaStreamBeginCapture is not supported (CUDA graphs and stream capture) */ cudaStreamBeginCapture(s, cudaStreamCaptureModeGlobal);
+  // CHECK: /* CU2NPU1010: cudaStreamBeginCapture is not supported (CUDA graphs and stream capture) */ cudaStreamBeginCapture(s, /* CU2NPU1010: cudaStreamCaptureModeGlobal is not supported (CUDA graphs and stream capture) */ cudaStreamCaptureModeGlobal);
   cudaStreamBeginCapture(s, cudaStreamCaptureModeGlobal);
   cudaStreamEndCapture(s, &g);
   cudaGraphInstantiate(&ge, g, 0);
