@@ -17,33 +17,38 @@ inline unsigned blockThreadRank() { return ::npu::detail::linearThreadId(::threa
 inline unsigned blockThreadCount() { return ::blockDim.x * ::blockDim.y * ::blockDim.z; }
 // The i-th set bit of mask (i from 0), as a lane number.
 inline int nthSetLane(unsigned mask, unsigned i) {
-  for (unsigned k = 0; k < i; ++k) mask &= mask - 1;
+  for (unsigned k = 0; k < i; ++k)
+    mask &= mask - 1;
   return mask == 0 ? -1 : __builtin_ctz(mask);
 }
 // Gathers the bits of `value` at the positions of `mask` into the low bits.
 inline unsigned compressBits(unsigned value, unsigned mask) {
   unsigned result = 0, out = 0;
   for (; mask != 0; mask &= mask - 1, ++out)
-    if (value & (mask & -mask)) result |= 1u << out;
+    if (value & (mask & -mask))
+      result |= 1u << out;
   return result;
 }
-}  // namespace details
+} // namespace details
 
 // The common type of every group; functions taking `const thread_group &`
 // accept a block, a tile or a coalesced group.
 class thread_group {
- public:
+public:
   enum class Kind : unsigned char { Block, Tile, Coalesced };
 
   unsigned long long size() const { return num_threads(); }
   unsigned long long num_threads() const {
-    if (kind_ == Kind::Block) return details::blockThreadCount();
-    if (kind_ == Kind::Coalesced) return static_cast<unsigned>(__builtin_popcount(mask_));
+    if (kind_ == Kind::Block)
+      return details::blockThreadCount();
+    if (kind_ == Kind::Coalesced)
+      return static_cast<unsigned>(__builtin_popcount(mask_));
     return tileSize_;
   }
   unsigned long long thread_rank() const {
     const unsigned rank = details::blockThreadRank();
-    if (kind_ == Kind::Block) return rank;
+    if (kind_ == Kind::Block)
+      return rank;
     if (kind_ == Kind::Coalesced)
       return static_cast<unsigned>(__builtin_popcount(mask_ & __lanemask_lt()));
     return rank % tileSize_;
@@ -58,11 +63,12 @@ class thread_group {
   // The lanes of this group in the calling thread's warp.
   unsigned get_mask() const { return mask_; }
 
- protected:
+protected:
   thread_group(Kind kind, unsigned tileSize, unsigned mask)
       : kind_(kind), tileSize_(tileSize), mask_(mask) {}
   static unsigned tileMask(unsigned tileSize) {
-    if (tileSize >= 32) return 0xffffffffu;
+    if (tileSize >= 32)
+      return 0xffffffffu;
     const unsigned lane = ::npu::detail::currentLaneId();
     return ((1u << tileSize) - 1u) << (lane & ~(tileSize - 1u));
   }
@@ -73,7 +79,7 @@ class thread_group {
 };
 
 class thread_block : public thread_group {
- public:
+public:
   thread_block() : thread_group(Kind::Block, 0, 0xffffffffu) {}
   static void sync() { __syncthreads(); }
   static void barrier_wait() { __syncthreads(); }
@@ -90,12 +96,11 @@ inline thread_block this_thread_block() { return thread_block(); }
 
 // A group of threads within one warp, addressed by rank: shuffles and votes
 // take and return ranks and rank-relative masks.
-template <unsigned Size>
-class thread_block_tile : public thread_group {
+template <unsigned Size> class thread_block_tile : public thread_group {
   static_assert(Size >= 1 && Size <= 32 && (Size & (Size - 1)) == 0,
                 "thread_block_tile: the size must be a power of two from 1 to 32");
 
- public:
+public:
   thread_block_tile() : thread_group(Kind::Tile, Size, tileMask(Size)) {}
 
   static constexpr unsigned long long size() { return Size; }
@@ -107,20 +112,16 @@ class thread_block_tile : public thread_group {
   }
   void sync() const { __syncwarp(mask_); }
 
-  template <class T>
-  T shfl(T value, int sourceRank) const {
+  template <class T> T shfl(T value, int sourceRank) const {
     return __shfl_sync(mask_, value, sourceRank, static_cast<int>(Size));
   }
-  template <class T>
-  T shfl_down(T value, unsigned delta) const {
+  template <class T> T shfl_down(T value, unsigned delta) const {
     return __shfl_down_sync(mask_, value, delta, static_cast<int>(Size));
   }
-  template <class T>
-  T shfl_up(T value, unsigned delta) const {
+  template <class T> T shfl_up(T value, unsigned delta) const {
     return __shfl_up_sync(mask_, value, delta, static_cast<int>(Size));
   }
-  template <class T>
-  T shfl_xor(T value, unsigned laneMask) const {
+  template <class T> T shfl_xor(T value, unsigned laneMask) const {
     return __shfl_xor_sync(mask_, value, static_cast<int>(laneMask), static_cast<int>(Size));
   }
   unsigned ballot(int predicate) const {
@@ -128,22 +129,20 @@ class thread_block_tile : public thread_group {
   }
   int any(int predicate) const { return __any_sync(mask_, predicate); }
   int all(int predicate) const { return __all_sync(mask_, predicate); }
-  template <class T>
-  unsigned match_any(T value) const {
+  template <class T> unsigned match_any(T value) const {
     return __match_any_sync(mask_, value) >> tileFirstLane();
   }
-  template <class T>
-  unsigned match_all(T value, int &predicate) const {
+  template <class T> unsigned match_all(T value, int &predicate) const {
     return __match_all_sync(mask_, value, &predicate) >> tileFirstLane();
   }
 
- private:
+private:
   unsigned tileFirstLane() const { return ::npu::detail::currentLaneId() & ~(Size - 1u); }
 };
 
 // The threads of the warp that are active together (see __activemask).
 class coalesced_group : public thread_group {
- public:
+public:
   explicit coalesced_group(unsigned mask) : thread_group(Kind::Coalesced, 0, mask) {}
 
   unsigned long long size() const { return static_cast<unsigned>(__builtin_popcount(mask_)); }
@@ -155,19 +154,16 @@ class coalesced_group : public thread_group {
   unsigned long long meta_group_size() const { return 1; }
   void sync() const { __syncwarp(mask_); }
 
-  template <class T>
-  T shfl(T value, unsigned sourceRank) const {
+  template <class T> T shfl(T value, unsigned sourceRank) const {
     return __shfl_sync(mask_, value, details::nthSetLane(mask_, sourceRank));
   }
-  template <class T>
-  T shfl_down(T value, unsigned delta) const {
+  template <class T> T shfl_down(T value, unsigned delta) const {
     const auto rank = static_cast<unsigned>(thread_rank());
     const int source = rank + delta < size() ? details::nthSetLane(mask_, rank + delta)
-                                            : static_cast<int>(::npu::detail::currentLaneId());
+                                             : static_cast<int>(::npu::detail::currentLaneId());
     return __shfl_sync(mask_, value, source);
   }
-  template <class T>
-  T shfl_up(T value, unsigned delta) const {
+  template <class T> T shfl_up(T value, unsigned delta) const {
     const auto rank = static_cast<unsigned>(thread_rank());
     const int source = rank >= delta ? details::nthSetLane(mask_, rank - delta)
                                      : static_cast<int>(::npu::detail::currentLaneId());
@@ -178,16 +174,14 @@ class coalesced_group : public thread_group {
   }
   int any(int predicate) const { return __any_sync(mask_, predicate); }
   int all(int predicate) const { return __all_sync(mask_, predicate); }
-  template <class T>
-  unsigned match_any(T value) const {
+  template <class T> unsigned match_any(T value) const {
     return details::compressBits(__match_any_sync(mask_, value), mask_);
   }
 };
 
 inline coalesced_group coalesced_threads() { return coalesced_group(__activemask()); }
 
-template <unsigned Size>
-inline thread_block_tile<Size> tiled_partition(const thread_block &) {
+template <unsigned Size> inline thread_block_tile<Size> tiled_partition(const thread_block &) {
   return thread_block_tile<Size>();
 }
 template <unsigned Size, unsigned ParentSize>
@@ -198,7 +192,7 @@ inline thread_block_tile<Size> tiled_partition(const thread_block_tile<ParentSiz
 
 // The dynamic form: a tile of `size` threads (a power of two up to 32).
 class dynamic_tile : public thread_group {
- public:
+public:
   explicit dynamic_tile(unsigned size) : thread_group(Kind::Tile, size, tileMask(size)) {}
 };
 inline thread_group tiled_partition(const thread_group &parent, unsigned size) {
@@ -207,35 +201,26 @@ inline thread_group tiled_partition(const thread_group &parent, unsigned size) {
 }
 
 inline void sync(const thread_group &group) { group.sync(); }
-template <unsigned Size>
-inline void sync(const thread_block_tile<Size> &group) {
-  group.sync();
-}
+template <unsigned Size> inline void sync(const thread_block_tile<Size> &group) { group.sync(); }
 inline void sync(const thread_block &) { __syncthreads(); }
 
 // ---- cooperative_groups/reduce.h ----
-template <class T>
-struct plus {
+template <class T> struct plus {
   T operator()(const T &a, const T &b) const { return a + b; }
 };
-template <class T>
-struct less {  // the smaller of the two (a min reduction)
+template <class T> struct less { // the smaller of the two (a min reduction)
   T operator()(const T &a, const T &b) const { return b < a ? b : a; }
 };
-template <class T>
-struct greater {  // the larger of the two (a max reduction)
+template <class T> struct greater { // the larger of the two (a max reduction)
   T operator()(const T &a, const T &b) const { return a < b ? b : a; }
 };
-template <class T>
-struct bit_and {
+template <class T> struct bit_and {
   T operator()(const T &a, const T &b) const { return a & b; }
 };
-template <class T>
-struct bit_or {
+template <class T> struct bit_or {
   T operator()(const T &a, const T &b) const { return a | b; }
 };
-template <class T>
-struct bit_xor {
+template <class T> struct bit_xor {
   T operator()(const T &a, const T &b) const { return a ^ b; }
 };
 
@@ -246,10 +231,10 @@ inline T reduce(const thread_block_tile<Size> &tile, T value, Op op) {
     value = op(value, tile.shfl_xor(value, offset));
   return value;
 }
-template <class T, class Op>
-inline T reduce(const coalesced_group &group, T value, Op op) {
+template <class T, class Op> inline T reduce(const coalesced_group &group, T value, Op op) {
   T result = group.shfl(value, 0);
-  for (unsigned rank = 1; rank < group.size(); ++rank) result = op(result, group.shfl(value, rank));
+  for (unsigned rank = 1; rank < group.size(); ++rank)
+    result = op(result, group.shfl(value, rank));
   return result;
 }
 
@@ -259,7 +244,8 @@ inline T inclusive_scan(const thread_block_tile<Size> &tile, T value, Op op) {
   const auto rank = static_cast<unsigned>(tile.thread_rank());
   for (unsigned offset = 1; offset < Size; offset *= 2) {
     const T other = tile.shfl_up(value, offset);
-    if (rank >= offset) value = op(other, value);
+    if (rank >= offset)
+      value = op(other, value);
   }
   return value;
 }
@@ -279,4 +265,4 @@ inline T exclusive_scan(const thread_block_tile<Size> &tile, T value) {
   return exclusive_scan(tile, value, plus<T>());
 }
 
-}  // namespace cooperative_groups
+} // namespace cooperative_groups

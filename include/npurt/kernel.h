@@ -8,16 +8,16 @@
 #error "npurt/kernel.h needs C++17 or later (-std=c++17)"
 #endif
 
-#include <cstdio>  // device printf is the host's printf: one call prints one line
+#include <cstdio> // device printf is the host's printf: one call prints one line
 
-#include "npurt/device/qualifiers.h"
-#include "npurt/device/builtins.h"
-#include "npurt/device/launch.h"
-#include "npurt/device/sync.h"
 #include "npurt/device/atomics.h"
-#include "npurt/device/warp.h"
-#include "npurt/device/math.h"
-#include "npurt/device/intrinsics.h"
-#include "npurt/device/vector_types.h"
-#include "npurt/device/half.h"
 #include "npurt/device/bfloat16.h"
+#include "npurt/device/builtins.h"
+#include "npurt/device/half.h"
+#include "npurt/device/intrinsics.h"
+#include "npurt/device/launch.h"
+#include "npurt/device/math.h"
+#include "npurt/device/qualifiers.h"
+#include "npurt/device/sync.h"
+#include "npurt/device/vector_types.h"
+#include "npurt/device/warp.h"

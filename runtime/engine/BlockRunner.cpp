@@ -35,21 +35,19 @@ std::string blockPrefix() {
   return text;
 }
 
-}  // namespace
+} // namespace
 
 BlockRunner *BlockRunner::current() { return currentRunner; }
 
 BlockRunner::BlockRunner(WorkerFibers &storage, detail::ThreadEntry entry, void *body,
                          ::dim3 blockSize)
-    : storage_(storage),
-      threadCount_(blockSize.x * blockSize.y * blockSize.z),
-      live_(threadCount_),
-      entry_(entry),
-      body_(body),
-      blockSize_(blockSize) {
+    : storage_(storage), threadCount_(blockSize.x * blockSize.y * blockSize.z), live_(threadCount_),
+      entry_(entry), body_(body), blockSize_(blockSize) {
   FiberStack *stacks = storage.stacks.reserve(threadCount_);
-  if (storage.fibers.size() < threadCount_) storage.fibers.resize(threadCount_);
-  if (storage.readyQueue.size() < threadCount_) storage.readyQueue.resize(threadCount_);
+  if (storage.fibers.size() < threadCount_)
+    storage.fibers.resize(threadCount_);
+  if (storage.readyQueue.size() < threadCount_)
+    storage.readyQueue.resize(threadCount_);
   const std::uint32_t warpCount = (threadCount_ + 31) / 32;
   storage.warps.assign(warpCount, WarpState{});
   fibers_ = storage.fibers.data();
@@ -72,15 +70,18 @@ BlockRunner::BlockRunner(WorkerFibers &storage, detail::ThreadEntry entry, void 
 
 void BlockRunner::push(std::uint32_t fiber) {
   std::uint32_t tail = queueHead_ + queueSize_;
-  if (tail >= threadCount_) tail -= threadCount_;
+  if (tail >= threadCount_)
+    tail -= threadCount_;
   queue_[tail] = fiber;
   ++queueSize_;
 }
 
 bool BlockRunner::popReady(std::uint32_t &fiber) {
-  if (queueSize_ == 0) return false;
+  if (queueSize_ == 0)
+    return false;
   fiber = queue_[queueHead_];
-  if (++queueHead_ == threadCount_) queueHead_ = 0;
+  if (++queueHead_ == threadCount_)
+    queueHead_ = 0;
   --queueSize_;
   return true;
 }
@@ -99,7 +100,8 @@ void BlockRunner::run() {
   // Every fiber has exited.
   currentRunner = outer;
   detail::blockContext.mode = outerMode;
-  if (failureCode_ != 0) throw KernelFailure{failureCode_, std::move(failureMessage_)};
+  if (failureCode_ != 0)
+    throw KernelFailure{failureCode_, std::move(failureMessage_)};
 }
 
 void BlockRunner::switchTo(ThreadFiber *from, ThreadFiber *to, bool fromExits) {
@@ -121,10 +123,10 @@ void BlockRunner::switchTo(ThreadFiber *from, ThreadFiber *to, bool fromExits) {
   }
 #if NPURT_ASAN
   void *fakeStack = nullptr;
-  const void *bottom = to != nullptr ? static_cast<const void *>(to->stack->low) : workerStackBottom_;
-  const std::size_t size = to != nullptr
-                               ? static_cast<std::size_t>(to->stack->high - to->stack->low)
-                               : workerStackSize_;
+  const void *bottom =
+      to != nullptr ? static_cast<const void *>(to->stack->low) : workerStackBottom_;
+  const std::size_t size =
+      to != nullptr ? static_cast<std::size_t>(to->stack->high - to->stack->low) : workerStackSize_;
   __sanitizer_start_switch_fiber(fromExits ? nullptr : &fakeStack, bottom, size);
 #else
   (void)fromExits;
@@ -163,8 +165,8 @@ void BlockRunner::fiberMain(void *argument) {
     } catch (KernelFailure &failure) {
       runner.fail(failure.code, std::move(failure.message));
     } catch (const std::exception &exception) {
-      runner.fail(kErrorLaunchFailure, blockPrefix() + ": exception escaped the kernel: " +
-                                           exception.what());
+      runner.fail(kErrorLaunchFailure,
+                  blockPrefix() + ": exception escaped the kernel: " + exception.what());
     } catch (...) {
       runner.fail(kErrorLaunchFailure, blockPrefix() + ": exception escaped the kernel");
     }
@@ -180,7 +182,8 @@ void BlockRunner::exitCurrent() {
   warps_[warp].exited |= bit(current_ % 32);
   if (!aborting_) {
     // Exited threads count as arrived for the barrier and for warp collectives.
-    if (barrierArrived_ > 0 && barrierArrived_ == live_) completeBarrier(threadCount_);
+    if (barrierArrived_ > 0 && barrierArrived_ == live_)
+      completeBarrier(threadCount_);
     completeSatisfiedWarpOps(warp);
     tryCompleteActiveMask(warp);
   }
@@ -200,18 +203,20 @@ void BlockRunner::exitCurrent() {
 
 void BlockRunner::suspendCurrent() {
   tryCompleteActiveMask(current_ / 32);
-  if (fibers_[current_].state == ThreadFiber::State::Running) return;  // released already
+  if (fibers_[current_].state == ThreadFiber::State::Running)
+    return; // released already
   std::uint32_t next = 0;
   if (!popReady(next)) {
     fail(kErrorLaunchFailure, deadlockMessage());
-    abortBlock();  // the caller throws FiberCancelled from this fiber
+    abortBlock(); // the caller throws FiberCancelled from this fiber
     return;
   }
   switchTo(&fibers_[current_], &fibers_[next], false);
 }
 
 void BlockRunner::throwIfCancelled() const {
-  if (aborting_) throw FiberCancelled{};
+  if (aborting_)
+    throw FiberCancelled{};
 }
 
 void BlockRunner::fail(int code, std::string message) {
@@ -223,13 +228,15 @@ void BlockRunner::fail(int code, std::string message) {
 }
 
 void BlockRunner::abortBlock() {
-  if (aborting_) return;
+  if (aborting_)
+    return;
   aborting_ = true;
   // Wake every waiting fiber; each one throws FiberCancelled where it waits and
   // unwinds to its entry, so destructors run and the stack is left clean.
   for (std::uint32_t i = 0; i < threadCount_; ++i) {
     ThreadFiber &fiber = fibers_[i];
-    if (i == current_) continue;
+    if (i == current_)
+      continue;
     if (fiber.state == ThreadFiber::State::AtBarrier ||
         fiber.state == ThreadFiber::State::InWarpOp ||
         fiber.state == ThreadFiber::State::InActiveMask) {
@@ -246,14 +253,22 @@ std::string BlockRunner::deadlockMessage() const {
   const ThreadFiber *example = nullptr;
   for (std::uint32_t i = 0; i < threadCount_; ++i) {
     switch (fibers_[i].state) {
-      case ThreadFiber::State::AtBarrier: ++atBarrier; break;
-      case ThreadFiber::State::InWarpOp:
-        ++inWarpOp;
-        if (example == nullptr) example = &fibers_[i];
-        break;
-      case ThreadFiber::State::InActiveMask: ++inActiveMask; break;
-      case ThreadFiber::State::Exited: ++exited; break;
-      default: break;
+    case ThreadFiber::State::AtBarrier:
+      ++atBarrier;
+      break;
+    case ThreadFiber::State::InWarpOp:
+      ++inWarpOp;
+      if (example == nullptr)
+        example = &fibers_[i];
+      break;
+    case ThreadFiber::State::InActiveMask:
+      ++inActiveMask;
+      break;
+    case ThreadFiber::State::Exited:
+      ++exited;
+      break;
+    default:
+      break;
     }
   }
   char text[512];
@@ -272,7 +287,8 @@ std::string BlockRunner::deadlockMessage() const {
 
 int BlockRunner::barrier(detail::BarrierKind kind, int predicate) {
   ++barrierArrived_;
-  if (predicate != 0) ++barrierTrue_;
+  if (predicate != 0)
+    ++barrierTrue_;
   if (barrierArrived_ == live_) {
     completeBarrier(current_);
   } else {
@@ -282,10 +298,14 @@ int BlockRunner::barrier(detail::BarrierKind kind, int predicate) {
   }
   throwIfCancelled();
   switch (kind) {
-    case detail::BarrierKind::Count: return static_cast<int>(lastBarrierTrue_);
-    case detail::BarrierKind::And: return lastBarrierTrue_ == lastBarrierArrived_ ? 1 : 0;
-    case detail::BarrierKind::Or: return lastBarrierTrue_ != 0 ? 1 : 0;
-    case detail::BarrierKind::Plain: break;
+  case detail::BarrierKind::Count:
+    return static_cast<int>(lastBarrierTrue_);
+  case detail::BarrierKind::And:
+    return lastBarrierTrue_ == lastBarrierArrived_ ? 1 : 0;
+  case detail::BarrierKind::Or:
+    return lastBarrierTrue_ != 0 ? 1 : 0;
+  case detail::BarrierKind::Plain:
+    break;
   }
   return 0;
 }
@@ -298,7 +318,8 @@ void BlockRunner::completeBarrier(std::uint32_t runningFiber) {
   barrierArrived_ = 0;
   barrierTrue_ = 0;
   const std::uint32_t warpCount = (threadCount_ + 31) / 32;
-  for (std::uint32_t w = 0; w < warpCount; ++w) warps_[w].atBarrier = 0;
+  for (std::uint32_t w = 0; w < warpCount; ++w)
+    warps_[w].atBarrier = 0;
   for (std::uint32_t i = 0; i < threadCount_; ++i) {
     if (i != runningFiber && fibers_[i].state == ThreadFiber::State::AtBarrier) {
       fibers_[i].state = ThreadFiber::State::Ready;
@@ -320,7 +341,8 @@ std::uint64_t BlockRunner::warpCollective(detail::WarpOp op, std::uint32_t mask,
     // lane of the warp could still join (every other lane is waiting or exited).
     state.inActiveMask |= bit(lane);
     fiber.state = ThreadFiber::State::InActiveMask;
-    if (!tryCompleteActiveMask(warp)) suspendCurrent();
+    if (!tryCompleteActiveMask(warp))
+      suspendCurrent();
     throwIfCancelled();
     return fiber.result;
   }
@@ -339,7 +361,8 @@ std::uint64_t BlockRunner::warpCollective(detail::WarpOp op, std::uint32_t mask,
     suspendCurrent();
   }
   throwIfCancelled();
-  if (predicate != nullptr) *predicate = fiber.predicate;
+  if (predicate != nullptr)
+    *predicate = fiber.predicate;
   return fiber.result;
 }
 
@@ -361,32 +384,58 @@ void BlockRunner::completeWarpOp(std::uint32_t warp, std::uint32_t mask) {
       const int lane = lowestLane(rest);
       const std::uint64_t value = lanes[lane].value;
       const auto v32 = static_cast<std::uint32_t>(value);
-      if (value != 0) ballot |= bit(static_cast<std::uint32_t>(lane));
-      if (value != firstValue) allEqual = false;
-      if (rest == participants) continue;  // first lane seeded the reductions
+      if (value != 0)
+        ballot |= bit(static_cast<std::uint32_t>(lane));
+      if (value != firstValue)
+        allEqual = false;
+      if (rest == participants)
+        continue; // first lane seeded the reductions
       switch (op) {
-        case detail::WarpOp::AddU32: u32 += v32; break;
-        case detail::WarpOp::MinU32: u32 = v32 < u32 ? v32 : u32; break;
-        case detail::WarpOp::MaxU32: u32 = v32 > u32 ? v32 : u32; break;
-        case detail::WarpOp::MinS32:
-          s32 = static_cast<std::int32_t>(v32) < s32 ? static_cast<std::int32_t>(v32) : s32;
-          break;
-        case detail::WarpOp::MaxS32:
-          s32 = static_cast<std::int32_t>(v32) > s32 ? static_cast<std::int32_t>(v32) : s32;
-          break;
-        case detail::WarpOp::AndU32: u32 &= v32; break;
-        case detail::WarpOp::OrU32: u32 |= v32; break;
-        case detail::WarpOp::XorU32: u32 ^= v32; break;
-        default: break;
+      case detail::WarpOp::AddU32:
+        u32 += v32;
+        break;
+      case detail::WarpOp::MinU32:
+        u32 = v32 < u32 ? v32 : u32;
+        break;
+      case detail::WarpOp::MaxU32:
+        u32 = v32 > u32 ? v32 : u32;
+        break;
+      case detail::WarpOp::MinS32:
+        s32 = static_cast<std::int32_t>(v32) < s32 ? static_cast<std::int32_t>(v32) : s32;
+        break;
+      case detail::WarpOp::MaxS32:
+        s32 = static_cast<std::int32_t>(v32) > s32 ? static_cast<std::int32_t>(v32) : s32;
+        break;
+      case detail::WarpOp::AndU32:
+        u32 &= v32;
+        break;
+      case detail::WarpOp::OrU32:
+        u32 |= v32;
+        break;
+      case detail::WarpOp::XorU32:
+        u32 ^= v32;
+        break;
+      default:
+        break;
       }
     }
     switch (op) {
-      case detail::WarpOp::Ballot: combined = ballot; break;
-      case detail::WarpOp::Any: combined = ballot != 0 ? 1 : 0; break;
-      case detail::WarpOp::All: combined = ballot == participants ? 1 : 0; break;
-      case detail::WarpOp::MinS32:
-      case detail::WarpOp::MaxS32: combined = static_cast<std::uint32_t>(s32); break;
-      default: combined = u32; break;
+    case detail::WarpOp::Ballot:
+      combined = ballot;
+      break;
+    case detail::WarpOp::Any:
+      combined = ballot != 0 ? 1 : 0;
+      break;
+    case detail::WarpOp::All:
+      combined = ballot == participants ? 1 : 0;
+      break;
+    case detail::WarpOp::MinS32:
+    case detail::WarpOp::MaxS32:
+      combined = static_cast<std::uint32_t>(s32);
+      break;
+    default:
+      combined = u32;
+      break;
     }
   }
 
@@ -394,27 +443,32 @@ void BlockRunner::completeWarpOp(std::uint32_t warp, std::uint32_t mask) {
     const int lane = lowestLane(rest);
     ThreadFiber &fiber = lanes[lane];
     switch (op) {
-      case detail::WarpOp::Shuffle: {
-        const int source = fiber.sourceLane;
-        const bool readable = source >= 0 && source < 32 && ((participants >> source) & 1u) != 0;
-        fiber.result = readable ? lanes[source].value : fiber.value;
-        break;
+    case detail::WarpOp::Shuffle: {
+      const int source = fiber.sourceLane;
+      const bool readable = source >= 0 && source < 32 && ((participants >> source) & 1u) != 0;
+      fiber.result = readable ? lanes[source].value : fiber.value;
+      break;
+    }
+    case detail::WarpOp::MatchAny: {
+      std::uint32_t same = 0;
+      for (std::uint32_t other = participants; other != 0; other &= other - 1) {
+        const int otherLane = lowestLane(other);
+        if (lanes[otherLane].value == fiber.value)
+          same |= bit(static_cast<std::uint32_t>(otherLane));
       }
-      case detail::WarpOp::MatchAny: {
-        std::uint32_t same = 0;
-        for (std::uint32_t other = participants; other != 0; other &= other - 1) {
-          const int otherLane = lowestLane(other);
-          if (lanes[otherLane].value == fiber.value) same |= bit(static_cast<std::uint32_t>(otherLane));
-        }
-        fiber.result = same;
-        break;
-      }
-      case detail::WarpOp::MatchAll:
-        fiber.result = allEqual ? participants : 0;
-        fiber.predicate = allEqual ? 1 : 0;
-        break;
-      case detail::WarpOp::Sync: fiber.result = 0; break;
-      default: fiber.result = combined; break;
+      fiber.result = same;
+      break;
+    }
+    case detail::WarpOp::MatchAll:
+      fiber.result = allEqual ? participants : 0;
+      fiber.predicate = allEqual ? 1 : 0;
+      break;
+    case detail::WarpOp::Sync:
+      fiber.result = 0;
+      break;
+    default:
+      fiber.result = combined;
+      break;
     }
     state.inWarpOp &= ~bit(static_cast<std::uint32_t>(lane));
     const std::uint32_t index = warp * 32 + static_cast<std::uint32_t>(lane);
@@ -429,18 +483,22 @@ void BlockRunner::completeSatisfiedWarpOps(std::uint32_t warp) {
   WarpState &state = warps_[warp];
   for (std::uint32_t pending = state.inWarpOp; pending != 0; pending &= pending - 1) {
     const int lane = lowestLane(pending);
-    if (((state.inWarpOp >> lane) & 1u) == 0) continue;  // completed with an earlier group
+    if (((state.inWarpOp >> lane) & 1u) == 0)
+      continue; // completed with an earlier group
     const std::uint32_t mask = fibers_[warp * 32 + static_cast<std::uint32_t>(lane)].mask;
-    if (((state.inWarpOp | state.exited) & mask) == mask) completeWarpOp(warp, mask);
+    if (((state.inWarpOp | state.exited) & mask) == mask)
+      completeWarpOp(warp, mask);
   }
 }
 
 bool BlockRunner::tryCompleteActiveMask(std::uint32_t warp) {
   WarpState &state = warps_[warp];
-  if (state.inActiveMask == 0) return false;
+  if (state.inActiveMask == 0)
+    return false;
   const std::uint32_t mayStillArrive =
       state.present & ~(state.exited | state.inWarpOp | state.inActiveMask | state.atBarrier);
-  if (mayStillArrive != 0) return false;
+  if (mayStillArrive != 0)
+    return false;
   const std::uint32_t active = state.inActiveMask;
   state.inActiveMask = 0;
   for (std::uint32_t rest = active; rest != 0; rest &= rest - 1) {
@@ -457,4 +515,4 @@ bool BlockRunner::tryCompleteActiveMask(std::uint32_t warp) {
   return true;
 }
 
-}  // namespace npu::engine
+} // namespace npu::engine

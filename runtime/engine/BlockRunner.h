@@ -37,11 +37,11 @@ struct ThreadFiber {
 };
 
 struct WarpState {
-  std::uint32_t present = 0;       // lanes that exist in this block
+  std::uint32_t present = 0; // lanes that exist in this block
   std::uint32_t exited = 0;
-  std::uint32_t inWarpOp = 0;      // waiting in a warp collective
-  std::uint32_t inActiveMask = 0;  // waiting in __activemask
-  std::uint32_t atBarrier = 0;     // waiting at a block barrier
+  std::uint32_t inWarpOp = 0;     // waiting in a warp collective
+  std::uint32_t inActiveMask = 0; // waiting in __activemask
+  std::uint32_t atBarrier = 0;    // waiting at a block barrier
 };
 
 // Per-worker storage reused by every block the worker runs on the fiber path.
@@ -53,7 +53,7 @@ struct WorkerFibers {
 };
 
 class BlockRunner {
- public:
+public:
   BlockRunner(WorkerFibers &storage, detail::ThreadEntry entry, void *body, ::dim3 blockSize);
   BlockRunner(const BlockRunner &) = delete;
   BlockRunner &operator=(const BlockRunner &) = delete;
@@ -68,7 +68,7 @@ class BlockRunner {
   // The runner of the block running on this worker's fibers, or null.
   static BlockRunner *current();
 
- private:
+private:
   static void fiberMain(void *runner);
 
   void switchTo(ThreadFiber *from, ThreadFiber *to, bool fromExits);
@@ -95,7 +95,7 @@ class BlockRunner {
   std::uint32_t queueHead_ = 0;
   std::uint32_t queueSize_ = 0;
   std::uint32_t current_ = 0;
-  std::uint32_t live_ = 0;  // fibers not exited
+  std::uint32_t live_ = 0; // fibers not exited
   detail::ThreadEntry entry_;
   void *body_;
   ::dim3 blockSize_;
@@ -111,9 +111,9 @@ class BlockRunner {
   std::string failureMessage_;
 
   MachineContext workerContext_;
-  void *workerStackBottom_ = nullptr;  // for ASan's fiber switch annotations
+  void *workerStackBottom_ = nullptr; // for ASan's fiber switch annotations
   std::size_t workerStackSize_ = 0;
   void *workerTsanFiber_ = nullptr;
 };
 
-}  // namespace npu::engine
+} // namespace npu::engine

@@ -10,4 +10,4 @@ namespace npu::engine {
 // `error`.
 int parseWorkerCount(const char *text, int cores, std::string &error);
 
-}  // namespace npu::engine
+} // namespace npu::engine

@@ -34,22 +34,32 @@ const char *kernelName() {
 
 const char *warpOpName(WarpOp op) {
   switch (op) {
-    case WarpOp::Sync: return "__syncwarp";
-    case WarpOp::Shuffle: return "a warp shuffle (__shfl*_sync)";
-    case WarpOp::Ballot: return "__ballot_sync";
-    case WarpOp::Any: return "__any_sync";
-    case WarpOp::All: return "__all_sync";
-    case WarpOp::MatchAny: return "__match_any_sync";
-    case WarpOp::MatchAll: return "__match_all_sync";
-    case WarpOp::ActiveMask: return "__activemask";
-    default: return "a warp reduction (__reduce_*_sync)";
+  case WarpOp::Sync:
+    return "__syncwarp";
+  case WarpOp::Shuffle:
+    return "a warp shuffle (__shfl*_sync)";
+  case WarpOp::Ballot:
+    return "__ballot_sync";
+  case WarpOp::Any:
+    return "__any_sync";
+  case WarpOp::All:
+    return "__all_sync";
+  case WarpOp::MatchAny:
+    return "__match_any_sync";
+  case WarpOp::MatchAll:
+    return "__match_all_sync";
+  case WarpOp::ActiveMask:
+    return "__activemask";
+  default:
+    return "a warp reduction (__reduce_*_sync)";
   }
 }
 
-}  // namespace
+} // namespace
 
 void runThreadsAsFibers(ThreadEntry entry, void *body) {
-  if (engine::BlockRunner::current() != nullptr) failOnLoopPath("a nested for_each_thread_sync");
+  if (engine::BlockRunner::current() != nullptr)
+    failOnLoopPath("a nested for_each_thread_sync");
   // One per worker: stacks, fiber records and queues reused block after block.
   thread_local engine::WorkerFibers storage;
   engine::BlockRunner runner(storage, entry, body, ::blockDim);
@@ -58,7 +68,8 @@ void runThreadsAsFibers(ThreadEntry entry, void *body) {
 
 void syncOnLoopPath(const char *operation) {
   const unsigned threads = ::blockDim.x * ::blockDim.y * ::blockDim.z;
-  if (blockContext.mode == ExecMode::Loop && threads == 1) return;
+  if (blockContext.mode == ExecMode::Loop && threads == 1)
+    return;
   failOnLoopPath(operation);
 }
 
@@ -74,7 +85,8 @@ int blockBarrier(BarrierKind kind, int predicate) {
 unsigned long long warpCollective(WarpOp op, unsigned mask, unsigned long long value,
                                   int sourceLane, int *predicate) {
   engine::BlockRunner *runner = engine::BlockRunner::current();
-  if (runner == nullptr) failOnLoopPath(warpOpName(op));
+  if (runner == nullptr)
+    failOnLoopPath(warpOpName(op));
   return runner->warpCollective(op, mask, value, sourceLane, predicate);
 }
 
@@ -88,10 +100,11 @@ void deviceAssertFail(const char *condition, const char *file, int line) {
 
 void deviceTrap() {
   char text[256];
-  std::snprintf(text, sizeof text, "npurt: kernel '%s' block [%u,%u,%u] thread [%u,%u,%u]: __trap()",
-                kernelName(), ::blockIdx.x, ::blockIdx.y, ::blockIdx.z, ::threadIdx.x,
-                ::threadIdx.y, ::threadIdx.z);
+  std::snprintf(text, sizeof text,
+                "npurt: kernel '%s' block [%u,%u,%u] thread [%u,%u,%u]: __trap()", kernelName(),
+                ::blockIdx.x, ::blockIdx.y, ::blockIdx.z, ::threadIdx.x, ::threadIdx.y,
+                ::threadIdx.z);
   throw engine::KernelFailure{engine::kErrorLaunchFailure, text};
 }
 
-}  // namespace npu::detail
+} // namespace npu::detail

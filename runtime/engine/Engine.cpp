@@ -37,14 +37,17 @@
 namespace npu::engine {
 
 int parseWorkerCount(const char *text, int cores, std::string &error) {
-  if (text == nullptr || *text == '\0') return cores;
+  if (text == nullptr || *text == '\0')
+    return cores;
   char *end = nullptr;
   errno = 0;
   const long count = std::strtol(text, &end, 10);
-  if (errno == 0 && *end == '\0' && count >= 1 && count <= 4096) return static_cast<int>(count);
+  if (errno == 0 && *end == '\0' && count >= 1 && count <= 4096)
+    return static_cast<int>(count);
   error = std::string("npurt: NPURT_NUM_THREADS='") + text +
           "' is invalid: accepted values are an integer from 1 to 4096 (worker threads), or "
-          "unset/empty for all cores (" + std::to_string(cores) + ")";
+          "unset/empty for all cores (" +
+          std::to_string(cores) + ")";
   return 0;
 }
 
@@ -69,21 +72,22 @@ tbb::task_arena &arena() {
 // The worker's dynamic shared memory: grown to the largest request seen, never
 // shrunk, 64-byte aligned (CUDA guarantees 16).
 class SharedMemoryBuffer {
- public:
+public:
   ~SharedMemoryBuffer() { release(); }
   void *get(std::size_t bytes) {
     if (bytes > capacity_ || data_ == nullptr) {
       release();
       const std::size_t capacity = std::max<std::size_t>(bytes, 256);
-      data_ = ::operator new(capacity, std::align_val_t{64});
+      data_ = ::operator new (capacity, std::align_val_t{64});
       capacity_ = capacity;
     }
     return data_;
   }
 
- private:
+private:
   void release() {
-    if (data_ != nullptr) ::operator delete(data_, std::align_val_t{64});
+    if (data_ != nullptr)
+      ::operator delete (data_, std::align_val_t{64});
     data_ = nullptr;
     capacity_ = 0;
   }
@@ -96,7 +100,7 @@ thread_local SharedMemoryBuffer sharedMemory;
 // The first failure of a grid; later blocks are skipped once one is recorded,
 // as a trap stops a whole CUDA kernel.
 class GridFailure {
- public:
+public:
   bool failed() const { return failed_.load(std::memory_order_relaxed); }
   void record(int code, std::string message) {
     std::lock_guard<std::mutex> lock(mutex_);
@@ -109,7 +113,7 @@ class GridFailure {
   int code() const { return code_; }
   const std::string &message() const { return message_; }
 
- private:
+private:
   std::atomic<bool> failed_{false};
   std::mutex mutex_;
   int code_ = 0;
@@ -135,7 +139,8 @@ void runBlocks(detail::GridTask &task, std::uint64_t begin, std::uint64_t end,
   auto y = static_cast<unsigned>(rest % grid.y);
   auto z = static_cast<unsigned>(rest / grid.y);
   for (std::uint64_t id = begin; id != end; ++id) {
-    if (failure.failed()) break;
+    if (failure.failed())
+      break;
     ::blockIdx = ::uint3{x, y, z};
     try {
       task.runBlock();
@@ -176,20 +181,25 @@ void runBlocksOnPlainThreads(detail::GridTask &task, std::uint64_t blocks, std::
   auto claimChunks = [&] {
     for (;;) {
       const std::uint64_t begin = next.fetch_add(grain);
-      if (begin >= blocks) return;
+      if (begin >= blocks)
+        return;
       runBlocks(task, begin, std::min(blocks, begin + grain), failure);
     }
   };
-  const auto helpers = static_cast<std::size_t>(
-      std::min<std::uint64_t>(static_cast<std::uint64_t>(workerCount()), (blocks + grain - 1) / grain) - 1);
+  const auto helpers =
+      static_cast<std::size_t>(std::min<std::uint64_t>(static_cast<std::uint64_t>(workerCount()),
+                                                       (blocks + grain - 1) / grain) -
+                               1);
   std::vector<std::thread> threads;
   threads.reserve(helpers);
-  for (std::size_t i = 0; i < helpers; ++i) threads.emplace_back(claimChunks);
+  for (std::size_t i = 0; i < helpers; ++i)
+    threads.emplace_back(claimChunks);
   claimChunks();
-  for (std::thread &thread : threads) thread.join();
+  for (std::thread &thread : threads)
+    thread.join();
 }
 
-}  // namespace
+} // namespace
 
 int workerCount() {
   static const int count = resolveWorkerCount();
@@ -197,11 +207,10 @@ int workerCount() {
 }
 
 npuError_t executeGrid(detail::GridTask &task) {
-  const std::uint64_t blocks =
-      std::uint64_t{task.grid.x} * task.grid.y * task.grid.z;
-  const std::uint64_t threadsPerBlock =
-      std::uint64_t{task.block.x} * task.block.y * task.block.z;
-  if (blocks == 0 || threadsPerBlock == 0) return toError(9);  // npuErrorInvalidConfiguration
+  const std::uint64_t blocks = std::uint64_t{task.grid.x} * task.grid.y * task.grid.z;
+  const std::uint64_t threadsPerBlock = std::uint64_t{task.block.x} * task.block.y * task.block.z;
+  if (blocks == 0 || threadsPerBlock == 0)
+    return toError(9); // npuErrorInvalidConfiguration
 
   // Several GPU blocks per TBB task, so each task does at least ~kThreadsPerTask
   // CUDA threads of work, but never so few tasks that workers sit idle.
@@ -228,10 +237,11 @@ npuError_t executeGrid(detail::GridTask &task) {
   }
   NPURT_TSAN_ACQUIRE(&failure);
   if (failure.code() != 0) {
-    if (!failure.message().empty()) std::fprintf(stderr, "%s\n", failure.message().c_str());
+    if (!failure.message().empty())
+      std::fprintf(stderr, "%s\n", failure.message().c_str());
     return toError(failure.code());
   }
   return toError(0);
 }
 
-}  // namespace npu::engine
+} // namespace npu::engine

@@ -15,4 +15,4 @@ npuError_t executeGrid(detail::GridTask &task);
 // Number of worker threads the engine uses (NPURT_NUM_THREADS, default: all cores).
 int workerCount();
 
-}  // namespace npu::engine
+} // namespace npu::engine

@@ -22,10 +22,10 @@ inline constexpr int kErrorLaunchFailure = 719;
 inline npuError_t toError(int code) { return static_cast<npuError_t>(code); }
 
 struct KernelFailure {
-  int code;             // kErrorAssert, kErrorLaunchFailure
-  std::string message;  // printed once per launch by the engine; empty: already printed
+  int code;            // kErrorAssert, kErrorLaunchFailure
+  std::string message; // printed once per launch by the engine; empty: already printed
 };
 
 struct FiberCancelled {};
 
-}  // namespace npu::engine
+} // namespace npu::engine

@@ -31,7 +31,8 @@ std::size_t pageBytes() {
 std::size_t readStackBytes() {
   constexpr std::size_t kDefaultKiB = 128;
   const char *text = std::getenv("NPURT_FIBER_STACK_KB");
-  if (text == nullptr || *text == '\0') return kDefaultKiB * 1024;
+  if (text == nullptr || *text == '\0')
+    return kDefaultKiB * 1024;
   char *end = nullptr;
   errno = 0;
   const unsigned long kib = std::strtoul(text, &end, 10);
@@ -52,7 +53,7 @@ thread_local void *pendingArgument;
 void ucontextEntry() { pendingFunction(pendingArgument); }
 #endif
 
-}  // namespace
+} // namespace
 
 std::size_t fiberStackBytes() {
   static const std::size_t bytes = readStackBytes();
@@ -85,32 +86,26 @@ void prepareContext(MachineContext &context, void *, void *stackHigh, FiberFunct
                     void *argument) {
   auto top = reinterpret_cast<std::uintptr_t>(stackHigh) & ~std::uintptr_t{15};
 #if defined(__x86_64__)
-  // The frame npurt_switch_context pops: control words, r15, r14, r13, r12, rbx,
-  // rbp, return address. After its `ret` the stack pointer is `top` (16-aligned),
-  // as the trampoline's `call` needs.
-  auto *frame = reinterpret_cast<std::uint64_t *>(top - 64);
-  const std::uint32_t mxcsr = 0x1F80;   // all exceptions masked, round to nearest
-  const std::uint16_t x87Control = 0x037F;
-  std::uint64_t controlWords = 0;
-  std::memcpy(&controlWords, &mxcsr, sizeof mxcsr);
-  std::memcpy(reinterpret_cast<char *>(&controlWords) + 4, &x87Control, sizeof x87Control);
-  frame[0] = controlWords;
-  frame[1] = 0;                                            // r15
-  frame[2] = 0;                                            // r14
-  frame[3] = reinterpret_cast<std::uint64_t>(function);   // r13
-  frame[4] = reinterpret_cast<std::uint64_t>(argument);   // r12
-  frame[5] = 0;                                            // rbx
-  frame[6] = 0;                                            // rbp
-  frame[7] = reinterpret_cast<std::uint64_t>(&npurt_fiber_trampoline);
+  // The frame npurt_switch_context pops: r15, r14, r13, r12, rbx, rbp, return
+  // address. After its `ret` the stack pointer is `top` (16-aligned), as the
+  // trampoline's `call` needs for the System V ABI's alignment at entry.
+  auto *frame = reinterpret_cast<std::uint64_t *>(top - 56);
+  frame[0] = 0;                                         // r15
+  frame[1] = 0;                                         // r14
+  frame[2] = reinterpret_cast<std::uint64_t>(function); // r13
+  frame[3] = reinterpret_cast<std::uint64_t>(argument); // r12
+  frame[4] = 0;                                         // rbx
+  frame[5] = 0;                                         // rbp
+  frame[6] = reinterpret_cast<std::uint64_t>(&npurt_fiber_trampoline);
   context.stackPointer = frame;
 #elif defined(__aarch64__)
   // x19..x28, x29, x30, d8..d15 as npurt_switch_context restores them; its `ret`
   // jumps to x30 = the trampoline with sp = top.
   auto *frame = reinterpret_cast<std::uint64_t *>(top - 160);
   std::memset(frame, 0, 160);
-  frame[0] = reinterpret_cast<std::uint64_t>(argument);   // x19
-  frame[1] = reinterpret_cast<std::uint64_t>(function);   // x20
-  frame[11] = reinterpret_cast<std::uint64_t>(&npurt_fiber_trampoline);  // x30
+  frame[0] = reinterpret_cast<std::uint64_t>(argument);                 // x19
+  frame[1] = reinterpret_cast<std::uint64_t>(function);                 // x20
+  frame[11] = reinterpret_cast<std::uint64_t>(&npurt_fiber_trampoline); // x30
   context.stackPointer = frame;
 #endif
 }
@@ -122,7 +117,8 @@ void switchContext(MachineContext &from, MachineContext &to) {
 #endif
 
 FiberStack *StackPool::reserve(std::size_t count) {
-  if (stacks_.size() >= count) return stacks_.data();
+  if (stacks_.size() >= count)
+    return stacks_.data();
   const std::size_t usable = fiberStackBytes();
   const std::size_t guard = pageBytes();
   stacks_.reserve(count);
@@ -131,7 +127,8 @@ FiberStack *StackPool::reserve(std::size_t count) {
     stack.mappingBytes = usable + guard;
     stack.mapping = mmap(nullptr, stack.mappingBytes, PROT_READ | PROT_WRITE,
                          MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE | MAP_STACK, -1, 0);
-    if (stack.mapping == MAP_FAILED) throw std::bad_alloc();
+    if (stack.mapping == MAP_FAILED)
+      throw std::bad_alloc();
     if (mprotect(stack.mapping, guard, PROT_NONE) != 0) {
       munmap(stack.mapping, stack.mappingBytes);
       throw std::bad_alloc();
@@ -155,4 +152,4 @@ StackPool::~StackPool() {
   }
 }
 
-}  // namespace npu::engine
+} // namespace npu::engine

@@ -56,15 +56,15 @@ void switchContext(MachineContext &from, MachineContext &to);
 struct FiberStack {
   void *mapping = nullptr;
   std::size_t mappingBytes = 0;
-  char *low = nullptr;   // lowest usable byte (just above the guard page)
-  char *high = nullptr;  // one past the highest usable byte
+  char *low = nullptr;  // lowest usable byte (just above the guard page)
+  char *high = nullptr; // one past the highest usable byte
   void *tsanFiber = nullptr;
 };
 
 // The stacks of one worker thread, grown on demand and reused by every block the
 // worker runs. Released when the worker thread exits.
 class StackPool {
- public:
+public:
   StackPool() = default;
   StackPool(const StackPool &) = delete;
   StackPool &operator=(const StackPool &) = delete;
@@ -73,11 +73,11 @@ class StackPool {
   // Makes at least `count` stacks available; returns the pool's stacks.
   FiberStack *reserve(std::size_t count);
 
- private:
+private:
   std::vector<FiberStack> stacks_;
 };
 
 // Usable bytes per fiber stack: NPURT_FIBER_STACK_KB (16..65536), default 128 KiB.
 std::size_t fiberStackBytes();
 
-}  // namespace npu::engine
+} // namespace npu::engine

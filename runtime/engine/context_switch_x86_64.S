@@ -2,10 +2,11 @@
 //
 //   void npurt_switch_context(void **saveStackPointer, void *loadStackPointer);
 //
-// Saves the callee-saved registers (rbx, rbp, r12-r15), the SSE control/status
-// register and the x87 control word on the current stack, stores the stack
-// pointer in *saveStackPointer, loads loadStackPointer and restores the same set
-// from there. A new fiber's stack is prepared (Fiber.cpp) so that the final `ret`
+// Saves the callee-saved registers (rbx, rbp, r12-r15) on the current stack,
+// stores the stack pointer in *saveStackPointer, loads loadStackPointer and
+// restores the same set from there. The SSE control/status register and the x87
+// control word are not switched: every fiber of a worker runs kernel code that
+// leaves them alone, and ldmxcsr/fldcw would double the cost of a switch. A new fiber's stack is prepared (Fiber.cpp) so that the final `ret`
 // enters npurt_fiber_trampoline with r12 = argument and r13 = function.
 #if defined(__x86_64__)
         .text
@@ -21,14 +22,8 @@ npurt_switch_context:
         pushq   %r13
         pushq   %r14
         pushq   %r15
-        subq    $8, %rsp
-        stmxcsr (%rsp)
-        fnstcw  4(%rsp)
         movq    %rsp, (%rdi)
         movq    %rsi, %rsp
-        ldmxcsr (%rsp)
-        fldcw   4(%rsp)
-        addq    $8, %rsp
         popq    %r15
         popq    %r14
         popq    %r13

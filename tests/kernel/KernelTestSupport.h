@@ -22,4 +22,4 @@ int runKernel(const char *name, void (*kernel)(Params...), dim3 grid, dim3 block
   return static_cast<int>(npu::engine::executeGrid(*task));
 }
 
-}  // namespace npu::test
+} // namespace npu::test

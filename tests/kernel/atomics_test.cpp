@@ -67,8 +67,9 @@ __global__ void hammer(Counters *c) {
     atomicOr(&c->orU64, 1ull << (i % 64));
     atomicInc(&c->inc, 999u);
     atomicDec(&c->dec, 999u);
-    int expected = c->casCounter, seen;
-    while ((seen = atomicCAS(&c->casCounter, expected, expected + 1)) != expected) expected = seen;
+    int expected = 0, seen; // a plain read here would race with the CAS (TSan says so)
+    while ((seen = atomicCAS(&c->casCounter, expected, expected + 1)) != expected)
+      expected = seen;
     atomicExch(&c->exchanged, static_cast<int>(i));
     atomicAdd_block(&c->blockScoped, 1);
     atomicAdd_system(&c->systemScoped, 1);
@@ -82,7 +83,7 @@ TEST(Atomics, ExactTotalsUnderContention) {
   EXPECT_EQ(c.addUnsigned, 2 * kTotal);
   EXPECT_EQ(c.addU64, static_cast<unsigned long long>(kTotal) << 33);
   EXPECT_EQ(c.addS64, -3LL * kTotal);
-  EXPECT_EQ(c.addFloat, static_cast<float>(kTotal));  // exact: integers below 2^24
+  EXPECT_EQ(c.addFloat, static_cast<float>(kTotal)); // exact: integers below 2^24
   EXPECT_EQ(c.addDouble, 0.5 * kTotal);
   EXPECT_EQ(c.subInt, -static_cast<int>(kTotal));
   EXPECT_EQ(c.subUnsigned, (1u << 30) - kTotal);
@@ -96,7 +97,7 @@ TEST(Atomics, ExactTotalsUnderContention) {
   EXPECT_EQ(c.maxDouble, 2.0 * (kTotal - 1));
   EXPECT_EQ(c.andBits, 0u);
   EXPECT_EQ(c.orBits, ~0u);
-  EXPECT_EQ(c.xorBits, 0u);  // each bit flipped kTotal/32 (even) times
+  EXPECT_EQ(c.xorBits, 0u); // each bit flipped kTotal/32 (even) times
   EXPECT_EQ(c.orU64, ~0ull);
   EXPECT_EQ(c.inc, kTotal % 1000);
   // dec from 0 wraps to 999, then counts down: after k steps (999 - (k-1) % 1000).
@@ -113,7 +114,8 @@ __global__ void lastBlockSums(const float *in, float *partials, unsigned *ticket
   ::npu::for_each_thread_sync([&](NPU_THREAD_PARAMS) {
     __shared__ bool isLast;
     __shared__ float blockSum;
-    if (threadIdx.x == 0) blockSum = 0;
+    if (threadIdx.x == 0)
+      blockSum = 0;
     __syncthreads();
     atomicAdd(&blockSum, in[blockIdx.x * blockDim.x + threadIdx.x]);
     __syncthreads();
@@ -126,7 +128,8 @@ __global__ void lastBlockSums(const float *in, float *partials, unsigned *ticket
     __syncthreads();
     if (isLast && threadIdx.x == 0) {
       float sum = 0;
-      for (unsigned b = 0; b < gridDim.x; ++b) sum += partials[b];
+      for (unsigned b = 0; b < gridDim.x; ++b)
+        sum += partials[b];
       *total = sum;
       *ticket = 0;
     }
@@ -145,4 +148,4 @@ TEST(Atomics, ThreadFenceLastBlockPattern) {
   EXPECT_EQ(ticket, 0u);
 }
 
-}  // namespace
+} // namespace

@@ -20,10 +20,12 @@ __global__ void treeSum(const int *in, int *out) {
     partial[t] = in[blockIdx.x * blockDim.x + t];
     __syncthreads();
     for (unsigned stride = blockDim.x / 2; stride > 0; stride /= 2) {
-      if (t < stride) partial[t] += partial[t + stride];
+      if (t < stride)
+        partial[t] += partial[t + stride];
       __syncthreads();
     }
-    if (t == 0) out[blockIdx.x] = partial[0];
+    if (t == 0)
+      out[blockIdx.x] = partial[0];
   });
 }
 
@@ -35,7 +37,8 @@ TEST(Barrier, TreeReductionInSharedMemory) {
   ASSERT_EQ(runKernel("treeSum", treeSum, blocks, threads, 0, in.data(), out.data()), kSuccess);
   for (unsigned b = 0; b < blocks; ++b) {
     long long expected = 0;
-    for (unsigned t = 0; t < threads; ++t) expected += in[b * threads + t];
+    for (unsigned t = 0; t < threads; ++t)
+      expected += in[b * threads + t];
     ASSERT_EQ(out[b], expected) << b;
   }
 }
@@ -53,7 +56,8 @@ __global__ void bitonicSort(int *keys) {
       for (unsigned stride = size / 2; stride > 0; stride /= 2) {
         const unsigned i = 2 * t - (t & (stride - 1));
         const bool ascending = (i & size) == 0;
-        if ((shared[i] > shared[i + stride]) == ascending) std::swap(shared[i], shared[i + stride]);
+        if ((shared[i] > shared[i + stride]) == ascending)
+          std::swap(shared[i], shared[i + stride]);
         __syncthreads();
       }
     }
@@ -66,7 +70,8 @@ TEST(Barrier, BitonicSort) {
   const unsigned blocks = 16;
   std::vector<int> keys(blocks * 1024);
   std::mt19937 random(42);
-  for (int &key : keys) key = static_cast<int>(random() % 100000);
+  for (int &key : keys)
+    key = static_cast<int>(random() % 100000);
   std::vector<int> expected = keys;
   for (unsigned b = 0; b < blocks; ++b)
     std::sort(expected.begin() + b * 1024, expected.begin() + (b + 1) * 1024);
@@ -79,11 +84,13 @@ __global__ void earlyExit(int *out, int active) {
   ::npu::for_each_thread_sync([&](NPU_THREAD_PARAMS) {
     __shared__ int shared[128];
     const int t = static_cast<int>(threadIdx.x);
-    if (t >= active) return;
+    if (t >= active)
+      return;
     shared[t] = t + 1;
     __syncthreads();
     int sum = 0;
-    for (int i = 0; i < active; ++i) sum += shared[i];
+    for (int i = 0; i < active; ++i)
+      sum += shared[i];
     __syncthreads();
     out[blockIdx.x * blockDim.x + t] = sum;
   });
@@ -103,7 +110,8 @@ __global__ void divergentLoopExit(int *iterations) {
   ::npu::for_each_thread_sync([&](NPU_THREAD_PARAMS) {
     __shared__ int round;
     const int t = static_cast<int>(threadIdx.x);
-    if (t == 0) round = 0;
+    if (t == 0)
+      round = 0;
     __syncthreads();
     for (int i = 0;; ++i) {
       if (i >= t % 7) {
@@ -111,7 +119,8 @@ __global__ void divergentLoopExit(int *iterations) {
         return;
       }
       __syncthreads();
-      if (t == 0) ++round;
+      if (t == 0)
+        ++round;
     }
   });
 }
@@ -120,7 +129,8 @@ TEST(Barrier, ThreadsLeavingALoopAtDifferentIterations) {
   std::vector<int> iterations(96, -1);
   ASSERT_EQ(runKernel("divergentLoopExit", divergentLoopExit, 1, 96, 0, iterations.data()),
             kSuccess);
-  for (int t = 0; t < 96; ++t) EXPECT_EQ(iterations[t], t % 7);
+  for (int t = 0; t < 96; ++t)
+    EXPECT_EQ(iterations[t], t % 7);
 }
 
 __global__ void predicates(int *count, int *all, int *any, int mod) {
@@ -168,7 +178,8 @@ TEST(Barrier, GlobalMemoryIsVisibleAcrossTheBarrier) {
   ASSERT_EQ(runKernel("globalExchange", globalExchange, 32, 64, 0, scratch.data(), out.data()),
             kSuccess);
   for (int b = 0; b < 32; ++b)
-    for (int t = 0; t < 64; ++t) ASSERT_EQ(out[b * 64 + t], ((t + 1) % 64) * 3);
+    for (int t = 0; t < 64; ++t)
+      ASSERT_EQ(out[b * 64 + t], ((t + 1) % 64) * 3);
 }
 
 // 2D block on the fiber path: a transpose through a shared tile.
@@ -187,12 +198,14 @@ __global__ void transpose(const float *in, float *out, int width) {
 TEST(Barrier, TransposeWith2DBlocks) {
   const int width = 128;
   std::vector<float> in(width * width), out(width * width);
-  for (int i = 0; i < width * width; ++i) in[i] = static_cast<float>(i);
-  ASSERT_EQ(runKernel("transpose", transpose, dim3(8, 8), dim3(16, 16), 0, in.data(), out.data(),
-                      width),
-            kSuccess);
+  for (int i = 0; i < width * width; ++i)
+    in[i] = static_cast<float>(i);
+  ASSERT_EQ(
+      runKernel("transpose", transpose, dim3(8, 8), dim3(16, 16), 0, in.data(), out.data(), width),
+      kSuccess);
   for (int y = 0; y < width; ++y)
-    for (int x = 0; x < width; ++x) ASSERT_EQ(out[y * width + x], in[x * width + y]);
+    for (int x = 0; x < width; ++x)
+      ASSERT_EQ(out[y * width + x], in[x * width + y]);
 }
 
-}  // namespace
+} // namespace

@@ -66,7 +66,8 @@ TEST(CooperativeGroups, TilesReduceScanAndVotes) {
   for (unsigned t = 0; t < 128; ++t) {
     const unsigned base16 = t / 16 * 16, base8 = t / 8 * 8, base32 = t / 32 * 32;
     int sum = 0;
-    for (unsigned i = base16; i < base16 + 16; ++i) sum += static_cast<int>(i);
+    for (unsigned i = base16; i < base16 + 16; ++i)
+      sum += static_cast<int>(i);
     EXPECT_EQ(r.sum16[t], sum) << t;
     EXPECT_EQ(r.min8[t], 100 - static_cast<int>(base8 + 7)) << t;
     EXPECT_EQ(r.maxTile32[t], (base32 + 31) * 3) << t;
@@ -102,8 +103,8 @@ TEST(CooperativeGroups, CoalescedThreadsInDivergentCode) {
   for (unsigned t = 1; t < 32; t += 2) {
     EXPECT_EQ(sizes[t], 16u);
     EXPECT_EQ(ranks[t], t / 2);
-    EXPECT_EQ(sums[t], 256);  // 1 + 3 + ... + 31
+    EXPECT_EQ(sums[t], 256); // 1 + 3 + ... + 31
   }
 }
 
-}  // namespace
+} // namespace

@@ -19,7 +19,8 @@ namespace {
 __global__ void saxpy(int n, float a, const float *x, float *y) {
   ::npu::for_each_thread([&](NPU_THREAD_PARAMS) {
     int i = blockIdx.x * blockDim.x + threadIdx.x;
-    if (i < n) y[i] = a * x[i] + y[i];
+    if (i < n)
+      y[i] = a * x[i] + y[i];
   });
 }
 
@@ -32,7 +33,8 @@ TEST(Engine, LoopPathCoversEveryThreadOfEveryBlock) {
   }
   ASSERT_EQ(runKernel("saxpy", saxpy, (n + 255) / 256, 256, 0, n, 2.0f, x.data(), y.data()),
             kSuccess);
-  for (int i = 0; i < n; ++i) ASSERT_EQ(y[i], 2.0f * static_cast<float>(i) + 1.0f) << i;
+  for (int i = 0; i < n; ++i)
+    ASSERT_EQ(y[i], 2.0f * static_cast<float>(i) + 1.0f) << i;
 }
 
 // 3D grid of 3D blocks: every (block, thread) pair runs exactly once and sees
@@ -60,7 +62,8 @@ TEST(Engine, ThreeDimensionalGeometry) {
   ASSERT_EQ(runKernel("recordGeometry", recordGeometry, grid, block, 0, hits.data(), &mismatches),
             kSuccess);
   EXPECT_EQ(mismatches, 0u);
-  for (unsigned i = 0; i < total; ++i) ASSERT_EQ(hits[i], 1u) << i;
+  for (unsigned i = 0; i < total; ++i)
+    ASSERT_EQ(hits[i], 1u) << i;
 }
 
 __global__ void recordWorker(std::atomic<int> *distinctProbe, unsigned *count) {
@@ -95,10 +98,12 @@ TEST(Engine, ConcurrentGridsFromSeveralHostThreads) {
       }
     });
   }
-  for (auto &thread : threads) thread.join();
+  for (auto &thread : threads)
+    thread.join();
   EXPECT_EQ(failures.load(), 0);
   for (int t = 0; t < 4; ++t)
-    for (int i = 0; i < n; ++i) ASSERT_EQ(ys[t][i], 10.0f);
+    for (int i = 0; i < n; ++i)
+      ASSERT_EQ(ys[t][i], 10.0f);
 }
 
 // Dynamic shared memory: one per-worker buffer, at least the requested size,
@@ -106,7 +111,8 @@ TEST(Engine, ConcurrentGridsFromSeveralHostThreads) {
 __global__ void reverseInShared(const int *in, int *out, unsigned *misaligned) {
   int *const shared = ::npu::dynamic_shared<int>();
   ::npu::for_each_thread_sync([&](NPU_THREAD_PARAMS) {
-    if (reinterpret_cast<std::uintptr_t>(shared) % 16 != 0) atomicAdd(misaligned, 1u);
+    if (reinterpret_cast<std::uintptr_t>(shared) % 16 != 0)
+      atomicAdd(misaligned, 1u);
     const unsigned base = blockIdx.x * blockDim.x;
     shared[threadIdx.x] = in[base + threadIdx.x];
     __syncthreads();
@@ -117,7 +123,8 @@ __global__ void reverseInShared(const int *in, int *out, unsigned *misaligned) {
 TEST(Engine, DynamicSharedMemory) {
   const unsigned blocks = 64, threads = 200;
   std::vector<int> in(blocks * threads), out(blocks * threads, -1);
-  for (unsigned i = 0; i < in.size(); ++i) in[i] = static_cast<int>(i);
+  for (unsigned i = 0; i < in.size(); ++i)
+    in[i] = static_cast<int>(i);
   unsigned misaligned = 0;
   ASSERT_EQ(runKernel("reverseInShared", reverseInShared, blocks, threads, threads * sizeof(int),
                       in.data(), out.data(), &misaligned),
@@ -143,11 +150,11 @@ __global__ void convertedArguments(std::size_t n, Base *base, const int *nothing
   });
 }
 
-template <class T, int Scale>
-__global__ void scale(T *data, int n) {
+template <class T, int Scale> __global__ void scale(T *data, int n) {
   ::npu::for_each_thread([&](NPU_THREAD_PARAMS) {
     int i = blockIdx.x * blockDim.x + threadIdx.x;
-    if (i < n) data[i] *= static_cast<T>(Scale);
+    if (i < n)
+      data[i] *= static_cast<T>(Scale);
   });
 }
 
@@ -156,16 +163,16 @@ TEST(Engine, LaunchConvertsArgumentsLikeCuda) {
   derived.value = 20;
   int result = 0;
   int n = 3;
-  ASSERT_EQ(runKernel("convertedArguments", convertedArguments, 1, 1, 0, n, &derived, nullptr,
-                      &result),
-            kSuccess);
+  ASSERT_EQ(
+      runKernel("convertedArguments", convertedArguments, 1, 1, 0, n, &derived, nullptr, &result),
+      kSuccess);
   EXPECT_EQ(result, 1023);
 
   std::vector<double> data(10, 1.5);
-  ASSERT_EQ(runKernel("scale<double, 4>", scale<double, 4>, dim3(1), dim3(16), 0u, data.data(),
-                      10),
+  ASSERT_EQ(runKernel("scale<double, 4>", scale<double, 4>, dim3(1), dim3(16), 0u, data.data(), 10),
             kSuccess);
-  for (double v : data) EXPECT_EQ(v, 6.0);
+  for (double v : data)
+    EXPECT_EQ(v, 6.0);
 }
 
 TEST(EngineSettings, WorkerCountParsing) {
@@ -182,4 +189,4 @@ TEST(EngineSettings, WorkerCountParsing) {
   }
 }
 
-}  // namespace
+} // namespace

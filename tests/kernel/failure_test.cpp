@@ -34,10 +34,12 @@ TEST(Failure, DeviceAssertOnFiberPath) {
             std::string::npos)
       << printed;
   // The block stopped: nobody passed the second barrier.
-  for (int v : out) EXPECT_EQ(v, 1);
+  for (int v : out)
+    EXPECT_EQ(v, 1);
   // The engine is usable again afterwards.
   EXPECT_EQ(runKernel("assertsOnThread", assertsOnThread, 1, 64, 0, out.data(), -1), kSuccess);
-  for (int v : out) EXPECT_EQ(v, 2);
+  for (int v : out)
+    EXPECT_EQ(v, 2);
 }
 
 __global__ void assertsOnLoopPath(int n) {
@@ -127,10 +129,9 @@ __global__ void cancelledFibersUnwind(int badThread) {
 
 TEST(Failure, CancelledFibersRunTheirDestructors) {
   testing::internal::CaptureStderr();
-  EXPECT_EQ(runKernel("cancelledFibersUnwind", cancelledFibersUnwind, 1, 128, 0, 3),
-            kErrorAssert);
+  EXPECT_EQ(runKernel("cancelledFibersUnwind", cancelledFibersUnwind, 1, 128, 0, 3), kErrorAssert);
   testing::internal::GetCapturedStderr();
   EXPECT_EQ(Counted::live, 0);
 }
 
-}  // namespace
+} // namespace

@@ -28,21 +28,21 @@ TEST(Half, RoundToNearestEvenEdgeCases) {
   EXPECT_EQ(halfBits(-2.0f), 0xc000);
   EXPECT_EQ(halfBits(0.0f), 0x0000);
   EXPECT_EQ(halfBits(-0.0f), 0x8000);
-  EXPECT_EQ(halfBits(65504.0f), 0x7bff);      // largest finite
-  EXPECT_EQ(halfBits(65519.99f), 0x7bff);     // just below the halfway point to 2^16
-  EXPECT_EQ(halfBits(65520.0f), 0x7c00);      // halfway: ties to even = infinity
+  EXPECT_EQ(halfBits(65504.0f), 0x7bff);  // largest finite
+  EXPECT_EQ(halfBits(65519.99f), 0x7bff); // just below the halfway point to 2^16
+  EXPECT_EQ(halfBits(65520.0f), 0x7c00);  // halfway: ties to even = infinity
   EXPECT_EQ(halfBits(1e10f), 0x7c00);
   EXPECT_EQ(halfBits(-INFINITY), 0xfc00);
   EXPECT_EQ(halfBits(NAN), 0x7fff);
-  EXPECT_EQ(halfBits(1.0f + 0x1p-11f), 0x3c00);      // tie -> even (down)
-  EXPECT_EQ(halfBits(1.0f + 3 * 0x1p-11f), 0x3c02);  // tie -> even (up)
+  EXPECT_EQ(halfBits(1.0f + 0x1p-11f), 0x3c00);     // tie -> even (down)
+  EXPECT_EQ(halfBits(1.0f + 3 * 0x1p-11f), 0x3c02); // tie -> even (up)
   EXPECT_EQ(halfBits(1.0f + 0x1p-11f + 0x1p-20f), 0x3c01);
-  EXPECT_EQ(halfBits(0x1p-24f), 0x0001);           // smallest subnormal
-  EXPECT_EQ(halfBits(0x1p-25f), 0x0000);           // tie -> even (zero)
+  EXPECT_EQ(halfBits(0x1p-24f), 0x0001); // smallest subnormal
+  EXPECT_EQ(halfBits(0x1p-25f), 0x0000); // tie -> even (zero)
   EXPECT_EQ(halfBits(0x1.000002p-25f), 0x0001);
-  EXPECT_EQ(halfBits(3 * 0x1p-25f), 0x0002);       // 1.5 ulp -> 2
-  EXPECT_EQ(halfBits(0x1p-14f - 0x1p-24f), 0x03ff);  // largest subnormal
-  EXPECT_EQ(halfBits(0x1p-14f - 0x1p-26f), 0x0400);  // rounds up into the normals
+  EXPECT_EQ(halfBits(3 * 0x1p-25f), 0x0002);        // 1.5 ulp -> 2
+  EXPECT_EQ(halfBits(0x1p-14f - 0x1p-24f), 0x03ff); // largest subnormal
+  EXPECT_EQ(halfBits(0x1p-14f - 0x1p-26f), 0x0400); // rounds up into the normals
   EXPECT_EQ(halfBits(-0x1p-30f), 0x8000);
   // double -> half rounds once: 1 + 2^-11 + 2^-40 is above the tie.
   EXPECT_EQ(__half_as_ushort(__double2half(1.0 + 0x1p-11 + 0x1p-40)), 0x3c01);
@@ -66,18 +66,19 @@ TEST(Half, EveryBitPatternRoundTrips) {
 
 TEST(Bfloat16, RoundToNearestEvenEdgeCases) {
   EXPECT_EQ(bfBits(1.0f), 0x3f80);
-  EXPECT_EQ(bfBits(fromBits(0x3f808000u)), 0x3f80);  // tie -> even (down)
-  EXPECT_EQ(bfBits(fromBits(0x3f818000u)), 0x3f82);  // tie -> even (up)
+  EXPECT_EQ(bfBits(fromBits(0x3f808000u)), 0x3f80); // tie -> even (down)
+  EXPECT_EQ(bfBits(fromBits(0x3f818000u)), 0x3f82); // tie -> even (up)
   EXPECT_EQ(bfBits(fromBits(0x3f808001u)), 0x3f81);
-  EXPECT_EQ(bfBits(fromBits(0x7f7fffffu)), 0x7f80);  // FLT_MAX rounds to infinity
+  EXPECT_EQ(bfBits(fromBits(0x7f7fffffu)), 0x7f80); // FLT_MAX rounds to infinity
   EXPECT_EQ(bfBits(INFINITY), 0x7f80);
   EXPECT_EQ(bfBits(NAN), 0x7fff);
-  EXPECT_EQ(bfBits(fromBits(0x00008000u)), 0x0000);  // subnormal tie -> even
+  EXPECT_EQ(bfBits(fromBits(0x00008000u)), 0x0000); // subnormal tie -> even
   EXPECT_EQ(bfBits(fromBits(0x00018000u)), 0x0002);
   EXPECT_EQ(__bfloat16_as_ushort(__float2bfloat16_rz(fromBits(0x3f81ffffu))), 0x3f81);
   for (std::uint32_t bits = 0; bits <= 0xffff; ++bits) {
     const float f = __bfloat162float(__ushort_as_bfloat16(static_cast<unsigned short>(bits)));
-    if (std::isnan(f)) continue;
+    if (std::isnan(f))
+      continue;
     ASSERT_EQ(bfBits(f), bits) << bits;
   }
 }
@@ -141,9 +142,9 @@ TEST(Half, AtomicAddAndShuffleInKernels) {
   EXPECT_EQ(__half2float(sum), 512.0f);
   EXPECT_EQ(__low2float(pairSum), 512.0f);
   EXPECT_EQ(__high2float(pairSum), 1024.0f);
-  EXPECT_EQ(__bfloat162float(bfSum), 256.0f);  // bf16 stops counting at 2^8 (256 + 1 rounds to 256)
+  EXPECT_EQ(__bfloat162float(bfSum), 256.0f); // bf16 stops counting at 2^8 (256 + 1 rounds to 256)
   for (unsigned lane = 0; lane < 32; ++lane)
     EXPECT_EQ(__half2float(shuffled[lane]), static_cast<float>(lane ^ 1) + 0.5f);
 }
 
-}  // namespace
+} // namespace

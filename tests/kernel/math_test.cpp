@@ -43,8 +43,10 @@ TEST(Math, InverseErrorFunctions) {
       EXPECT_NEAR(erfinvf(std::erf(static_cast<float>(x))), x, 2e-3) << x;
     }
   }
-  for (double x = -30.0; x <= 3.0; x += 0.25) EXPECT_NEAR(normcdfinv(normcdf(x)), x, 1e-7) << x;
-  for (double x = 0.5; x <= 26.0; x += 0.5) EXPECT_NEAR(erfcinv(std::erfc(x)), x, 1e-9 * x) << x;
+  for (double x = -30.0; x <= 3.0; x += 0.25)
+    EXPECT_NEAR(normcdfinv(normcdf(x)), x, 1e-7) << x;
+  for (double x = 0.5; x <= 26.0; x += 0.5)
+    EXPECT_NEAR(erfcinv(std::erfc(x)), x, 1e-9 * x) << x;
   EXPECT_TRUE(std::isinf(erfinv(1.0)));
   EXPECT_TRUE(std::isnan(erfinv(1.5)));
   EXPECT_EQ(erfcinv(1.0), 0.0);
@@ -69,7 +71,7 @@ TEST(Math, FastIntrinsicsMatchLibm) {
 TEST(Math, GlobalMinMaxOverloads) {
   EXPECT_EQ(min(3, 7), 3);
   EXPECT_EQ(max(3, 7), 7);
-  EXPECT_EQ(min(-1, 2u), 2u);  // int vs unsigned compares as unsigned, as in CUDA
+  EXPECT_EQ(min(-1, 2u), 2u); // int vs unsigned compares as unsigned, as in CUDA
   static_assert(std::is_same<decltype(min(-1, 2u)), unsigned>::value, "");
   static_assert(std::is_same<decltype(max(1.5f, 2.0)), double>::value, "");
   static_assert(std::is_same<decltype(min(2LL, 3)), long long>::value, "");
@@ -86,15 +88,15 @@ TEST(Math, DirectedRounding) {
   EXPECT_EQ(__fadd_rd(1.0f, 1e-10f), 1.0f);
   EXPECT_EQ(__fadd_rz(-1.0f, -1e-10f), -1.0f);
   EXPECT_EQ(__fadd_rd(-1.0f, -1e-10f), std::nextafter(-1.0f, -2.0f));
-  const float third = 1.0f / 3.0f;  // rounded up from 1/3
+  const float third = 1.0f / 3.0f; // rounded up from 1/3
   EXPECT_EQ(__fdiv_rn(1.0f, 3.0f), third);
   EXPECT_EQ(__fdiv_ru(1.0f, 3.0f), third);
   EXPECT_EQ(__fdiv_rz(1.0f, 3.0f), std::nextafter(third, 0.0f));
   EXPECT_EQ(__fdiv_rd(-1.0f, 3.0f), -third);
-  const float root2 = std::sqrt(2.0f);  // rounded down from sqrt(2)
+  const float root2 = std::sqrt(2.0f); // rounded down from sqrt(2)
   EXPECT_EQ(__fsqrt_rd(2.0f), root2);
   EXPECT_EQ(__fsqrt_ru(2.0f), std::nextafter(root2, 2.0f));
-  EXPECT_EQ(__fmul_rd(3.0f, third), 1.0f);  // exact product is just above 1
+  EXPECT_EQ(__fmul_rd(3.0f, third), 1.0f); // exact product is just above 1
   EXPECT_EQ(__fmul_ru(3.0f, third), std::nextafter(1.0f, 2.0f));
   EXPECT_EQ(__dadd_ru(1.0, 1e-30), std::nextafter(1.0, 2.0));
   EXPECT_EQ(__frcp_rn(4.0f), 0.25f);
@@ -145,7 +147,7 @@ TEST(Intrinsics, Bits) {
   EXPECT_EQ(__umulhi(0xffffffffu, 0xffffffffu), 0xfffffffeu);
   EXPECT_EQ(__umul64hi(1ull << 63, 4ull), 2ull);
   EXPECT_EQ(__mul64hi(-1LL, 1LL), -1LL);
-  EXPECT_EQ(__mul24(0x00ffffff, 2), -2);  // 24-bit operands are signed
+  EXPECT_EQ(__mul24(0x00ffffff, 2), -2); // 24-bit operands are signed
   EXPECT_EQ(__umul24(0x01000003u, 2u), 6u);
   EXPECT_EQ(__sad(1, 5, 10u), 14u);
   EXPECT_EQ(__usad(7u, 2u, 1u), 6u);
@@ -163,8 +165,8 @@ TEST(Intrinsics, Bits) {
 }
 
 // CUDA's sizes and alignments.
-#define CHECK_VECTOR(T, size, align)                     \
-  static_assert(sizeof(T) == (size), #T " size");        \
+#define CHECK_VECTOR(T, size, align)                                                               \
+  static_assert(sizeof(T) == (size), #T " size");                                                  \
   static_assert(alignof(T) == (align), #T " alignment")
 CHECK_VECTOR(char1, 1, 1);
 CHECK_VECTOR(char2, 2, 2);
@@ -215,4 +217,4 @@ TEST(VectorTypes, MakeFunctions) {
   EXPECT_EQ(g.x * g.y * g.z, 120u);
 }
 
-}  // namespace
+} // namespace

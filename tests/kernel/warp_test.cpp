@@ -16,18 +16,22 @@ __global__ void warpSums(const int *in, int *out) {
   ::npu::for_each_thread_sync([&](NPU_THREAD_PARAMS) {
     const unsigned i = blockIdx.x * blockDim.x + threadIdx.x;
     int value = in[i];
-    for (int offset = 16; offset > 0; offset /= 2) value += __shfl_down_sync(kFull, value, offset);
-    if (threadIdx.x % 32 == 0) out[i / 32] = value;
+    for (int offset = 16; offset > 0; offset /= 2)
+      value += __shfl_down_sync(kFull, value, offset);
+    if (threadIdx.x % 32 == 0)
+      out[i / 32] = value;
   });
 }
 
 TEST(Warp, ShuffleDownReduction) {
   std::vector<int> in(4 * 128), out(4 * 4, 0);
-  for (unsigned i = 0; i < in.size(); ++i) in[i] = static_cast<int>(i * 7 % 13);
+  for (unsigned i = 0; i < in.size(); ++i)
+    in[i] = static_cast<int>(i * 7 % 13);
   ASSERT_EQ(runKernel("warpSums", warpSums, 4, 128, 0, in.data(), out.data()), kSuccess);
   for (unsigned w = 0; w < out.size(); ++w) {
     int expected = 0;
-    for (unsigned l = 0; l < 32; ++l) expected += in[w * 32 + l];
+    for (unsigned l = 0; l < 32; ++l)
+      expected += in[w * 32 + l];
     EXPECT_EQ(out[w], expected);
   }
 }
@@ -66,7 +70,7 @@ __global__ void shuffleWideTypes(double *doubles, long long *longs, float *float
     const unsigned lane = threadIdx.x;
     doubles[lane] = __shfl_xor_sync(kFull, 0.5 + lane, 1);
     longs[lane] = __shfl_sync(kFull, (1LL << 40) + lane, 31);
-    floats[lane] = __shfl_down(1.25f * static_cast<float>(lane), 1);  // legacy mask-less form
+    floats[lane] = __shfl_down(1.25f * static_cast<float>(lane), 1); // legacy mask-less form
   });
 }
 
@@ -74,8 +78,8 @@ TEST(Warp, ShufflesOfEightByteAndFloatValues) {
   std::vector<double> doubles(32);
   std::vector<long long> longs(32);
   std::vector<float> floats(32);
-  ASSERT_EQ(runKernel("shuffleWideTypes", shuffleWideTypes, 1, 32, 0, doubles.data(),
-                      longs.data(), floats.data()),
+  ASSERT_EQ(runKernel("shuffleWideTypes", shuffleWideTypes, 1, 32, 0, doubles.data(), longs.data(),
+                      floats.data()),
             kSuccess);
   for (unsigned lane = 0; lane < 32; ++lane) {
     EXPECT_EQ(doubles[lane], 0.5 + (lane ^ 1));
@@ -104,9 +108,9 @@ __global__ void partialVotes(unsigned *ballots, int *anys, int *alls) {
 TEST(Warp, VotesWithPartialMasks) {
   std::vector<unsigned> ballots(64);
   std::vector<int> anys(64), alls(64);
-  ASSERT_EQ(runKernel("partialVotes", partialVotes, 1, 64, 0, ballots.data(), anys.data(),
-                      alls.data()),
-            kSuccess);
+  ASSERT_EQ(
+      runKernel("partialVotes", partialVotes, 1, 64, 0, ballots.data(), anys.data(), alls.data()),
+      kSuccess);
   for (unsigned t = 0; t < 64; ++t) {
     if (t % 2 == 0) {
       EXPECT_EQ(ballots[t], 0x11111111u);
@@ -123,7 +127,8 @@ TEST(Warp, VotesWithPartialMasks) {
 // Lanes that returned count as arrived; lanes beyond a partial last warp too.
 __global__ void exitedLanes(unsigned *ballots) {
   ::npu::for_each_thread_sync([&](NPU_THREAD_PARAMS) {
-    if (threadIdx.x % 32 >= 20) return;
+    if (threadIdx.x % 32 >= 20)
+      return;
     ballots[threadIdx.x] = __ballot_sync(kFull, 1);
   });
 }
@@ -131,8 +136,10 @@ __global__ void exitedLanes(unsigned *ballots) {
 TEST(Warp, ExitedAndMissingLanesCountAsArrived) {
   std::vector<unsigned> ballots(48, 0);
   ASSERT_EQ(runKernel("exitedLanes", exitedLanes, 1, 48, 0, ballots.data()), kSuccess);
-  for (unsigned t = 0; t < 20; ++t) EXPECT_EQ(ballots[t], 0x000fffffu);
-  for (unsigned t = 32; t < 48; ++t) EXPECT_EQ(ballots[t], 0x0000ffffu);
+  for (unsigned t = 0; t < 20; ++t)
+    EXPECT_EQ(ballots[t], 0x000fffffu);
+  for (unsigned t = 32; t < 48; ++t)
+    EXPECT_EQ(ballots[t], 0x0000ffffu);
 }
 
 __global__ void activeMask(unsigned *masks) {
@@ -144,14 +151,16 @@ __global__ void activeMask(unsigned *masks) {
     } else if (lane < 20) {
       __syncthreads();
     }
-    if (lane < 10) __syncthreads();
+    if (lane < 10)
+      __syncthreads();
   });
 }
 
 TEST(Warp, ActiveMaskInDivergentCode) {
   std::vector<unsigned> masks(64, 1);
   ASSERT_EQ(runKernel("activeMask", activeMask, 1, 64, 0, masks.data()), kSuccess);
-  for (unsigned t = 0; t < 64; ++t) EXPECT_EQ(masks[t], t % 32 < 10 ? 0x3ffu : 0u) << t;
+  for (unsigned t = 0; t < 64; ++t)
+    EXPECT_EQ(masks[t], t % 32 < 10 ? 0x3ffu : 0u) << t;
 }
 
 __global__ void matchAndReduce(unsigned *anyMasks, unsigned *allMasks, int *allPreds,
@@ -197,7 +206,8 @@ TEST(Warp, MatchAndReductions) {
   for (unsigned lane = 0; lane < 32; ++lane) {
     unsigned expected = 0;
     for (unsigned other = 0; other < 32; ++other)
-      if (other % 3 == lane % 3) expected |= 1u << other;
+      if (other % 3 == lane % 3)
+        expected |= 1u << other;
     EXPECT_EQ(anyMasks[lane], expected);
   }
   for (unsigned lane = 0; lane < 32; ++lane) {
@@ -218,7 +228,8 @@ __global__ void matchAllUniform(unsigned *masks, int *preds) {
   ::npu::for_each_thread_sync([&](NPU_THREAD_PARAMS) {
     const unsigned lane = threadIdx.x;
     int pred = 0;
-    masks[lane] = __match_all_sync(kFull, blockIdx.x == 0 ? 42 : static_cast<int>(lane == 3), &pred);
+    masks[lane] =
+        __match_all_sync(kFull, blockIdx.x == 0 ? 42 : static_cast<int>(lane == 3), &pred);
     preds[lane] = pred;
   });
 }
@@ -242,20 +253,24 @@ __global__ void blockScan(const int *in, int *out) {
     int value = in[blockIdx.x * blockDim.x + t];
     for (int offset = 1; offset < 32; offset *= 2) {
       const int other = __shfl_up_sync(kFull, value, offset);
-      if (static_cast<int>(lane) >= offset) value += other;
+      if (static_cast<int>(lane) >= offset)
+        value += other;
     }
-    if (lane == 31) warpTotals[warp] = value;
+    if (lane == 31)
+      warpTotals[warp] = value;
     __syncthreads();
     if (warp == 0) {
       int total = lane < blockDim.x / 32 ? warpTotals[lane] : 0;
       for (int offset = 1; offset < 32; offset *= 2) {
         const int other = __shfl_up_sync(kFull, total, offset);
-        if (static_cast<int>(lane) >= offset) total += other;
+        if (static_cast<int>(lane) >= offset)
+          total += other;
       }
       warpTotals[lane] = total;
     }
     __syncthreads();
-    if (warp > 0) value += warpTotals[warp - 1];
+    if (warp > 0)
+      value += warpTotals[warp - 1];
     out[blockIdx.x * blockDim.x + t] = value;
   });
 }
@@ -263,7 +278,8 @@ __global__ void blockScan(const int *in, int *out) {
 TEST(Warp, BlockInclusiveScan) {
   const unsigned blocks = 64, threads = 512;
   std::vector<int> in(blocks * threads), out(blocks * threads);
-  for (unsigned i = 0; i < in.size(); ++i) in[i] = static_cast<int>(i % 5);
+  for (unsigned i = 0; i < in.size(); ++i)
+    in[i] = static_cast<int>(i % 5);
   ASSERT_EQ(runKernel("blockScan", blockScan, blocks, threads, 0, in.data(), out.data()), kSuccess);
   for (unsigned b = 0; b < blocks; ++b) {
     int sum = 0;
@@ -274,4 +290,4 @@ TEST(Warp, BlockInclusiveScan) {
   }
 }
 
-}  // namespace
+} // namespace

@@ -14,8 +14,7 @@ constexpr int kAtomicOrder = __ATOMIC_SEQ_CST;
 
 // Read-modify-write through a compare-and-swap loop, for what has no builtin
 // (floating point, min/max on floating point, inc/dec with wrap-around).
-template <class T, class Update>
-inline T atomicUpdate(T *address, Update update) {
+template <class T, class Update> inline T atomicUpdate(T *address, Update update) {
   T expected;
   __atomic_load(address, &expected, __ATOMIC_RELAXED);
   T desired = update(expected);
@@ -26,19 +25,21 @@ inline T atomicUpdate(T *address, Update update) {
   return expected;
 }
 
-}  // namespace npu::detail
+} // namespace npu::detail
 
 // Integer operations with a builtin, for every type CUDA has them for (and the
 // signed 64-bit forms CUDA added for some of them).
-#define NPU_ATOMIC_BUILTIN(name, builtin, T)                                      \
-  inline T name(T *address, T value) { return builtin(address, value, ::npu::detail::kAtomicOrder); } \
-  inline T name##_block(T *address, T value) { return name(address, value); }  \
+#define NPU_ATOMIC_BUILTIN(name, builtin, T)                                                       \
+  inline T name(T *address, T value) {                                                             \
+    return builtin(address, value, ::npu::detail::kAtomicOrder);                                   \
+  }                                                                                                \
+  inline T name##_block(T *address, T value) { return name(address, value); }                      \
   inline T name##_system(T *address, T value) { return name(address, value); }
 
-#define NPU_ATOMIC_INTEGER_TYPES(name, builtin)             \
-  NPU_ATOMIC_BUILTIN(name, builtin, int)                    \
-  NPU_ATOMIC_BUILTIN(name, builtin, unsigned int)           \
-  NPU_ATOMIC_BUILTIN(name, builtin, unsigned long long int) \
+#define NPU_ATOMIC_INTEGER_TYPES(name, builtin)                                                    \
+  NPU_ATOMIC_BUILTIN(name, builtin, int)                                                           \
+  NPU_ATOMIC_BUILTIN(name, builtin, unsigned int)                                                  \
+  NPU_ATOMIC_BUILTIN(name, builtin, unsigned long long int)                                        \
   NPU_ATOMIC_BUILTIN(name, builtin, long long int)
 
 NPU_ATOMIC_INTEGER_TYPES(atomicAdd, __atomic_fetch_add)
@@ -54,11 +55,11 @@ NPU_ATOMIC_BUILTIN(atomicSub, __atomic_fetch_sub, long long int)
 #undef NPU_ATOMIC_BUILTIN
 
 // Operations built on a compare-and-swap loop: `update(old)` gives the new value.
-#define NPU_ATOMIC_UPDATE(name, T, update)                                                  \
-  inline T name(T *address, T value) {                                                   \
-    return ::npu::detail::atomicUpdate(address, [value](T old) -> T { return update; }); \
-  }                                                                                      \
-  inline T name##_block(T *address, T value) { return name(address, value); }            \
+#define NPU_ATOMIC_UPDATE(name, T, update)                                                         \
+  inline T name(T *address, T value) {                                                             \
+    return ::npu::detail::atomicUpdate(address, [value](T old) -> T { return update; });           \
+  }                                                                                                \
+  inline T name##_block(T *address, T value) { return name(address, value); }                      \
   inline T name##_system(T *address, T value) { return name(address, value); }
 
 NPU_ATOMIC_UPDATE(atomicAdd, float, old + value)
@@ -85,17 +86,17 @@ NPU_ATOMIC_UPDATE(atomicInc, unsigned int, old >= value ? 0u : old + 1u)
 NPU_ATOMIC_UPDATE(atomicDec, unsigned int, (old == 0u || old > value) ? value : old - 1u)
 #undef NPU_ATOMIC_UPDATE
 
-#define NPU_ATOMIC_CAS(T)                                                                   \
-  inline T atomicCAS(T *address, T compare, T value) {                                  \
-    __atomic_compare_exchange_n(address, &compare, value, false,                        \
-                                ::npu::detail::kAtomicOrder, ::npu::detail::kAtomicOrder); \
-    return compare;                                                                     \
-  }                                                                                     \
-  inline T atomicCAS_block(T *address, T compare, T value) {                            \
-    return atomicCAS(address, compare, value);                                          \
-  }                                                                                     \
-  inline T atomicCAS_system(T *address, T compare, T value) {                           \
-    return atomicCAS(address, compare, value);                                          \
+#define NPU_ATOMIC_CAS(T)                                                                          \
+  inline T atomicCAS(T *address, T compare, T value) {                                             \
+    __atomic_compare_exchange_n(address, &compare, value, false, ::npu::detail::kAtomicOrder,      \
+                                ::npu::detail::kAtomicOrder);                                      \
+    return compare;                                                                                \
+  }                                                                                                \
+  inline T atomicCAS_block(T *address, T compare, T value) {                                       \
+    return atomicCAS(address, compare, value);                                                     \
+  }                                                                                                \
+  inline T atomicCAS_system(T *address, T compare, T value) {                                      \
+    return atomicCAS(address, compare, value);                                                     \
   }
 NPU_ATOMIC_CAS(int)
 NPU_ATOMIC_CAS(unsigned int)

@@ -50,8 +50,8 @@ typedef __nv_bfloat162 nv_bfloat162;
 inline __nv_bfloat16 __float2bfloat16(float f) { return __nv_bfloat16(f); }
 inline __nv_bfloat16 __float2bfloat16_rn(float f) { return __nv_bfloat16(f); }
 inline __nv_bfloat16 __float2bfloat16_rz(float f) {
-  return __nv_bfloat16_raw{static_cast<unsigned short>(
-      std::isnan(f) ? 0x7fffu : ::npu::detail::floatBits(f) >> 16)};
+  return __nv_bfloat16_raw{
+      static_cast<unsigned short>(std::isnan(f) ? 0x7fffu : ::npu::detail::floatBits(f) >> 16)};
 }
 inline float __bfloat162float(__nv_bfloat16 b) { return ::npu::detail::bfloat16BitsToFloat(b.__x); }
 inline __nv_bfloat16 __double2bfloat16(double d) { return __nv_bfloat16(d); }

@@ -23,8 +23,8 @@ inline thread_local ::dim3 gridDim{1, 1, 1};
 inline constexpr int warpSize = 32;
 
 // The parameter list of the lambda the translator wraps a kernel body in.
-#define NPU_THREAD_PARAMS                                                                \
-  [[maybe_unused]] const ::uint3 threadIdx, [[maybe_unused]] const ::uint3 blockIdx,     \
+#define NPU_THREAD_PARAMS                                                                          \
+  [[maybe_unused]] const ::uint3 threadIdx, [[maybe_unused]] const ::uint3 blockIdx,               \
       [[maybe_unused]] const ::dim3 blockDim, [[maybe_unused]] const ::dim3 gridDim
 
 namespace npu {
@@ -32,15 +32,15 @@ namespace detail {
 
 // How the CUDA threads of the current block are being run on this worker.
 enum class ExecMode : unsigned char {
-  Host,    // not inside a kernel body
-  Loop,    // for_each_thread: a plain loop, no thread can wait for another
-  Fibers,  // for_each_thread_sync: one fiber per CUDA thread
+  Host,   // not inside a kernel body
+  Loop,   // for_each_thread: a plain loop, no thread can wait for another
+  Fibers, // for_each_thread_sync: one fiber per CUDA thread
 };
 
 // Per-worker block context beyond the four CUDA globals (set by the engine).
 struct BlockContext {
-  void *dynamicShared;     // 16-byte aligned, at least GridTask::dynamicSharedBytes
-  const char *kernelName;  // for messages (device assert, misuse)
+  void *dynamicShared;    // 16-byte aligned, at least GridTask::dynamicSharedBytes
+  const char *kernelName; // for messages (device assert, misuse)
   ExecMode mode;
 };
 inline thread_local BlockContext blockContext{nullptr, nullptr, ExecMode::Host};
@@ -60,13 +60,13 @@ enum class BarrierKind : int { Plain, Count, And, Or };
 int blockBarrier(BarrierKind kind, int predicate);
 
 enum class WarpOp : int {
-  Sync,      // __syncwarp
-  Shuffle,   // srcLane already resolved by the caller (idx/up/down/xor)
+  Sync,    // __syncwarp
+  Shuffle, // srcLane already resolved by the caller (idx/up/down/xor)
   Ballot,
   Any,
   All,
   MatchAny,
-  MatchAll,  // result: mask or 0; *predicate set
+  MatchAll, // result: mask or 0; *predicate set
   AddU32,
   MinU32,
   MaxU32,
@@ -101,7 +101,7 @@ struct LoopModeScope {
   LoopModeScope &operator=(const LoopModeScope &) = delete;
 };
 
-}  // namespace detail
+} // namespace detail
 
 // Whether for_each_thread keeps the global ::threadIdx current for __device__
 // functions called from the body. The translator passes Unused when it has proven
@@ -120,7 +120,8 @@ inline void for_each_thread(Body &&body) {
   detail::LoopModeScope loopMode;
   if (blockSize.y == 1 && blockSize.z == 1) {
     for (unsigned x = 0; x < blockSize.x; ++x) {
-      if constexpr (Global == ThreadIdxGlobal::Kept) ::threadIdx = ::uint3{x, 0, 0};
+      if constexpr (Global == ThreadIdxGlobal::Kept)
+        ::threadIdx = ::uint3{x, 0, 0};
       body(::uint3{x, 0, 0}, block, blockSize, grid);
     }
     return;
@@ -128,27 +129,26 @@ inline void for_each_thread(Body &&body) {
   for (unsigned z = 0; z < blockSize.z; ++z)
     for (unsigned y = 0; y < blockSize.y; ++y)
       for (unsigned x = 0; x < blockSize.x; ++x) {
-        if constexpr (Global == ThreadIdxGlobal::Kept) ::threadIdx = ::uint3{x, y, z};
+        if constexpr (Global == ThreadIdxGlobal::Kept)
+          ::threadIdx = ::uint3{x, y, z};
         body(::uint3{x, y, z}, block, blockSize, grid);
       }
 }
 
 // The general path: every CUDA thread of the block runs as a fiber, so
 // __syncthreads and warp operations work anywhere in the control flow.
-template <class Body>
-inline void for_each_thread_sync(Body &&body) {
+template <class Body> inline void for_each_thread_sync(Body &&body) {
   using BodyType = std::remove_reference_t<Body>;
   detail::ThreadEntry entry = [](void *erased, ::uint3 thread) {
     (*static_cast<BodyType *>(erased))(thread, ::blockIdx, ::blockDim, ::gridDim);
   };
-  detail::runThreadsAsFibers(
-      entry, const_cast<void *>(static_cast<const void *>(std::addressof(body))));
+  detail::runThreadsAsFibers(entry,
+                             const_cast<void *>(static_cast<const void *>(std::addressof(body))));
 }
 
 // `extern __shared__ T name[];` becomes `T *const name = ::npu::dynamic_shared<T>();`.
-template <class T>
-inline T *dynamic_shared() {
+template <class T> inline T *dynamic_shared() {
   return static_cast<T *>(detail::blockContext.dynamicShared);
 }
 
-}  // namespace npu
+} // namespace npu

@@ -78,10 +78,12 @@ inline int __half2int_ru(__half h) { return __float2int_ru(__half2float(h)); }
 inline unsigned __half2uint_rn(__half h) { return __float2uint_rn(__half2float(h)); }
 inline unsigned __half2uint_rz(__half h) { return __float2uint_rz(__half2float(h)); }
 inline short __half2short_rn(__half h) {
-  return static_cast<short>(::npu::detail::toInteger<short>(__half2float(h), ::npu::detail::Rounding::Nearest));
+  return static_cast<short>(
+      ::npu::detail::toInteger<short>(__half2float(h), ::npu::detail::Rounding::Nearest));
 }
 inline short __half2short_rz(__half h) {
-  return static_cast<short>(::npu::detail::toInteger<short>(__half2float(h), ::npu::detail::Rounding::TowardZero));
+  return static_cast<short>(
+      ::npu::detail::toInteger<short>(__half2float(h), ::npu::detail::Rounding::TowardZero));
 }
 inline long long __half2ll_rn(__half h) { return __float2ll_rn(__half2float(h)); }
 inline long long __half2ll_rz(__half h) { return __float2ll_rz(__half2float(h)); }

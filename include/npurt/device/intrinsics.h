@@ -71,9 +71,7 @@ inline int __mul24(int x, int y) {
   return static_cast<int>(static_cast<long long>(x24) * y24);
 }
 inline unsigned __umul24(unsigned x, unsigned y) { return (x & 0xffffffu) * (y & 0xffffffu); }
-inline int __mulhi(int x, int y) {
-  return static_cast<int>((static_cast<long long>(x) * y) >> 32);
-}
+inline int __mulhi(int x, int y) { return static_cast<int>((static_cast<long long>(x) * y) >> 32); }
 inline unsigned __umulhi(unsigned x, unsigned y) {
   return static_cast<unsigned>((static_cast<unsigned long long>(x) * y) >> 32);
 }
@@ -106,20 +104,20 @@ inline int __dp4a(int a, int b, int c) {
 }
 inline unsigned __dp4a(unsigned a, unsigned b, unsigned c) {
   unsigned sum = c;
-  for (int i = 0; i < 4; ++i) sum += ((a >> (8 * i)) & 0xffu) * ((b >> (8 * i)) & 0xffu);
+  for (int i = 0; i < 4; ++i)
+    sum += ((a >> (8 * i)) & 0xffu) * ((b >> (8 * i)) & 0xffu);
   return sum;
 }
 
 // ---- Reinterpretation ----
 namespace npu::detail {
-template <class To, class From>
-inline To bitCast(const From &from) {
+template <class To, class From> inline To bitCast(const From &from) {
   static_assert(sizeof(To) == sizeof(From), "bitCast needs equal sizes");
   To to;
   std::memcpy(&to, &from, sizeof(To));
   return to;
 }
-}  // namespace npu::detail
+} // namespace npu::detail
 
 inline int __float_as_int(float x) { return ::npu::detail::bitCast<int>(x); }
 inline unsigned __float_as_uint(float x) { return ::npu::detail::bitCast<unsigned>(x); }
@@ -132,63 +130,70 @@ inline int __double2loint(double x) {
   return static_cast<int>(static_cast<unsigned>(__double_as_longlong(x)));
 }
 inline double __hiloint2double(int hi, int lo) {
-  return __longlong_as_double(static_cast<long long>(
-      (static_cast<unsigned long long>(static_cast<unsigned>(hi)) << 32) | static_cast<unsigned>(lo)));
+  return __longlong_as_double(
+      static_cast<long long>((static_cast<unsigned long long>(static_cast<unsigned>(hi)) << 32) |
+                             static_cast<unsigned>(lo)));
 }
 
 // ---- Conversions with a rounding mode ----
 // Floating point to integer saturates to the integer's range; NaN gives 0, as
 // PTX's cvt does.
 namespace npu::detail {
-template <class I, class F>
-inline I toIntegerSaturated(F value) {
-  if (std::isnan(value)) return 0;
+template <class I, class F> inline I toIntegerSaturated(F value) {
+  if (std::isnan(value))
+    return 0;
   const long double v = value;
-  if (v <= static_cast<long double>(std::numeric_limits<I>::min())) return std::numeric_limits<I>::min();
-  if (v >= static_cast<long double>(std::numeric_limits<I>::max())) return std::numeric_limits<I>::max();
+  if (v <= static_cast<long double>(std::numeric_limits<I>::min()))
+    return std::numeric_limits<I>::min();
+  if (v >= static_cast<long double>(std::numeric_limits<I>::max()))
+    return std::numeric_limits<I>::max();
   return static_cast<I>(v);
 }
-template <class I, class F>
-inline I toInteger(F value, Rounding mode) {
+template <class I, class F> inline I toInteger(F value, Rounding mode) {
   switch (mode) {
-    case Rounding::Nearest: return toIntegerSaturated<I>(std::nearbyint(value));
-    case Rounding::TowardZero: return toIntegerSaturated<I>(std::trunc(value));
-    case Rounding::Up: return toIntegerSaturated<I>(std::ceil(value));
-    case Rounding::Down: return toIntegerSaturated<I>(std::floor(value));
+  case Rounding::Nearest:
+    return toIntegerSaturated<I>(std::nearbyint(value));
+  case Rounding::TowardZero:
+    return toIntegerSaturated<I>(std::trunc(value));
+  case Rounding::Up:
+    return toIntegerSaturated<I>(std::ceil(value));
+  case Rounding::Down:
+    return toIntegerSaturated<I>(std::floor(value));
   }
   return 0;
 }
 // Integer (or double) to a narrower floating type: round to nearest, then step
 // to the neighbour the directed mode asks for using the exact difference.
-template <class F, class Source>
-inline F toFloating(Source value, Rounding mode) {
+template <class F, class Source> inline F toFloating(Source value, Rounding mode) {
   const F nearest = static_cast<F>(value);
-  if (mode == Rounding::Nearest || !std::isfinite(nearest)) return nearest;
-  const long double difference = static_cast<long double>(value) - static_cast<long double>(nearest);
+  if (mode == Rounding::Nearest || !std::isfinite(nearest))
+    return nearest;
+  const long double difference =
+      static_cast<long double>(value) - static_cast<long double>(nearest);
   const F sign = difference > 0 ? F(1) : (difference < 0 ? F(-1) : F(0));
   return roundDirected(nearest, sign, mode);
 }
-}  // namespace npu::detail
+} // namespace npu::detail
 
-#define NPU_TO_INTEGER(name, I, F, mode) \
+#define NPU_TO_INTEGER(name, I, F, mode)                                                           \
   inline I name(F x) { return ::npu::detail::toInteger<I>(x, ::npu::detail::Rounding::mode); }
-#define NPU_TO_FLOATING(name, F, S, mode) \
+#define NPU_TO_FLOATING(name, F, S, mode)                                                          \
   inline F name(S x) { return ::npu::detail::toFloating<F>(x, ::npu::detail::Rounding::mode); }
-#define NPU_CONVERSIONS(suffix, mode)                                  \
-  NPU_TO_INTEGER(__float2int_##suffix, int, float, mode)               \
-  NPU_TO_INTEGER(__float2uint_##suffix, unsigned, float, mode)         \
-  NPU_TO_INTEGER(__float2ll_##suffix, long long, float, mode)          \
-  NPU_TO_INTEGER(__float2ull_##suffix, unsigned long long, float, mode) \
-  NPU_TO_INTEGER(__double2int_##suffix, int, double, mode)             \
-  NPU_TO_INTEGER(__double2uint_##suffix, unsigned, double, mode)       \
-  NPU_TO_INTEGER(__double2ll_##suffix, long long, double, mode)        \
-  NPU_TO_INTEGER(__double2ull_##suffix, unsigned long long, double, mode) \
-  NPU_TO_FLOATING(__int2float_##suffix, float, int, mode)              \
-  NPU_TO_FLOATING(__uint2float_##suffix, float, unsigned, mode)        \
-  NPU_TO_FLOATING(__ll2float_##suffix, float, long long, mode)         \
-  NPU_TO_FLOATING(__ull2float_##suffix, float, unsigned long long, mode) \
-  NPU_TO_FLOATING(__ll2double_##suffix, double, long long, mode)       \
-  NPU_TO_FLOATING(__ull2double_##suffix, double, unsigned long long, mode) \
+#define NPU_CONVERSIONS(suffix, mode)                                                              \
+  NPU_TO_INTEGER(__float2int_##suffix, int, float, mode)                                           \
+  NPU_TO_INTEGER(__float2uint_##suffix, unsigned, float, mode)                                     \
+  NPU_TO_INTEGER(__float2ll_##suffix, long long, float, mode)                                      \
+  NPU_TO_INTEGER(__float2ull_##suffix, unsigned long long, float, mode)                            \
+  NPU_TO_INTEGER(__double2int_##suffix, int, double, mode)                                         \
+  NPU_TO_INTEGER(__double2uint_##suffix, unsigned, double, mode)                                   \
+  NPU_TO_INTEGER(__double2ll_##suffix, long long, double, mode)                                    \
+  NPU_TO_INTEGER(__double2ull_##suffix, unsigned long long, double, mode)                          \
+  NPU_TO_FLOATING(__int2float_##suffix, float, int, mode)                                          \
+  NPU_TO_FLOATING(__uint2float_##suffix, float, unsigned, mode)                                    \
+  NPU_TO_FLOATING(__ll2float_##suffix, float, long long, mode)                                     \
+  NPU_TO_FLOATING(__ull2float_##suffix, float, unsigned long long, mode)                           \
+  NPU_TO_FLOATING(__ll2double_##suffix, double, long long, mode)                                   \
+  NPU_TO_FLOATING(__ull2double_##suffix, double, unsigned long long, mode)                         \
   NPU_TO_FLOATING(__double2float_##suffix, float, double, mode)
 NPU_CONVERSIONS(rn, Nearest)
 NPU_CONVERSIONS(rz, TowardZero)
@@ -199,30 +204,20 @@ NPU_CONVERSIONS(rd, Down)
 #undef NPU_TO_INTEGER
 inline double __int2double_rn(int x) { return x; }
 inline double __uint2double_rn(unsigned x) { return x; }
-inline int __float2int(float x) { return __float2int_rz(x); }  // pre-CUDA-3 spelling
+inline int __float2int(float x) { return __float2int_rz(x); } // pre-CUDA-3 spelling
 inline float __int2float(int x) { return __int2float_rn(x); }
 
 // ---- Cache-hinted loads and stores: plain accesses on the host ----
-template <class T>
-inline T __ldg(const T *p) { return *p; }
-template <class T>
-inline T __ldcg(const T *p) { return *p; }
-template <class T>
-inline T __ldca(const T *p) { return *p; }
-template <class T>
-inline T __ldcs(const T *p) { return *p; }
-template <class T>
-inline T __ldlu(const T *p) { return *p; }
-template <class T>
-inline T __ldcv(const T *p) { return *p; }
-template <class T>
-inline void __stcg(T *p, T value) { *p = value; }
-template <class T>
-inline void __stcs(T *p, T value) { *p = value; }
-template <class T>
-inline void __stwb(T *p, T value) { *p = value; }
-template <class T>
-inline void __stwt(T *p, T value) { *p = value; }
+template <class T> inline T __ldg(const T *p) { return *p; }
+template <class T> inline T __ldcg(const T *p) { return *p; }
+template <class T> inline T __ldca(const T *p) { return *p; }
+template <class T> inline T __ldcs(const T *p) { return *p; }
+template <class T> inline T __ldlu(const T *p) { return *p; }
+template <class T> inline T __ldcv(const T *p) { return *p; }
+template <class T> inline void __stcg(T *p, T value) { *p = value; }
+template <class T> inline void __stcs(T *p, T value) { *p = value; }
+template <class T> inline void __stwb(T *p, T value) { *p = value; }
+template <class T> inline void __stwt(T *p, T value) { *p = value; }
 
 // ---- Clocks and pauses ----
 // clock64(): a per-core cycle counter (the TSC on x86). CUDA's device `clock()`
@@ -237,8 +232,10 @@ inline long long clock64() {
 #endif
 }
 inline void __nanosleep(unsigned nanoseconds) {
-  if (nanoseconds == 0) return;
-  const timespec duration{0, static_cast<long>(nanoseconds > 999999999u ? 999999999u : nanoseconds)};
+  if (nanoseconds == 0)
+    return;
+  const timespec duration{0,
+                          static_cast<long>(nanoseconds > 999999999u ? 999999999u : nanoseconds)};
   nanosleep(&duration, nullptr);
 }
 inline unsigned long long __globaltimer() {

@@ -19,14 +19,12 @@ namespace detail {
 
 // Converts like passing an argument to a function parameter: implicit
 // conversions only (int -> size_t, derived* -> base*, nullptr -> T*).
-template <class To, class From>
-inline To convertArgument(From &&value) {
+template <class To, class From> inline To convertArgument(From &&value) {
   return std::forward<From>(value);
 }
 
-template <class... Params>
-class KernelTask final : public GridTask {
- public:
+template <class... Params> class KernelTask final : public GridTask {
+public:
   using Kernel = void (*)(Params...);
 
   template <class... Args>
@@ -36,7 +34,7 @@ class KernelTask final : public GridTask {
 
   void runBlock() override { std::apply(kernel_, arguments_); }
 
- private:
+private:
   Kernel kernel_;
   std::tuple<std::decay_t<Params>...> arguments_;
 };
@@ -44,8 +42,7 @@ class KernelTask final : public GridTask {
 // Builds the task without enqueueing it (also used by the engine's tests).
 template <class... Params, class... Args>
 std::unique_ptr<GridTask> makeGridTask(const char *name, void (*kernel)(Params...), dim3 grid,
-                                       dim3 block, std::size_t dynamicSharedBytes,
-                                       Args &&...args) {
+                                       dim3 block, std::size_t dynamicSharedBytes, Args &&...args) {
   static_assert(sizeof...(Params) == sizeof...(Args),
                 "npu::launch: the number of arguments differs from the kernel's parameters");
   auto task = std::make_unique<KernelTask<Params...>>(kernel, std::forward<Args>(args)...);
@@ -57,7 +54,7 @@ std::unique_ptr<GridTask> makeGridTask(const char *name, void (*kernel)(Params..
   return task;
 }
 
-}  // namespace detail
+} // namespace detail
 
 template <class... Params, class... Args>
 inline npuError_t launch(const char *name, void (*kernel)(Params...), dim3 grid, dim3 block,
@@ -67,4 +64,4 @@ inline npuError_t launch(const char *name, void (*kernel)(Params...), dim3 grid,
                              stream);
 }
 
-}  // namespace npu
+} // namespace npu

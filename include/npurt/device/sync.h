@@ -13,13 +13,15 @@ namespace npu::detail {
 inline int barrier(BarrierKind kind, int predicate, const char *operation) {
   if (blockContext.mode != ExecMode::Fibers) {
     syncOnLoopPath(operation);
-    return predicate != 0;  // one thread: count, and, or all equal the predicate
+    return predicate != 0; // one thread: count, and, or all equal the predicate
   }
   return blockBarrier(kind, predicate);
 }
-}  // namespace npu::detail
+} // namespace npu::detail
 
-inline void __syncthreads() { ::npu::detail::barrier(::npu::detail::BarrierKind::Plain, 1, "__syncthreads"); }
+inline void __syncthreads() {
+  ::npu::detail::barrier(::npu::detail::BarrierKind::Plain, 1, "__syncthreads");
+}
 inline int __syncthreads_count(int predicate) {
   return ::npu::detail::barrier(::npu::detail::BarrierKind::Count, predicate,
                                 "__syncthreads_count");
@@ -44,6 +46,6 @@ inline void __trap() { ::npu::detail::deviceTrap(); }
 // Device-side assert(cond): prints CUDA's message
 //   file:line: kernel: block: [x,y,z], thread: [x,y,z] Assertion `cond` failed.
 // then stops the block; the launch reports npuErrorAssert.
-#define NPU_DEVICE_ASSERT(cond)                                                        \
-  (static_cast<bool>(cond) ? static_cast<void>(0)                                      \
+#define NPU_DEVICE_ASSERT(cond)                                                                    \
+  (static_cast<bool>(cond) ? static_cast<void>(0)                                                  \
                            : ::npu::detail::deviceAssertFail(#cond, __FILE__, __LINE__))

@@ -9,21 +9,25 @@
 
 // Alignment: 1 and 3 components align like the scalar, 2 components to twice
 // the scalar, 4 components to four times the scalar but at most 16 bytes.
-#define NPU_VECTOR_TYPES(T, name)                                               \
-  struct __attribute__((aligned(sizeof(T)))) name##1 { T x; };                  \
-  struct __attribute__((aligned(2 * sizeof(T)))) name##2 { T x, y; };           \
-  struct __attribute__((aligned(4 * sizeof(T) < 16 ? 4 * sizeof(T) : 16))) name##4 { \
-    T x, y, z, w;                                                               \
-  };                                                                            \
-  inline name##1 make_##name##1(T x) { return name##1{x}; }                     \
-  inline name##2 make_##name##2(T x, T y) { return name##2{x, y}; }             \
-  inline name##4 make_##name##4(T x, T y, T z, T w) { return name##4{x, y, z, w}; }
-#define NPU_VECTOR3_TYPE(T, name) \
-  struct name##3 {                \
-    T x, y, z;                    \
+#define NPU_VECTOR_TYPES(T, name)                                                                  \
+  struct __attribute__((aligned(sizeof(T)))) name##1 {                                             \
+    T x;                                                                                           \
+  };                                                                                               \
+  struct __attribute__((aligned(2 * sizeof(T)))) name##2 {                                         \
+    T x, y;                                                                                        \
+  };                                                                                               \
+  struct __attribute__((aligned(4 * sizeof(T) < 16 ? 4 * sizeof(T) : 16))) name##4 {               \
+    T x, y, z, w;                                                                                  \
+  };                                                                                               \
+  inline name##1 make_##name##1(T x) { return name##1 {x}; }                                       \
+  inline name##2 make_##name##2(T x, T y) { return name##2 {x, y}; }                               \
+  inline name##4 make_##name##4(T x, T y, T z, T w) { return name##4 {x, y, z, w}; }
+#define NPU_VECTOR3_TYPE(T, name)                                                                  \
+  struct name##3 {                                                                                 \
+    T x, y, z;                                                                                     \
   };
-#define NPU_MAKE_VECTOR3(T, name) \
-  inline name##3 make_##name##3(T x, T y, T z) { return name##3{x, y, z}; }
+#define NPU_MAKE_VECTOR3(T, name)                                                                  \
+  inline name##3 make_##name##3(T x, T y, T z) { return name##3 {x, y, z}; }
 
 NPU_VECTOR_TYPES(signed char, char)
 NPU_VECTOR_TYPES(unsigned char, uchar)

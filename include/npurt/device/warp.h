@@ -15,8 +15,7 @@
 
 namespace npu::detail {
 
-template <class T>
-inline unsigned long long toLaneBits(const T &value) {
+template <class T> inline unsigned long long toLaneBits(const T &value) {
   static_assert(sizeof(T) <= 8 && std::is_trivially_copyable<T>::value,
                 "warp shuffles exchange values of at most 8 bytes");
   unsigned long long bits = 0;
@@ -24,8 +23,7 @@ inline unsigned long long toLaneBits(const T &value) {
   return bits;
 }
 
-template <class T>
-inline T fromLaneBits(unsigned long long bits) {
+template <class T> inline T fromLaneBits(unsigned long long bits) {
   T value;
   std::memcpy(&value, &bits, sizeof(T));
   return value;
@@ -33,11 +31,13 @@ inline T fromLaneBits(unsigned long long bits) {
 
 // Segment of `width` lanes containing `lane` (width a power of two, <= 32).
 inline int segmentFirstLane(int lane, int width) { return lane & ~(width - 1); }
-inline int segmentLastLane(int lane, int width) { return segmentFirstLane(lane, width) + width - 1; }
+inline int segmentLastLane(int lane, int width) {
+  return segmentFirstLane(lane, width) + width - 1;
+}
 
-template <class T>
-inline T shuffleFrom(unsigned mask, const T &value, int sourceLane) {
-  return fromLaneBits<T>(warpCollective(WarpOp::Shuffle, mask, toLaneBits(value), sourceLane, nullptr));
+template <class T> inline T shuffleFrom(unsigned mask, const T &value, int sourceLane) {
+  return fromLaneBits<T>(
+      warpCollective(WarpOp::Shuffle, mask, toLaneBits(value), sourceLane, nullptr));
 }
 
 inline unsigned warpVote(WarpOp op, unsigned mask, int predicate) {
@@ -48,10 +48,9 @@ inline unsigned warpReduce(WarpOp op, unsigned mask, unsigned value) {
   return static_cast<unsigned>(warpCollective(op, mask, value, -1, nullptr));
 }
 
-}  // namespace npu::detail
+} // namespace npu::detail
 
-template <class T>
-inline T __shfl_sync(unsigned mask, T var, int srcLane, int width = warpSize) {
+template <class T> inline T __shfl_sync(unsigned mask, T var, int srcLane, int width = warpSize) {
   const int lane = static_cast<int>(::npu::detail::currentLaneId());
   const int source = ::npu::detail::segmentFirstLane(lane, width) | (srcLane & (width - 1));
   return ::npu::detail::shuffleFrom(mask, var, source);
@@ -92,7 +91,8 @@ inline int __all_sync(unsigned mask, int predicate) {
 }
 inline int __uni_sync(unsigned mask, int predicate) {
   const unsigned ballot = __ballot_sync(mask, predicate);
-  return ballot == 0 || ballot == (mask & ::npu::detail::warpVote(::npu::detail::WarpOp::Ballot, mask, 1));
+  return ballot == 0 ||
+         ballot == (mask & ::npu::detail::warpVote(::npu::detail::WarpOp::Ballot, mask, 1));
 }
 // The lanes of this warp currently executing together. Fibers have no hardware
 // convergence, so the engine takes the lanes that reach __activemask before any
@@ -105,17 +105,16 @@ inline void __syncwarp(unsigned mask = 0xffffffffu) {
   ::npu::detail::warpCollective(::npu::detail::WarpOp::Sync, mask, 0, -1, nullptr);
 }
 
-template <class T>
-inline unsigned __match_any_sync(unsigned mask, T value) {
+template <class T> inline unsigned __match_any_sync(unsigned mask, T value) {
   return static_cast<unsigned>(::npu::detail::warpCollective(
       ::npu::detail::WarpOp::MatchAny, mask, ::npu::detail::toLaneBits(value), -1, nullptr));
 }
-template <class T>
-inline unsigned __match_all_sync(unsigned mask, T value, int *pred) {
+template <class T> inline unsigned __match_all_sync(unsigned mask, T value, int *pred) {
   int predicate = 0;
   const auto result = static_cast<unsigned>(::npu::detail::warpCollective(
       ::npu::detail::WarpOp::MatchAll, mask, ::npu::detail::toLaneBits(value), -1, &predicate));
-  if (pred != nullptr) *pred = predicate;
+  if (pred != nullptr)
+    *pred = predicate;
   return result;
 }
 
@@ -151,20 +150,16 @@ inline unsigned __reduce_xor_sync(unsigned mask, unsigned value) {
 }
 
 // Pre-CUDA-9 mask-less forms (removed from CUDA, still in old code): the full warp.
-template <class T>
-inline T __shfl(T var, int srcLane, int width = warpSize) {
+template <class T> inline T __shfl(T var, int srcLane, int width = warpSize) {
   return __shfl_sync(0xffffffffu, var, srcLane, width);
 }
-template <class T>
-inline T __shfl_up(T var, unsigned delta, int width = warpSize) {
+template <class T> inline T __shfl_up(T var, unsigned delta, int width = warpSize) {
   return __shfl_up_sync(0xffffffffu, var, delta, width);
 }
-template <class T>
-inline T __shfl_down(T var, unsigned delta, int width = warpSize) {
+template <class T> inline T __shfl_down(T var, unsigned delta, int width = warpSize) {
   return __shfl_down_sync(0xffffffffu, var, delta, width);
 }
-template <class T>
-inline T __shfl_xor(T var, int laneMask, int width = warpSize) {
+template <class T> inline T __shfl_xor(T var, int laneMask, int width = warpSize) {
   return __shfl_xor_sync(0xffffffffu, var, laneMask, width);
 }
 inline int __any(int predicate) { return __any_sync(0xffffffffu, predicate); }

@@ -1,0 +1,103 @@
+// Kernels launched as translated code does: npu::launch through the host API.
+#include <gtest/gtest.h>
+
+#include <vector>
+
+#include "npurt/kernel.h"
+#include "npurt/runtime.h"
+
+namespace {
+
+__global__ void vectorAdd(const float *a, const float *b, float *c, int n) {
+  ::npu::for_each_thread([&](NPU_THREAD_PARAMS) {
+    int i = blockIdx.x * blockDim.x + threadIdx.x;
+    if (i < n)
+      c[i] = a[i] + b[i];
+  });
+}
+
+template <int Block> __global__ void blockSums(const int *in, int *out) {
+  ::npu::for_each_thread_sync([&](NPU_THREAD_PARAMS) {
+    __shared__ int partial[Block];
+    partial[threadIdx.x] = in[blockIdx.x * Block + threadIdx.x];
+    __syncthreads();
+    for (int stride = Block / 2; stride > 0; stride /= 2) {
+      if (static_cast<int>(threadIdx.x) < stride)
+        partial[threadIdx.x] += partial[threadIdx.x + stride];
+      __syncthreads();
+    }
+    if (threadIdx.x == 0)
+      out[blockIdx.x] = partial[0];
+  });
+}
+
+TEST(Launch, VectorAddThroughTheHostApi) {
+  const int n = 10000;
+  std::vector<float> a(n, 1.5f), b(n, 2.0f), c(n, 0.0f);
+  float *da = nullptr, *db = nullptr, *dc = nullptr;
+  ASSERT_EQ(npuMalloc(reinterpret_cast<void **>(&da), n * sizeof(float)), npuSuccess);
+  ASSERT_EQ(npuMalloc(reinterpret_cast<void **>(&db), n * sizeof(float)), npuSuccess);
+  ASSERT_EQ(npuMalloc(reinterpret_cast<void **>(&dc), n * sizeof(float)), npuSuccess);
+  ASSERT_EQ(npuMemcpy(da, a.data(), n * sizeof(float), npuMemcpyHostToDevice), npuSuccess);
+  ASSERT_EQ(npuMemcpy(db, b.data(), n * sizeof(float), npuMemcpyHostToDevice), npuSuccess);
+  // int grid and block, stream 0; then dim3 and nullptr.
+  ::npu::launch("vectorAdd", vectorAdd, (n + 255) / 256, 256, 0, 0, da, db, dc, n);
+  EXPECT_EQ(npuGetLastError(), npuSuccess);
+  ::npu::launch("vectorAdd", vectorAdd, dim3((n + 127) / 128), dim3(128), 0, nullptr, da, db, dc,
+                n);
+  EXPECT_EQ(npuGetLastError(), npuSuccess);
+  ASSERT_EQ(npuDeviceSynchronize(), npuSuccess);
+  ASSERT_EQ(npuMemcpy(c.data(), dc, n * sizeof(float), npuMemcpyDeviceToHost), npuSuccess);
+  for (int i = 0; i < n; ++i)
+    ASSERT_EQ(c[i], 3.5f);
+  npuFree(da);
+  npuFree(db);
+  npuFree(dc);
+}
+
+TEST(Launch, TemplateKernelWithBarriersOnAStream) {
+  const int blocks = 32;
+  std::vector<int> in(blocks * 128, 2), out(blocks, 0);
+  int *din = nullptr, *dout = nullptr;
+  ASSERT_EQ(npuMalloc(reinterpret_cast<void **>(&din), in.size() * sizeof(int)), npuSuccess);
+  ASSERT_EQ(npuMalloc(reinterpret_cast<void **>(&dout), out.size() * sizeof(int)), npuSuccess);
+  npuStream_t stream = nullptr;
+  ASSERT_EQ(npuStreamCreate(&stream), npuSuccess);
+  ASSERT_EQ(npuMemcpyAsync(din, in.data(), in.size() * sizeof(int), npuMemcpyHostToDevice, stream),
+            npuSuccess);
+  ::npu::launch("blockSums<128>", blockSums<128>, blocks, 128, 0, stream, din, dout);
+  EXPECT_EQ(npuGetLastError(), npuSuccess);
+  ASSERT_EQ(
+      npuMemcpyAsync(out.data(), dout, out.size() * sizeof(int), npuMemcpyDeviceToHost, stream),
+      npuSuccess);
+  ASSERT_EQ(npuStreamSynchronize(stream), npuSuccess);
+  for (int v : out)
+    EXPECT_EQ(v, 256);
+  npuStreamDestroy(stream);
+  npuFree(din);
+  npuFree(dout);
+}
+
+TEST(Launch, InvalidConfigurationIsReportedByGetLastError) {
+  ::npu::launch("vectorAdd", vectorAdd, 1, 4096, 0, 0, nullptr, nullptr, nullptr, 0);
+  EXPECT_EQ(npuGetLastError(), npuErrorInvalidConfiguration);
+  EXPECT_EQ(npuGetLastError(), npuSuccess);
+}
+
+__global__ void failingAssert(int limit) {
+  ::npu::for_each_thread_sync(
+      [&](NPU_THREAD_PARAMS) { NPU_DEVICE_ASSERT(static_cast<int>(threadIdx.x) < limit); });
+}
+
+TEST(Launch, DeviceAssertIsAStickyError) {
+  testing::internal::CaptureStderr();
+  ::npu::launch("failingAssert", failingAssert, 2, 64, 0, 0, 10);
+  EXPECT_EQ(npuGetLastError(), npuSuccess); // the launch itself was valid
+  EXPECT_EQ(npuDeviceSynchronize(), npuErrorAssert);
+  const std::string printed = testing::internal::GetCapturedStderr();
+  EXPECT_NE(printed.find("Assertion `static_cast<int>(threadIdx.x) < limit` failed."),
+            std::string::npos);
+  npuDeviceReset();
+}
+
+} // namespace
