@@ -85,13 +85,15 @@ npuError_t runInStream(core::Runtime &runtime, npuStream_t stream, std::function
   auto target = runtime.streams().resolve(stream);
   if (!target)
     return npuErrorInvalidResourceHandle;
-  auto done = runtime.streams().enqueue(*target, [&runtime, work = std::move(work)] {
+  auto unlessFaulted = [&runtime, work = std::move(work)] {
     if (runtime.sticky.get() == npuSuccess)
       work();
-  });
-  if (!wait)
+  };
+  if (!wait) {
+    runtime.streams().enqueue(*target, std::move(unlessFaulted));
     return npuSuccess;
-  done->wait();
+  }
+  runtime.streams().runSynchronously(*target, unlessFaulted);
   return afterWait(runtime);
 }
 

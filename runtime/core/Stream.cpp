@@ -146,14 +146,15 @@ void StreamRegistry::retire(const std::shared_ptr<npuStream_st> &stream) {
   retired_.push_back(stream);
 }
 
-std::shared_ptr<Completion>
-StreamRegistry::enqueue(npuStream_st &stream, std::function<void()> work,
-                        std::vector<std::shared_ptr<const Completion>> waitFor) {
+void StreamRegistry::addImplicitDependenciesLocked(
+    npuStream_st &stream, std::vector<std::shared_ptr<const Completion>> &waitFor) {
   auto addIfPending = [&](const std::shared_ptr<Completion> &tail) {
     if (tail && !tail->isDone())
       waitFor.push_back(tail);
   };
-  std::lock_guard lock(mutex_);
+  // The previous operation may have run on a host thread (runSynchronously) rather than in the
+  // service thread's queue, so in-order execution is an explicit dependency too.
+  addIfPending(stream.tail);
   if (stream.kind == StreamKind::Legacy) {
     for (const auto &other : allStreamsLocked())
       if (other->isBlocking())
@@ -161,10 +162,41 @@ StreamRegistry::enqueue(npuStream_st &stream, std::function<void()> work,
   } else if (stream.isBlocking()) {
     addIfPending(legacy_->tail);
   }
+}
+
+std::shared_ptr<Completion>
+StreamRegistry::enqueue(npuStream_st &stream, std::function<void()> work,
+                        std::vector<std::shared_ptr<const Completion>> waitFor) {
+  std::lock_guard lock(mutex_);
+  addImplicitDependenciesLocked(stream, waitFor);
   auto done = std::make_shared<Completion>();
   stream.tail = done;
   stream.push(StreamOp{std::move(waitFor), std::move(work), done});
   return done;
+}
+
+void StreamRegistry::runSynchronously(npuStream_st &stream, const std::function<void()> &work) {
+  std::shared_ptr<Completion> done;
+  {
+    std::lock_guard lock(mutex_);
+    std::vector<std::shared_ptr<const Completion>> waitFor;
+    addImplicitDependenciesLocked(stream, waitFor);
+    if (waitFor.empty()) {
+      // Nothing to wait for: claim the stream's next position and run here.
+      done = std::make_shared<Completion>();
+      stream.tail = done;
+    }
+  }
+  if (!done) {
+    enqueue(stream, work)->wait();
+    return;
+  }
+  try {
+    work();
+  } catch (...) {
+    sticky_.set(npuErrorLaunchFailure);
+  }
+  done->signal();
 }
 
 std::shared_ptr<Completion> StreamRegistry::tailOf(npuStream_st &stream) {

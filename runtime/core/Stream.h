@@ -94,6 +94,10 @@ public:
   // `waitFor`; returns the operation's completion.
   std::shared_ptr<Completion> enqueue(npuStream_st &stream, std::function<void()> work,
                                       std::vector<std::shared_ptr<const Completion>> waitFor = {});
+  // Runs `work` in the stream's order and returns once it ran (the synchronous API forms).
+  // When nothing it must wait for is pending, it runs on the calling thread: a synchronous
+  // copy then costs no hand-off to the service thread. Later operations wait for it as usual.
+  void runSynchronously(npuStream_st &stream, const std::function<void()> &work);
   // Completion of the last operation enqueued on the stream (nullptr if none).
   std::shared_ptr<Completion> tailOf(npuStream_st &stream);
   // Waits for every operation enqueued so far on every stream.
@@ -107,6 +111,10 @@ public:
 
 private:
   std::shared_ptr<npuStream_st> perThreadStream();
+  // The operations a new operation on `stream` must wait for: the stream's previous operation
+  // and the implicit legacy-stream dependencies.
+  void addImplicitDependenciesLocked(npuStream_st &stream,
+                                     std::vector<std::shared_ptr<const Completion>> &waitFor);
   std::vector<std::shared_ptr<npuStream_st>> allStreamsLocked() const;
   void reapLocked();
 

@@ -1,5 +1,7 @@
 // Types, enums and flag values of the host API, with CUDA's layouts and numbers so that
 // translated code (cudaX -> npuX) keeps its meaning. Private: include <npurt/runtime.h>.
+// The enums have `int` as their fixed underlying type (CUDA's are int-sized too), so an
+// out-of-range value passed by a program is a well-defined value the API can reject.
 #pragma once
 
 #ifndef NPURT_RUNTIME_H
@@ -66,7 +68,7 @@ typedef struct npuEvent_st *npuEvent_t;
 #define npuCpuDeviceId ((int)-1)
 #define npuInvalidDeviceId ((int)-2)
 
-enum npuMemcpyKind {
+enum npuMemcpyKind : int {
   npuMemcpyHostToHost = 0,
   npuMemcpyHostToDevice = 1,
   npuMemcpyDeviceToHost = 2,
@@ -74,7 +76,7 @@ enum npuMemcpyKind {
   npuMemcpyDefault = 4, // direction inferred from the pointers (unified addressing)
 };
 
-enum npuMemoryType {
+enum npuMemoryType : int {
   npuMemoryTypeUnregistered = 0,
   npuMemoryTypeHost = 1,
   npuMemoryTypeDevice = 2,
@@ -88,7 +90,7 @@ struct npuPointerAttributes {
   void *hostPointer;
 };
 
-enum npuLimit {
+enum npuLimit : int {
   npuLimitStackSize = 0x00,
   npuLimitPrintfFifoSize = 0x01,
   npuLimitMallocHeapSize = 0x02,
@@ -98,20 +100,20 @@ enum npuLimit {
   npuLimitPersistingL2CacheSize = 0x06,
 };
 
-enum npuFuncCache {
+enum npuFuncCache : int {
   npuFuncCachePreferNone = 0,
   npuFuncCachePreferShared = 1,
   npuFuncCachePreferL1 = 2,
   npuFuncCachePreferEqual = 3,
 };
 
-enum npuSharedMemConfig {
+enum npuSharedMemConfig : int {
   npuSharedMemBankSizeDefault = 0,
   npuSharedMemBankSizeFourByte = 1,
   npuSharedMemBankSizeEightByte = 2,
 };
 
-enum npuMemoryAdvise {
+enum npuMemoryAdvise : int {
   npuMemAdviseSetReadMostly = 1,
   npuMemAdviseUnsetReadMostly = 2,
   npuMemAdviseSetPreferredLocation = 3,
@@ -120,7 +122,7 @@ enum npuMemoryAdvise {
   npuMemAdviseUnsetAccessedBy = 6,
 };
 
-enum npuFuncAttribute {
+enum npuFuncAttribute : int {
   npuFuncAttributeMaxDynamicSharedMemorySize = 8,
   npuFuncAttributePreferredSharedMemoryCarveout = 9,
   npuFuncAttributeClusterDimMustBeSet = 10,
@@ -154,7 +156,7 @@ struct npuFuncAttributes {
 };
 
 // CUDA's numbering (cudaDeviceAttr); every attribute up to 121 exists so values line up.
-enum npuDeviceAttr {
+enum npuDeviceAttr : int {
   npuDevAttrMaxThreadsPerBlock = 1,
   npuDevAttrMaxBlockDimX = 2,
   npuDevAttrMaxBlockDimY = 3,

@@ -23,8 +23,16 @@ constexpr std::size_t KiB = 1024;
 constexpr std::size_t kParallelBytes = 4 << 20;
 constexpr std::size_t kChunkBytes = 1 << 20;
 
+// ThreadSanitizer cannot see TBB's internal synchronisation (libtbb is not instrumented) and
+// would report its hand-offs as races; sanitized builds copy on the stream thread alone.
+#if defined(__SANITIZE_THREAD__)
+constexpr bool kSplitLargeCopies = false;
+#else
+constexpr bool kSplitLargeCopies = true;
+#endif
+
 template <class ChunkOp> void forEachChunk(std::size_t bytes, ChunkOp op) {
-  if (bytes < kParallelBytes) {
+  if (!kSplitLargeCopies || bytes < kParallelBytes) {
     op(0, bytes);
     return;
   }
