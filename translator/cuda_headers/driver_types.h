@@ -25,7 +25,7 @@ typedef struct CUfunc_st *cudaFunction_t;
 typedef struct CUkern_st *cudaKernel_t;
 typedef struct CUlib_st *cudaLibrary_t;
 typedef struct CUmemPoolHandle_st *cudaMemPool_t;
-typedef struct cudaAsyncCallbackEntry *cudaAsyncCallbackHandle_t;
+typedef struct cu2npu_AsyncCallbackEntry *cudaAsyncCallbackHandle_t;
 typedef unsigned long long cudaTextureObject_t;
 typedef unsigned long long cudaSurfaceObject_t;
 typedef void (*cudaHostFn_t)(void *userData);
@@ -35,8 +35,8 @@ typedef void (*cudaStreamCallback_t)(cudaStream_t stream, cudaError_t status, vo
 
 struct CUuuid_st { char bytes[16]; };
 typedef struct CUuuid_st cudaUUID_t;
-typedef struct cudaIpcMemHandle_st { char reserved[64]; } cudaIpcMemHandle_t;
-typedef struct cudaIpcEventHandle_st { char reserved[64]; } cudaIpcEventHandle_t;
+typedef struct cu2npu_IpcMemHandle_st { char reserved[64]; } cudaIpcMemHandle_t;
+typedef struct cu2npu_IpcEventHandle_st { char reserved[64]; } cudaIpcEventHandle_t;
 
 struct cudaDeviceProp {
   char name[256];
@@ -139,9 +139,9 @@ union cudaLaunchAttributeValue { char pad[64]; struct cudaAccessPolicyWindow acc
   int priority; struct { unsigned int x, y, z; } clusterDim; };
 struct cudaLaunchAttribute { cudaLaunchAttributeID id; char pad[4]; union cudaLaunchAttributeValue val; };
 typedef struct cudaLaunchAttribute cudaLaunchAttribute;
-struct cudaLaunchConfig_st { dim3 gridDim; dim3 blockDim; size_t dynamicSmemBytes; cudaStream_t stream;
+struct cu2npu_LaunchConfig_st { dim3 gridDim; dim3 blockDim; size_t dynamicSmemBytes; cudaStream_t stream;
   cudaLaunchAttribute *attrs; unsigned int numAttrs; };
-typedef struct cudaLaunchConfig_st cudaLaunchConfig_t;
+typedef struct cu2npu_LaunchConfig_st cudaLaunchConfig_t;
 struct cudaExternalMemoryHandleDesc { enum cudaExternalMemoryHandleType type; union { int fd; void *nvSciBufObject; } handle;
   unsigned long long size; unsigned int flags; };
 struct cudaExternalMemoryBufferDesc { unsigned long long offset, size; unsigned int flags; };

@@ -415,7 +415,7 @@ private:
 
 std::string npurtStubRuntime() {
   std::string S = "// cu2npu parse stub of npurt/runtime.h (generated from the mapping table): lets cu2npu\n"
-                  "// re-read translated code. Never compiled into programs.\n#pragma once\n#include <cuda_runtime.h>\n";
+                  "// re-read translated code. Never compiled into programs.\n#pragma once\n#include <cuda_runtime.h>\n#include <cuda.h>\n";
   for (const ApiRow &R : allRows()) {
     if (R.St == Status::unsupported || llvm::StringRef(R.Cuda) == R.Npu) continue;
     S += std::string("#define ") + R.Npu + " " + R.Cuda + "\n";

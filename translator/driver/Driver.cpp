@@ -163,7 +163,10 @@ int runDriver(Options &Opts) {
     const std::string &File = Files[I];
     if (Progress) Err << "cu2npu: [" << (I + 1) << "/" << Files.size() << "] " << File << "\n";
     std::vector<std::string> Args = Base;
-    std::string Dir = std::string(path::parent_path(File));
+    // Relative paths on our command line are relative to the current directory.
+    llvm::SmallString<256> Cwd;
+    fs::current_path(Cwd);
+    std::string Dir = std::string(Cwd);
     if (DB) {
       auto Cmds = DB->getCompileCommands(File);
       if (!Cmds.empty()) {

@@ -30,7 +30,7 @@ int main() {
   int v = 0;
   // CHECK: npuDeviceGetAttribute(&v, npuDevAttrMultiProcessorCount, 0);
   cudaDeviceGetAttribute(&v, cudaDevAttrMultiProcessorCount, 0);
-  printf("%s %d %d\n", prop.name, prop.clockRate, v);
+  printf("%s %d %d\n", prop.name, prop.major, v);
 #if 0
   // CHECK: npuThreadSynchronize();
   cudaThreadSynchronize();

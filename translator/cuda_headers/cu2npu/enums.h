@@ -725,11 +725,11 @@ enum cudaUserObjectFlags {
 enum cudaUserObjectRetainFlags {
   cudaGraphUserObjectMove = 0x1,
 };
-typedef enum cudaGraphDependencyType_e {
+typedef enum cu2npu_cudaGraphDependencyType {
     cudaGraphDependencyTypeDefault = 0, 
     cudaGraphDependencyTypeProgrammatic = 1  
 }  cudaGraphDependencyType;
-typedef enum cudaGraphInstantiateResult_e {
+typedef enum cu2npu_cudaGraphInstantiateResult {
     cudaGraphInstantiateSuccess = 0,                       
     cudaGraphInstantiateError = 1,                         
     cudaGraphInstantiateInvalidStructure = 2,              
@@ -737,11 +737,11 @@ typedef enum cudaGraphInstantiateResult_e {
     cudaGraphInstantiateMultipleDevicesNotSupported = 4,   
     cudaGraphInstantiateConditionalHandleUnused = 5        
 }  cudaGraphInstantiateResult;
-typedef enum cudaLaunchMemSyncDomain_e {
+typedef enum cu2npu_cudaLaunchMemSyncDomain {
     cudaLaunchMemSyncDomainDefault = 0,    
     cudaLaunchMemSyncDomainRemote  = 1     
 }  cudaLaunchMemSyncDomain;
-typedef enum cudaLaunchAttributeID_e {
+typedef enum cu2npu_cudaLaunchAttributeID {
     cudaLaunchAttributeIgnore                = 0 
   , cudaLaunchAttributeAccessPolicyWindow    = 1 
   , cudaLaunchAttributeCooperative           = 2 
@@ -759,10 +759,10 @@ typedef enum cudaLaunchAttributeID_e {
   , cudaLaunchAttributePreferredSharedMemoryCarveout = 14   
   , cudaLaunchAttributeNvlinkUtilCentricScheduling   = 16 
 }  cudaLaunchAttributeID;
-typedef enum cudaAsyncNotificationType_e {
+typedef enum cu2npu_cudaAsyncNotificationType {
     cudaAsyncNotificationTypeOverBudget = 0x1 
 }  cudaAsyncNotificationType;
-typedef enum cudaLogLevel_e {
+typedef enum cu2npu_cudaLogLevel {
     cudaLogLevelError = 0,
     cudaLogLevelWarning = 1
 }  cudaLogLevel;

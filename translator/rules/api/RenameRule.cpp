@@ -52,7 +52,8 @@ void RenameRule::onFile(Context &C, UserFile &F) {
         C.countUnconverted(F, Name.str());
         continue;
       }
-      if (R->St == Status::partial) C.report(Tok.getLocation(), DiagId::CU2NPU1005, {Name.str(), R->Note});
+      if (R->St == Status::partial && (R->K == Kind::function || R->K == Kind::device_function))
+        C.report(Tok.getLocation(), DiagId::CU2NPU1005, {Name.str(), R->Note});
       if (Name != R->Npu) F.Edits.replace(Off, Name.size(), R->Npu);
       if (R->K != Kind::device_function && !(R->Sec >= Section::device_math)) C.countConverted(F, Name.str());
       continue;
