@@ -27,6 +27,11 @@ public:
     change(settings_[function]);
   }
 
+  void clear() { // npuDeviceReset: back to the defaults, as a new CUDA context would be
+    std::lock_guard lock(mutex_);
+    settings_.clear();
+  }
+
 private:
   mutable std::mutex mutex_;
   std::unordered_map<const void *, FunctionSettings> settings_;

@@ -65,6 +65,7 @@ void Runtime::reset() {
   for (const Allocation &allocation : allocations.takeAllButSymbols())
     release(allocation);
   updateDeviceSettings([](DeviceSettings &settings) { settings = DeviceSettings{}; });
+  functions.clear();
   backend_->reset();
   sticky.clear();
 }

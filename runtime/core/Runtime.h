@@ -57,8 +57,8 @@ public:
   // Returns an allocation's memory to the backend (or unpins registered host memory).
   void release(const Allocation &allocation);
   // npuDeviceReset: waits for all work, frees every allocation, drops host registrations,
-  // restores the device settings and clears the sticky error. Streams, events and symbols
-  // stay valid (CUDA would invalidate streams and events; keeping them is more forgiving).
+  // restores the device and per-kernel settings and clears the sticky error. Streams, events and
+  // symbols stay valid (CUDA would invalidate streams and events; keeping them is more forgiving).
   void reset();
 
   ~Runtime();

@@ -127,10 +127,15 @@ TEST_F(RuntimeTest, StickyErrorIsReportedByStreamAndEventSync) {
   npuEvent_t event;
   ASSERT_EQ(npuStreamCreate(&stream), npuSuccess);
   ASSERT_EQ(npuEventCreate(&event), npuSuccess);
+  // Hold the stream until everything is enqueued: once the grid failed, every call would
+  // return the sticky error, npuEventRecord included.
+  npu::test::Gate gate;
+  ASSERT_EQ(npu::test::onStream(stream, [&] { gate.wait(); }), npuSuccess);
   testing::internal::CaptureStderr();
   ASSERT_EQ(npu::detail::enqueueGrid(std::make_unique<npu::test::ThrowingGrid>(), stream),
             npuSuccess);
   ASSERT_EQ(npuEventRecord(event, stream), npuSuccess);
+  gate.open();
   EXPECT_EQ(npuEventSynchronize(event), npuErrorLaunchFailure);
   testing::internal::GetCapturedStderr();
   EXPECT_EQ(npuStreamSynchronize(stream), npuErrorLaunchFailure);

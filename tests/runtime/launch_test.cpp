@@ -146,6 +146,10 @@ TEST_F(LaunchTest, RaisingMaxDynamicSharedMemory) {
   ASSERT_EQ(npuFuncGetAttributes(&attributes, addVectors), npuSuccess);
   EXPECT_EQ(attributes.maxDynamicSharedSizeBytes, 48 * 1024);
   EXPECT_EQ(npuFree(out), npuSuccess);
+  // A device reset restores every kernel's defaults.
+  ASSERT_EQ(npuDeviceReset(), npuSuccess);
+  ASSERT_EQ(npuFuncGetAttributes(&attributes, withBigSharedMemory), npuSuccess);
+  EXPECT_EQ(attributes.maxDynamicSharedSizeBytes, 48 * 1024);
 }
 
 TEST_F(LaunchTest, FunctionAttributeErrors) {
