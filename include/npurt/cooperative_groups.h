@@ -96,7 +96,11 @@ inline thread_block this_thread_block() { return thread_block(); }
 
 // A group of threads within one warp, addressed by rank: shuffles and votes
 // take and return ranks and rank-relative masks.
-template <unsigned Size> class thread_block_tile : public thread_group {
+// CUDA spells a tile thread_block_tile<Size, ParentT>; the parent only records
+// where it came from and converts to thread_block_tile<Size> (ParentT = void).
+template <unsigned Size, class ParentT = void> class thread_block_tile;
+
+template <unsigned Size> class thread_block_tile<Size, void> : public thread_group {
   static_assert(Size >= 1 && Size <= 32 && (Size & (Size - 1)) == 0,
                 "thread_block_tile: the size must be a power of two from 1 to 32");
 
@@ -139,6 +143,9 @@ public:
 private:
   unsigned tileFirstLane() const { return ::npu::detail::currentLaneId() & ~(Size - 1u); }
 };
+
+template <unsigned Size, class ParentT>
+class thread_block_tile : public thread_block_tile<Size, void> {};
 
 // The threads of the warp that are active together (see __activemask).
 class coalesced_group : public thread_group {

@@ -35,13 +35,17 @@ struct coalesced_group : thread_group {
   __device__ unsigned long long meta_group_rank() const;
   __device__ unsigned long long meta_group_size() const;
 };
-template <unsigned int Size, class Parent = void> struct thread_block_tile : coalesced_group {
+template <unsigned int Size, class Parent = void> struct thread_block_tile;
+// thread_block_tile<Size, Parent> converts to thread_block_tile<Size>, as in CUDA.
+template <unsigned int Size> struct thread_block_tile<Size, void> : coalesced_group {
   template <class T> __device__ T shfl_xor(T, unsigned int) const;
   template <class T> __device__ unsigned int match_any(T) const;
   template <class T> __device__ unsigned int match_all(T, int &) const;
   static constexpr unsigned long long num_threads() { return Size; }
   static constexpr unsigned long long size() { return Size; }
 };
+template <unsigned int Size, class Parent>
+struct thread_block_tile : thread_block_tile<Size, void> {};
 __device__ thread_block this_thread_block();
 __device__ grid_group this_grid();
 __device__ multi_grid_group this_multi_grid();

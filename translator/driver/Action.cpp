@@ -434,6 +434,7 @@ std::string npurtStubKernel() {
          "#define NPU_THREAD_PARAMS ...\n#define NPU_DEVICE_ASSERT(c) ((void)(c))\n"
          "namespace npu {\n"
          "template <class K, class... A> cudaError_t launch(const char *, K &&, dim3, dim3, size_t, cudaStream_t, A &&...);\n"
+         "template <class K, class... A> cudaError_t launch_deduced(const char *, K, dim3, dim3, size_t, cudaStream_t, A &&...);\n"
          "template <class F> __host__ __device__ void for_each_thread(F &&);\n"
          "template <class F> __host__ __device__ void for_each_thread_sync(F &&);\n"
          "template <class T> __device__ T *dynamic_shared();\n"

@@ -1,5 +1,10 @@
 // `k<<<grid, block, smem, stream>>>(args...)` becomes
 // `::npu::launch("k", k, grid, block, smem, stream, args...)`.
+// When `k` is a template whose arguments are deduced from call arguments that
+// depend on an enclosing template, no single spelling of `k<...>` fits every
+// instantiation; the translator then emits
+// `::npu::launch_deduced("k", [](auto &...a) { k(a...); }, grid, block, smem, stream, args...)`
+// and the host compiler deduces the kernel's template arguments, as nvcc does.
 //
 // The arguments are converted to the kernel's parameter types and copied into a
 // GridTask (as CUDA copies them into the launch's parameter buffer); the task is
@@ -54,7 +59,37 @@ std::unique_ptr<GridTask> makeGridTask(const char *name, void (*kernel)(Params..
   return task;
 }
 
+// The deduced form: the arguments are stored as their decayed types (what a
+// by-value kernel parameter deduces from them) and the caller, a generic
+// lambda, calls the kernel, which converts them to its parameter types.
+template <class Caller, class... Stored> class DeducedKernelTask final : public GridTask {
+public:
+  template <class... Args>
+  explicit DeducedKernelTask(Caller caller, Args &&...args)
+      : caller_(caller), arguments_(std::forward<Args>(args)...) {}
+
+  void runBlock() override { std::apply(caller_, arguments_); }
+
+private:
+  Caller caller_;
+  std::tuple<Stored...> arguments_;
+};
+
 } // namespace detail
+
+template <class Caller, class... Args>
+inline npuError_t launch_deduced(const char *name, Caller caller, dim3 grid, dim3 block,
+                                 std::size_t dynamicSharedBytes, npuStream_t stream,
+                                 Args &&...args) {
+  auto task = std::make_unique<detail::DeducedKernelTask<Caller, std::decay_t<Args>...>>(
+      caller, std::forward<Args>(args)...);
+  task->name = name;
+  task->function = nullptr; // no single kernel address: default function attributes apply
+  task->grid = grid;
+  task->block = block;
+  task->dynamicSharedBytes = dynamicSharedBytes;
+  return detail::enqueueGrid(std::move(task), stream);
+}
 
 template <class... Params, class... Args>
 inline npuError_t launch(const char *name, void (*kernel)(Params...), dim3 grid, dim3 block,

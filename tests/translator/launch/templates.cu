@@ -19,3 +19,9 @@ template <class T> void generic(T *x) {
   fill<T><<<1, 1>>>(x, T());
 }
 template void generic<float>(float *);
+template <class T> void dependent(T *x, T v) {
+  // Deduced from arguments that depend on T: the host compiler deduces them.
+  // CHECK: ::npu::launch_deduced("fill", [](auto &...npu_args) { fill(npu_args...); }, 1, 1, 0, 0, x, v);
+  fill<<<1, 1>>>(x, v);
+}
+template void dependent<int>(int *, int);

@@ -114,6 +114,7 @@ void KernelLaunchRule::onKernelCall(Context &C, const clang::CUDAKernelCallExpr 
   std::string NameStr = IsParam ? "#" + CalleeText.str() : quote(CalleeText);
   std::string TArgs;
   bool ReplaceExplicit = false;
+  bool Deduced = false;
   unsigned LAngleOff = 0, RAngleEnd = 0;
   if (auto *DR = llvm::dyn_cast<clang::DeclRefExpr>(Callee)) {
     if (auto *FD = llvm::dyn_cast<clang::FunctionDecl>(DR->getDecl())) {
@@ -140,10 +141,13 @@ void KernelLaunchRule::onKernelCall(Context &C, const clang::CUDAKernelCallExpr 
       }
     }
   } else if (auto *UL = llvm::dyn_cast<clang::UnresolvedLookupExpr>(Callee)) {
-    bool IsTemplate = false;
+    // A template kernel whose arguments are (partly) deduced from arguments
+    // that depend on the enclosing template: no single spelling of k<...>
+    // fits every instantiation, so the host compiler deduces them through a
+    // generic lambda (npu::launch_deduced).
     for (const clang::NamedDecl *D : UL->decls())
-      if (llvm::isa<clang::FunctionTemplateDecl>(D->getUnderlyingDecl())) IsTemplate = true;
-    if (IsTemplate && !UL->hasExplicitTemplateArgs()) C.report(K.getBeginLoc(), DiagId::CU2NPU2002, {Shown});
+      if (auto *FT = llvm::dyn_cast<clang::FunctionTemplateDecl>(D->getUnderlyingDecl()))
+        if (UL->getNumTemplateArgs() < FT->getTemplateParameters()->size()) Deduced = true;
   }
   if (!TArgs.empty() && IsParam) {
     C.report(K.getBeginLoc(), DiagId::CU2NPU2002, {Shown});
@@ -168,14 +172,17 @@ void KernelLaunchRule::onKernelCall(Context &C, const clang::CUDAKernelCallExpr 
     if (!llvm::isa<clang::CXXDefaultArgExpr>(A)) ++KArgs;
 
   // Edits.
-  F->Edits.insert(CBOff, "::npu::launch(" + NameStr + ", ", 5);
+  if (Deduced)
+    F->Edits.insert(CBOff, "::npu::launch_deduced(" + NameStr + ", [](auto &...npu_args) { ", 5);
+  else
+    F->Edits.insert(CBOff, "::npu::launch(" + NameStr + ", ", 5);
   if (!TArgs.empty()) {
     if (ReplaceExplicit) F->Edits.replace(LAngleOff, RAngleEnd - LAngleOff, TArgs);
     else F->Edits.insert(CEEnd, TArgs, 5);
   }
   unsigned LEnd = LllOff + 3;
   while (LEnd < T.size() && isHSpace(T[LEnd])) ++LEnd;
-  F->Edits.replace(LllOff, LEnd - LllOff, ", ");
+  F->Edits.replace(LllOff, LEnd - LllOff, Deduced ? "(npu_args...); }, " : ", ");
   unsigned GBegin = GggOff;
   while (GBegin > LEnd && isHSpace(T[GBegin - 1])) --GBegin;
   unsigned PEnd = Paren + 1;
