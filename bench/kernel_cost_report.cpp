@@ -1,5 +1,5 @@
 // Prints what the engine's mechanisms cost on this machine (not a test: run it
-// by hand: NPURT_NUM_THREADS=1 build/bin/npurt_kernel_cost_report).
+// by hand: NPURT_NUM_THREADS=1 build/bin/kernel_cost_report).
 #include <time.h>
 
 #include <cstdio>
