@@ -8,6 +8,7 @@
 #error "npurt/kernel.h needs C++17 or later (-std=c++17)"
 #endif
 
+#include <cassert> // assert() in host code; device code uses NPU_DEVICE_ASSERT
 #include <cstdio> // device printf is the host's printf: one call prints one line
 
 #include "npurt/device/atomics.h"
@@ -17,6 +18,7 @@
 #include "npurt/device/intrinsics.h"
 #include "npurt/device/launch.h"
 #include "npurt/device/math.h"
+#include "npurt/device/math_constants.h"
 #include "npurt/device/qualifiers.h"
 #include "npurt/device/sync.h"
 #include "npurt/device/vector_types.h"

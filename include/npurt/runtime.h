@@ -49,6 +49,16 @@ npuError_t npuDeviceDisablePeerAccess(int peerDevice);
 // CUDA's removed thread-management names, kept because translated legacy code calls them.
 npuError_t npuThreadSynchronize(void); // = npuDeviceSynchronize
 npuError_t npuThreadExit(void);        // = npuDeviceReset
+npuError_t npuThreadGetLimit(size_t *value, enum npuLimit limit);     // = npuDeviceGetLimit
+npuError_t npuThreadSetLimit(enum npuLimit limit, size_t value);      // = npuDeviceSetLimit
+npuError_t npuThreadGetCacheConfig(enum npuFuncCache *config);        // = npuDeviceGetCacheConfig
+npuError_t npuThreadSetCacheConfig(enum npuFuncCache config);         // = npuDeviceSetCacheConfig
+// Shared-memory bank configuration: accepted and reported (deprecated in CUDA 12; no effect here).
+npuError_t npuDeviceGetSharedMemConfig(enum npuSharedMemConfig *config);
+npuError_t npuDeviceSetSharedMemConfig(enum npuSharedMemConfig config);
+// Profiler control (cudaProfilerStart/Stop): no-ops; NPURT_TRACE writes a trace instead.
+npuError_t npuProfilerStart(void);
+npuError_t npuProfilerStop(void);
 
 // ---- Stream management (runtime/api/stream.cpp) ----
 npuError_t npuStreamCreate(npuStream_t *stream);

@@ -139,6 +139,39 @@ npuError_t npuDeviceReset(void) {
 
 npuError_t npuThreadSynchronize(void) { return npuDeviceSynchronize(); }
 npuError_t npuThreadExit(void) { return npuDeviceReset(); }
+npuError_t npuThreadGetLimit(size_t *value, npuLimit limit) {
+  return npuDeviceGetLimit(value, limit);
+}
+npuError_t npuThreadSetLimit(npuLimit limit, size_t value) {
+  return npuDeviceSetLimit(limit, value);
+}
+npuError_t npuThreadGetCacheConfig(npuFuncCache *config) { return npuDeviceGetCacheConfig(config); }
+npuError_t npuThreadSetCacheConfig(npuFuncCache config) { return npuDeviceSetCacheConfig(config); }
+
+npuError_t npuDeviceGetSharedMemConfig(npuSharedMemConfig *config) {
+  return call([&](Runtime &runtime) {
+    if (config == nullptr)
+      return npuErrorInvalidValue;
+    *config = runtime.deviceSettings().sharedMemConfig;
+    return npuSuccess;
+  });
+}
+
+npuError_t npuDeviceSetSharedMemConfig(npuSharedMemConfig config) {
+  return call([&](Runtime &runtime) {
+    if (config < npuSharedMemBankSizeDefault || config > npuSharedMemBankSizeEightByte)
+      return npuErrorInvalidValue;
+    runtime.updateDeviceSettings([&](auto &settings) { settings.sharedMemConfig = config; });
+    return npuSuccess;
+  });
+}
+
+npuError_t npuProfilerStart(void) {
+  return call([](Runtime &) { return npuSuccess; });
+}
+npuError_t npuProfilerStop(void) {
+  return call([](Runtime &) { return npuSuccess; });
+}
 
 npuError_t npuDeviceGetLimit(size_t *value, npuLimit limit) {
   return call([&](Runtime &runtime) {

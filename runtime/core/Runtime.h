@@ -25,6 +25,7 @@ namespace npu::core {
 struct DeviceSettings {
   unsigned int flags = npuDeviceScheduleAuto;
   npuFuncCache cacheConfig = npuFuncCachePreferNone;
+  npuSharedMemConfig sharedMemConfig = npuSharedMemBankSizeDefault;
   // Indexed by npuLimit. CUDA's defaults: 1 KiB stack, 1 MiB printf FIFO, 8 MiB malloc heap.
   std::array<std::size_t, 7> limits{1024, 1 << 20, 8 << 20, 2, 2048, 64, 0};
 };

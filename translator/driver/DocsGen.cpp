@@ -38,7 +38,10 @@ int queryApi(const std::string &Name) {
 }
 
 int listApi() {
-  for (const ApiRow &R : allRows()) llvm::outs() << R.Cuda << "\n";
+  // One row per line, tab-separated: CUDA name, npu name, kind, status, section.
+  for (const ApiRow &R : allRows())
+    llvm::outs() << R.Cuda << '\t' << R.Npu << '\t' << kindName(R.K) << '\t' << statusName(R.St) << '\t'
+                 << sectionInfo(R.Sec).Name << "\n";
   return 0;
 }
 

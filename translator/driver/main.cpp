@@ -13,16 +13,11 @@
 #endif
 
 static std::string findShimDir(const char *Argv0) {
-  // <bindir>/../share/cu2npu/cuda_headers (build tree and install tree), else the source tree.
+  // <bindir>/../share/cu2npu/cuda_headers, in the build tree and the install tree alike.
   std::string Exe = llvm::sys::fs::getMainExecutable(Argv0, reinterpret_cast<void *>(&findShimDir));
   llvm::SmallString<256> P(llvm::sys::path::parent_path(llvm::sys::path::parent_path(Exe)));
   llvm::sys::path::append(P, "share", "cu2npu", "cuda_headers");
-  if (llvm::sys::fs::exists(P + "/cuda_runtime.h")) return std::string(P);
-#ifdef CU2NPU_SOURCE_SHIM_DIR
-  return CU2NPU_SOURCE_SHIM_DIR;
-#else
   return std::string(P);
-#endif
 }
 
 int main(int argc, char **argv) {
@@ -57,7 +52,7 @@ int main(int argc, char **argv) {
   App.add_flag("-q,--quiet", O.Quiet, "print errors only");
   App.add_flag("-v,--verbose", O.Verbose, "print the clang command lines");
   App.add_option("--query-api", Query, "print the mapping of one CUDA (or npu) name and exit");
-  App.add_flag("--list-api", ListApi, "print every CUDA name of the mapping table and exit");
+  App.add_flag("--list-api", ListApi, "print the mapping table (CUDA name, npu name, kind, status, section; tab-separated) and exit");
   App.add_option("--gen-docs", GenDocs, "write the support tables (runtime-api.md, device-api.md, diagnostics.md) to DIR and exit");
   App.add_option("--gen-npurt-stubs", GenStubs, "write parse stubs of npurt's headers under DIR/npurt (build step) and exit");
   App.add_option("--resource-dir", O.ResourceDir, "clang resource directory (default: " CU2NPU_RESOURCE_DIR ")");

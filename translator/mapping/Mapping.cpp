@@ -76,6 +76,7 @@ const char *kindName(Kind K) {
   case Kind::enumerator: return "enumerator";
   case Kind::macro: return "macro";
   case Kind::device_function: return "device-function";
+  case Kind::member: return "member";
   }
   return "?";
 }

@@ -9,7 +9,7 @@
 
 namespace cu2npu {
 
-enum class Kind { function, type, enumerator, macro, device_function };
+enum class Kind { function, type, enumerator, macro, device_function, member };
 enum class Status { supported, partial, unsupported };
 enum class Section {
 #define CU2NPU_SECTION(S, Title, Group) S,

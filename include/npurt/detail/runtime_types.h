@@ -107,6 +107,14 @@ enum npuFuncCache : int {
   npuFuncCachePreferEqual = 3,
 };
 
+// npuDeviceProp::computeMode values (CUDA's numbering).
+enum npuComputeMode : int {
+  npuComputeModeDefault = 0,
+  npuComputeModeExclusive = 1,
+  npuComputeModeProhibited = 2,
+  npuComputeModeExclusiveProcess = 3,
+};
+
 enum npuSharedMemConfig : int {
   npuSharedMemBankSizeDefault = 0,
   npuSharedMemBankSizeFourByte = 1,

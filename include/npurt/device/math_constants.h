@@ -1,4 +1,6 @@
-// cu2npu CUDA declaration shim: math_constants.h.
+// CUDA's math_constants.h (CUDART_* single and double precision constants),
+// provided by npurt/kernel.h. Also copied into cu2npu's CUDA declaration headers
+// as math_constants.h at build time, so the translator parses with the same values.
 #pragma once
 #define CUDART_INF_F __builtin_huge_valf()
 #define CUDART_NAN_F __builtin_nanf("")
