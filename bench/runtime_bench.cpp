@@ -5,6 +5,8 @@
 //   triad     a[i] = b[i] + s * c[i]          memory bound, fast path (no barrier)
 //   reduce    per-block shared-memory tree    barrier heavy, fiber path
 //             reduction, one atomicAdd/block
+//   regions   the same reduction in the       barrier heavy, split at its barriers
+//             form cu2npu emits for it         (npurt/device/regions.h)
 //
 // Usage: runtime_bench [elements (default 1<<24)] [repetitions (default 15)]
 #include <npurt/kernel.h>
@@ -43,6 +45,29 @@ __global__ void blockReduce(const float *in, double *out, int n) {
       __syncthreads();
     }
     if (tid == 0) atomicAdd(out, static_cast<double>(partial[0]));
+  });
+}
+
+// blockReduce as cu2npu emits it: per-thread loops between the barriers.
+__global__ void blockReduceRegions(const float *in, double *out, int n) {
+  ::npu::block_regions([&](::npu::BlockRegions &npu_block) {
+  auto *npu_tid = npu_block.per_thread<unsigned int>();
+  __shared__ float partial[kReduceBlock];
+  npu_block.for_each_thread([&](NPU_REGION_PARAMS) {
+  auto &tid = npu_tid[npu_thread] = threadIdx.x;
+  int i = blockIdx.x * blockDim.x + threadIdx.x;
+  partial[tid] = i < n ? in[i] : 0.0f;
+  });
+  /* __syncthreads(); */
+  for (unsigned stride = blockDim.x / 2; npu_block.active() && (stride > 0); stride >>= 1) {
+    npu_block.for_each_thread([&](NPU_REGION_PARAMS) { auto &tid = npu_tid[npu_thread];
+    if (tid < stride) partial[tid] += partial[tid + stride];
+    });
+    /* __syncthreads(); */
+  }
+  npu_block.for_each_thread([&](NPU_REGION_PARAMS) { auto &tid = npu_tid[npu_thread];
+  if (tid == 0) atomicAdd(out, static_cast<double>(partial[0]));
+  });
   });
 }
 
@@ -148,6 +173,21 @@ int main(int argc, char **argv) {
   std::printf("reduce  npurt %8.3f ms (%5.2f ns/thread)  openmp %8.3f ms  tbb %8.3f ms  "
               "ratio npurt/openmp %.2f  npurt/tbb %.2f\n",
               rNpu * 1e3, rNpu * 1e9 / n, rOmp * 1e3, rTbb * 1e3, rNpu / rOmp, rNpu / rTbb);
+
+  // The same reduction split at its barriers.
+  double gotRegions = 0;
+  double gNpu = medianSeconds(reps, [&] {
+    check(npuMemset(sum, 0, sizeof(double)), "npuMemset");
+    ::npu::launch("blockReduceRegions", blockReduceRegions, dim3(blocks), dim3(kReduceBlock), 0, nullptr, b, sum, n);
+    check(npuMemcpy(&gotRegions, sum, sizeof(double), npuMemcpyDeviceToHost), "npuMemcpy");
+  });
+  if (std::fabs(gotRegions - expected) > 1e-6 * std::fabs(expected)) {
+    std::fprintf(stderr, "regions: got %f, expected %f\n", gotRegions, expected);
+    return 1;
+  }
+  std::printf("regions npurt %8.3f ms (%5.2f ns/thread)  openmp %8.3f ms  tbb %8.3f ms  "
+              "ratio npurt/openmp %.2f  npurt/tbb %.2f  fibers/regions %.1f\n",
+              gNpu * 1e3, gNpu * 1e9 / n, rOmp * 1e3, rTbb * 1e3, gNpu / rOmp, gNpu / rTbb, rNpu / gNpu);
 
   npuFree(a);
   npuFree(b);

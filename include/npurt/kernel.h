@@ -20,6 +20,7 @@
 #include "npurt/device/math.h"
 #include "npurt/device/math_constants.h"
 #include "npurt/device/qualifiers.h"
+#include "npurt/device/regions.h"
 #include "npurt/device/sync.h"
 #include "npurt/device/vector_types.h"
 #include "npurt/device/warp.h"

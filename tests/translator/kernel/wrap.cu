@@ -18,7 +18,9 @@ __global__ void fast(float *x, int n) {
 // CHECK:   });
 // CHECK: }
 }
-// CHECK: ::npu::for_each_thread_sync([&](NPU_THREAD_PARAMS) {
+// A barrier at the top level: barrier regions (regions.cu), no fibers.
+// CHECK: __global__ void barrier(float *x) {
+// CHECK: ::npu::block_regions([&](::npu::BlockRegions &npu_block) {
 __global__ void barrier(float *x) {
   __shared__ float t[64];
   t[threadIdx.x] = x[threadIdx.x];

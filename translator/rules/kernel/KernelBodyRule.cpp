@@ -2,6 +2,7 @@
 #include <clang/AST/Decl.h>
 #include <clang/AST/Stmt.h>
 
+#include "rules/kernel/BarrierRegions.h"
 #include "rules/kernel/KernelRules.h"
 
 namespace cu2npu {
@@ -24,10 +25,19 @@ void KernelBodyRule::onFunction(Context &C, const clang::FunctionDecl &FD) {
   // Idempotence: a body already wrapped by an earlier run is left alone.
   for (const clang::Stmt *S : Body->body()) {
     unsigned SOff = 0;
-    if (C.spelledIn(S->getBeginLoc(), &SOff) == F && T.substr(SOff).starts_with("::npu::for_each_thread")) return;
+    if (C.spelledIn(S->getBeginLoc(), &SOff) == F &&
+        (T.substr(SOff).starts_with("::npu::for_each_thread") || T.substr(SOff).starts_with("::npu::block_regions")))
+      return;
   }
-  const char *Fn = C.needsSync(&FD) ? "::npu::for_each_thread_sync" : "::npu::for_each_thread";
-  F->Edits.insert(LOff + 1, std::string("\n  ") + Fn + "([&](NPU_THREAD_PARAMS) {", 10);
+  // Barriers only at block level: per-thread loops between them (barrier regions), else fibers.
+  std::string Open = C.needsSync(&FD) ? emitBarrierRegions(C, FD, *F) : "";
+  if (Open.empty()) {
+    const char *Fn = C.needsSync(&FD) ? "::npu::for_each_thread_sync" : "::npu::for_each_thread";
+    Open = std::string("\n  ") + Fn + "([&](NPU_THREAD_PARAMS) {";
+  } else {
+    C.countConverted(*F, "__global__ barrier regions");
+  }
+  F->Edits.insert(LOff + 1, Open, 10);
   // Before '}': keep the closing brace on its own line.
   unsigned LineStart = ROff;
   while (LineStart > 0 && (T[LineStart - 1] == ' ' || T[LineStart - 1] == '\t')) --LineStart;

@@ -1,0 +1,197 @@
+// Barrier-free regions: the split form of a kernel whose __syncthreads() calls
+// all sit at the top level of its body or in loops and ifs whose control is the
+// same for every thread of the block (cu2npu proves this; see
+// translator/rules/kernel/BarrierRegions.cpp). The body becomes a sequence of
+// plain loops over the block's threads, one per stretch of code between two
+// barriers, run by the block's worker in program order:
+//
+//   ::npu::block_regions([&](::npu::BlockRegions &npu_block) {
+//     auto *npu_tid = npu_block.per_thread<unsigned>();   // live across a barrier
+//     __shared__ float s[256];
+//     npu_block.for_each_thread([&](NPU_REGION_PARAMS) {
+//       auto &tid = npu_tid[npu_thread] = threadIdx.x; ...
+//     });
+//     /* __syncthreads(); */
+//     for (unsigned st = blockDim.x / 2; npu_block.active() && (st > 0); st >>= 1) {
+//       npu_block.for_each_thread([&](NPU_REGION_PARAMS) { auto &tid = npu_tid[npu_thread]; ... });
+//     }
+//   });
+//
+// Finishing one loop over all threads before the next starts is exactly a block
+// barrier, with no fiber switch. A thread that returns is marked exited
+// (`return npu_block.exit(npu_thread);`) and skipped by every later region, as
+// Volta lets the other threads pass later barriers without it.
+#pragma once
+
+#include <algorithm>
+#include <cstddef>
+#include <memory>
+#include <new>
+#include <type_traits>
+#include <vector>
+
+#include "npurt/device/builtins.h"
+
+// The parameters of a region body: the CUDA built-ins (as NPU_THREAD_PARAMS)
+// and the thread's linear index in the block, which selects its slot in the
+// per-thread arrays.
+#define NPU_REGION_PARAMS NPU_THREAD_PARAMS, [[maybe_unused]] const unsigned npu_thread
+
+namespace npu {
+namespace detail {
+
+// Per-worker bump allocator for per-thread arrays: a block takes what it needs
+// and gives it back when it ends, so blocks run later on the same worker reuse
+// the memory. Chunks are never freed while the worker lives.
+class RegionArena {
+public:
+  struct Mark {
+    std::size_t chunk, used;
+  };
+  Mark mark() const { return {current_, chunks_.empty() ? 0 : chunks_[current_].used}; }
+  void release(Mark m) {
+    for (std::size_t c = m.chunk + 1; c < chunks_.size(); ++c)
+      chunks_[c].used = 0;
+    current_ = m.chunk;
+    if (!chunks_.empty())
+      chunks_[current_].used = m.used;
+  }
+  void *allocate(std::size_t bytes, std::size_t align) {
+    for (;; ++current_) {
+      if (current_ == chunks_.size()) {
+        std::size_t size = bytes + align > kChunkBytes ? bytes + align : kChunkBytes;
+        chunks_.push_back({std::make_unique<unsigned char[]>(size), size, 0});
+      }
+      Chunk &c = chunks_[current_];
+      std::size_t at = (c.used + align - 1) / align * align;
+      if (at + bytes <= c.size) {
+        c.used = at + bytes;
+        return c.data.get() + at;
+      }
+      if (current_ + 1 < chunks_.size())
+        chunks_[current_ + 1].used = 0;
+    }
+  }
+
+private:
+  static constexpr std::size_t kChunkBytes = 64 * 1024;
+  struct Chunk {
+    std::unique_ptr<unsigned char[]> data;
+    std::size_t size, used;
+  };
+  std::vector<Chunk> chunks_;
+  std::size_t current_ = 0;
+};
+inline thread_local RegionArena regionArena;
+
+} // namespace detail
+
+// The state of one block run in the split form: its size, its per-thread
+// arrays and which threads have exited. Lives on the worker's stack for one
+// block; nothing in it is shared with blocks on other workers.
+class BlockRegions {
+public:
+  BlockRegions()
+      : mark_(detail::regionArena.mark()), blockSize_(::blockDim),
+        threads_(blockSize_.x * blockSize_.y * blockSize_.z) {}
+  ~BlockRegions() {
+    for (auto it = cleanups_.rbegin(); it != cleanups_.rend(); ++it)
+      it->destroy(it->objects, threads_);
+    detail::regionArena.release(mark_);
+  }
+  BlockRegions(const BlockRegions &) = delete;
+  BlockRegions &operator=(const BlockRegions &) = delete;
+
+  // One T per thread of the block, indexed by npu_thread (uninitialised, like
+  // a CUDA local, unless T has a constructor).
+  template <class T> T *per_thread() {
+    constexpr std::size_t align = alignof(T) < 16 ? 16 : alignof(T);
+    T *objects = static_cast<T *>(detail::regionArena.allocate(sizeof(T) * threads_, align));
+    if constexpr (!std::is_trivially_default_constructible_v<T>)
+      for (unsigned t = 0; t < threads_; ++t)
+        ::new (static_cast<void *>(objects + t)) T();
+    if constexpr (!std::is_trivially_destructible_v<T>)
+      cleanups_.push_back({objects, [](void *p, unsigned n) {
+                             for (unsigned t = 0; t < n; ++t)
+                               static_cast<T *>(p)[t].~T();
+                           }});
+    return objects;
+  }
+
+  // `return;` in a region: this thread takes no part in later regions.
+  void exit(unsigned thread) {
+    if (!exited_) {
+      exited_ = static_cast<unsigned char *>(detail::regionArena.allocate(threads_, 16));
+      std::fill(exited_, exited_ + threads_, static_cast<unsigned char>(0));
+    }
+    if (!exited_[thread]) {
+      exited_[thread] = 1;
+      ++exitedCount_;
+    }
+  }
+  // Whether any thread of the block is still running (a uniform loop whose
+  // threads have all returned stops iterating).
+  bool active() const { return exitedCount_ < threads_; }
+
+  // One region: body(threadIdx, blockIdx, blockDim, gridDim, linear index) for
+  // every thread that has not exited, in CUDA's thread order. A barrier or warp
+  // operation reached inside fails the launch (the translator proved there is
+  // none).
+  template <ThreadIdxGlobal Global = ThreadIdxGlobal::Kept, class Body>
+  void for_each_thread(Body &&body) {
+    const ::uint3 block = ::blockIdx;
+    const ::dim3 blockSize = blockSize_;
+    const ::dim3 grid = ::gridDim;
+    detail::LoopModeScope loopMode;
+    if (exitedCount_ == 0)
+      run<Global, false>(body, block, blockSize, grid);
+    else
+      run<Global, true>(body, block, blockSize, grid);
+  }
+
+private:
+  template <ThreadIdxGlobal Global, bool SkipExited, class Body>
+  void run(Body &body, const ::uint3 block, const ::dim3 blockSize, const ::dim3 grid) {
+    if (blockSize.y == 1 && blockSize.z == 1) {
+      for (unsigned x = 0; x < blockSize.x; ++x) {
+        if constexpr (SkipExited)
+          if (exited_[x])
+            continue;
+        if constexpr (Global == ThreadIdxGlobal::Kept)
+          ::threadIdx = ::uint3{x, 0, 0};
+        body(::uint3{x, 0, 0}, block, blockSize, grid, x);
+      }
+      return;
+    }
+    unsigned t = 0;
+    for (unsigned z = 0; z < blockSize.z; ++z)
+      for (unsigned y = 0; y < blockSize.y; ++y)
+        for (unsigned x = 0; x < blockSize.x; ++x, ++t) {
+          if constexpr (SkipExited)
+            if (exited_[t])
+              continue;
+          if constexpr (Global == ThreadIdxGlobal::Kept)
+            ::threadIdx = ::uint3{x, y, z};
+          body(::uint3{x, y, z}, block, blockSize, grid, t);
+        }
+  }
+
+  struct Cleanup {
+    void *objects;
+    void (*destroy)(void *, unsigned);
+  };
+  detail::RegionArena::Mark mark_;
+  const ::dim3 blockSize_;
+  const unsigned threads_;
+  unsigned exitedCount_ = 0;
+  unsigned char *exited_ = nullptr;
+  std::vector<Cleanup> cleanups_;
+};
+
+// The split form of a kernel body: body(regions) runs once per block.
+template <class Body> inline void block_regions(Body &&body) {
+  BlockRegions regions;
+  body(regions);
+}
+
+} // namespace npu

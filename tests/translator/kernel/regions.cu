@@ -1,0 +1,122 @@
+// Barrier regions: kernels whose __syncthreads() sit at block level (top of the body, uniform
+// loops and ifs) run as per-thread loops between the barriers instead of fibers.
+#include <cuda_runtime.h>
+#define TILE 16
+
+// CHECK: __global__ void reduce(const float *in, double *out, int n) {
+// CHECK:   ::npu::block_regions([&](::npu::BlockRegions &npu_block) {
+// CHECK:   auto *npu_tid = npu_block.per_thread<unsigned int>();
+// CHECK:   __shared__ float s[256];
+// CHECK:   npu_block.for_each_thread([&](NPU_REGION_PARAMS) {
+// CHECK:   auto &tid = npu_tid[npu_thread] = threadIdx.x;
+// CHECK:   int i = blockIdx.x * blockDim.x + threadIdx.x;
+// CHECK:   });
+// CHECK:   /* __syncthreads(); */
+// CHECK:   for (unsigned st = blockDim.x / 2; npu_block.active() && (st > 0); st >>= 1) {
+// CHECK:     npu_block.for_each_thread([&](NPU_REGION_PARAMS) { auto &tid = npu_tid[npu_thread];
+// CHECK:     if (tid < st) s[tid] += s[tid + st];
+// CHECK:     });
+// CHECK:   npu_block.for_each_thread([&](NPU_REGION_PARAMS) { auto &tid = npu_tid[npu_thread];
+// CHECK:   if (tid == 0) atomicAdd(out, (double)s[0]);
+// CHECK:   });
+// CHECK:   });
+// CHECK: }
+__global__ void reduce(const float *in, double *out, int n) {
+  __shared__ float s[256];
+  unsigned tid = threadIdx.x;
+  int i = blockIdx.x * blockDim.x + threadIdx.x;
+  s[tid] = i < n ? in[i] : 0.f;
+  __syncthreads();
+  for (unsigned st = blockDim.x / 2; st > 0; st >>= 1) {
+    if (tid < st) s[tid] += s[tid + st];
+    __syncthreads();
+  }
+  if (tid == 0) atomicAdd(out, (double)s[0]);
+}
+
+// Early return before a barrier; several declarators; a const local; a uniform while loop with
+// its update after the barrier; a uniform if.
+// CHECK: __global__ void guarded(float *x, int n) {
+// CHECK:   ::npu::block_regions([&](::npu::BlockRegions &npu_block) {
+// CHECK:   auto *npu_i = npu_block.per_thread<int>();
+// CHECK:   auto *npu_a = npu_block.per_thread<float>();
+// CHECK:   auto *npu_b = npu_block.per_thread<float>();
+// CHECK:   if (i >= n) return npu_block.exit(npu_thread);
+// CHECK:   auto &a = npu_a[npu_thread] = x[i]; auto &b = npu_b[npu_thread] = 2.f * a;
+// CHECK:   int half = n / 2;
+// CHECK:   while (npu_block.active() && (half > 0)) {
+// CHECK:     half /= 2;
+// CHECK:   if (n > 64) {
+__global__ void guarded(float *x, int n) {
+  const int i = blockIdx.x * blockDim.x + threadIdx.x;
+  if (i >= n) return;
+  float a = x[i], b = 2.f * a;
+  __syncthreads();
+  int half = n / 2;
+  while (half > 0) {
+    x[i] = a + b;
+    __syncthreads();
+    half /= 2;
+  }
+  if (n > 64) {
+    x[i] += 1;
+    __syncthreads();
+  }
+  x[i] += b;
+}
+
+// Tiles with a constant step, #pragma unroll after a barrier, macros in expressions.
+// CHECK: __global__ void tiled(const float *A, const float *B, float *C, int N) {
+// CHECK:   ::npu::block_regions([&](::npu::BlockRegions &npu_block) {
+// CHECK:   auto *npu_tx = npu_block.per_thread<int>();
+// CHECK:   auto *npu_ty = npu_block.per_thread<int>();
+// CHECK:   auto *npu_acc = npu_block.per_thread<float>();
+// CHECK:   auto &tx = npu_tx[npu_thread] = threadIdx.x; auto &ty = npu_ty[npu_thread] = threadIdx.y;
+// CHECK:   int tiles = (N + TILE - 1) / TILE;
+// CHECK:   for (int t = 0; npu_block.active() && (t < tiles); ++t) {
+// CHECK:     npu_block.for_each_thread([&](NPU_REGION_PARAMS) { auto &tx = npu_tx[npu_thread]; auto &ty = npu_ty[npu_thread];
+// CHECK:     npu_block.for_each_thread([&](NPU_REGION_PARAMS) { auto &tx = npu_tx[npu_thread]; auto &ty = npu_ty[npu_thread]; auto &acc = npu_acc[npu_thread];
+// CHECK:     #pragma unroll
+__global__ void tiled(const float *A, const float *B, float *C, int N) {
+  __shared__ float As[TILE][TILE], Bs[TILE][TILE];
+  int tx = threadIdx.x, ty = threadIdx.y;
+  float acc = 0.0f;
+  int tiles = (N + TILE - 1) / TILE;
+  for (int t = 0; t < tiles; ++t) {
+    As[ty][tx] = A[ty * N + t * TILE + tx];
+    Bs[ty][tx] = B[(t * TILE + ty) * N + tx];
+    __syncthreads();
+    #pragma unroll
+    for (int k = 0; k < TILE; ++k) acc += As[ty][k] * Bs[k][tx];
+    __syncthreads();
+  }
+  C[ty * N + tx] = acc;
+}
+
+// Template kernel, nested uniform loops (bitonic-like), dynamic shared memory.
+// CHECK: template <class T, int BLOCK> __global__ void sortish(T *data) {
+// CHECK:   ::npu::block_regions([&](::npu::BlockRegions &npu_block) {
+// CHECK:   auto *npu_t = npu_block.per_thread<unsigned int>();
+// CHECK:   T *const buf = ::npu::dynamic_shared<T>();
+// CHECK:   for (int k = 2; npu_block.active() && (k <= BLOCK); k <<= 1) {
+// CHECK:     for (int j = k >> 1; npu_block.active() && (j > 0); j >>= 1) {
+template <class T, int BLOCK> __global__ void sortish(T *data) {
+  extern __shared__ T buf[];
+  unsigned t = threadIdx.x;
+  buf[t] = data[blockIdx.x * BLOCK + t];
+  __syncthreads();
+  for (int k = 2; k <= BLOCK; k <<= 1) {
+    for (int j = k >> 1; j > 0; j >>= 1) {
+      unsigned p = t ^ j;
+      if (p > t) {
+        T a = buf[t], b = buf[p];
+        bool up = (t & k) == 0;
+        if ((a > b) == up) { buf[t] = b; buf[p] = a; }
+      }
+      __syncthreads();
+    }
+  }
+  data[blockIdx.x * BLOCK + t] = buf[t];
+}
+template __global__ void sortish<float, 256>(float *);
+// CHECK-NOT: for_each_thread_sync

@@ -1,0 +1,734 @@
+// Barrier-free regions: a kernel whose barriers are all at block level runs as a sequence of plain
+// loops over the block's threads (npurt/device/regions.h) instead of one fiber per thread.
+//
+// Block level is the kernel body and, recursively, the bodies of the loops, ifs and nested blocks
+// that contain a barrier. Such a statement is kept outside the thread loops, so its control must
+// be uniform: the same for every thread of the block. The analysis is deliberately conservative;
+// whenever a kernel does not fit, nothing is edited and the caller emits the fiber form.
+//
+//   - Uniform values: literals, template parameters, enumerators, constants, blockIdx, blockDim,
+//     gridDim, kernel parameters never written, and scalar locals declared at block level whose
+//     every write is a block-level statement (or a hoisted loop's increment) with a uniform value.
+//     No threadIdx, no memory read, no call but min/max, no integer division by a value that
+//     could be zero.
+//   - Statements: `__syncthreads();` at block level ends a region; block-level declarations of
+//     uniform variables that block-level control needs, their updates, and __shared__ / static
+//     declarations stay between the regions; everything else runs in a region.
+//   - Locals declared in one region and used in a later one get one slot per thread
+//     (npu_block.per_thread<T>()) and are re-bound by reference at the top of each region.
+//   - `return;` marks the thread exited; later regions skip it (Volta barrier semantics).
+//   - Fibers instead: other barrier forms, warp operations, cooperative groups, callees that
+//     synchronise or are unknown, goto, lambdas, asm, break/continue out of a block-level loop,
+//     a barrier anywhere else, and anything in a macro where an edit would have to go.
+#include "rules/kernel/BarrierRegions.h"
+
+#include <algorithm>
+#include <functional>
+#include <map>
+#include <optional>
+#include <set>
+#include <vector>
+
+#include <clang/AST/ASTContext.h>
+#include <clang/AST/Attr.h>
+#include <clang/AST/Decl.h>
+#include <clang/AST/DeclTemplate.h>
+#include <clang/AST/Expr.h>
+#include <clang/AST/ExprCXX.h>
+#include <clang/AST/ParentMap.h>
+#include <clang/AST/Stmt.h>
+#include <clang/AST/StmtCXX.h>
+#include <clang/Lex/Lexer.h>
+
+#include "mapping/Mapping.h"
+#include "rules/Context.h"
+
+namespace cu2npu {
+namespace {
+
+using namespace clang;
+
+const FunctionDecl *calleeOf(const CallExpr *E) { return E ? E->getDirectCallee() : nullptr; }
+
+bool isBarrierStmt(const Stmt *S) {
+  auto *CE = dyn_cast<CallExpr>(S);
+  const FunctionDecl *FD = calleeOf(CE);
+  return FD && FD->getIdentifier() && FD->getName() == "__syncthreads" && CE->getNumArgs() == 0;
+}
+
+bool containsBarrier(const Stmt *S) {
+  if (!S) return false;
+  if (auto *CE = dyn_cast<CallExpr>(S))
+    if (const FunctionDecl *FD = calleeOf(CE))
+      if (FD->getIdentifier() && FD->getName().starts_with("__syncthreads")) return true;
+  for (const Stmt *Child : S->children())
+    if (containsBarrier(Child)) return true;
+  return false;
+}
+
+bool inCooperativeGroups(const Decl *D) {
+  for (const DeclContext *DC = D->getDeclContext(); DC; DC = DC->getParent())
+    if (auto *NS = dyn_cast<NamespaceDecl>(DC))
+      if (NS->getName() == "cooperative_groups") return true;
+  return false;
+}
+
+const char *builtinVarName(const Expr *E) {
+  // blockIdx.x and friends: a property of clang's __cuda_builtin_*_t (PseudoObjectExpr).
+  auto *PO = dyn_cast<PseudoObjectExpr>(E);
+  if (!PO) return nullptr;
+  auto *MP = dyn_cast<MSPropertyRefExpr>(PO->getSyntacticForm()->IgnoreParens());
+  if (!MP) return nullptr;
+  const Expr *Base = MP->getBaseExpr()->IgnoreParenImpCasts();
+  if (auto *OV = dyn_cast<OpaqueValueExpr>(Base); OV && OV->getSourceExpr())
+    Base = OV->getSourceExpr()->IgnoreParenImpCasts();
+  auto *DR = dyn_cast<DeclRefExpr>(Base);
+  if (!DR || !DR->getDecl()->getIdentifier()) return nullptr;
+  llvm::StringRef N = DR->getDecl()->getName();
+  for (const char *V : {"threadIdx", "blockIdx", "blockDim", "gridDim"})
+    if (N == V) return V;
+  return nullptr;
+}
+
+// One stretch of region statements: body statements [First, Last] of one block-level compound.
+struct Region {
+  std::vector<const Stmt *> Stmts;
+  unsigned Begin = 0, End = 0;  // file offsets: first statement's start, last statement's end
+  std::set<const VarDecl *> Declared;
+};
+
+class Planner {
+public:
+  Planner(Context &C, const FunctionDecl &K, UserFile &F)
+      : C(C), K(K), F(F), Body(cast<CompoundStmt>(K.getBody())), PM(const_cast<CompoundStmt *>(Body)),
+        Text(C.text(F.FID)) {}
+
+  std::string run();
+
+private:
+  Context &C;
+  const FunctionDecl &K;
+  UserFile &F;
+  const CompoundStmt *Body;
+  ParentMap PM;
+  llvm::StringRef Text;
+
+  std::vector<const CompoundStmt *> Blocks;  // block-level compounds, kernel body first
+  std::set<const Stmt *> Hoisted;            // loops / ifs / blocks kept outside the regions
+  std::set<const Stmt *> Barriers;
+  std::vector<const Expr *> Controls;        // hoisted conditions and increments
+  std::set<const VarDecl *> Cand, Hoist;
+  std::map<const VarDecl *, std::vector<const DeclRefExpr *>> Uses;
+  std::map<const VarDecl *, std::vector<const Expr *>> WriteValues;  // block-level writes' RHS
+  std::set<const Stmt *> BlockLevelWrites;   // expressions that are block-level writes
+  std::vector<Region> Regions;
+  std::vector<const ReturnStmt *> Returns;
+
+  bool structure(const CompoundStmt *CS);
+  bool checkCalleesAndJumps(const Stmt *S);
+  bool uniform(const Expr *E) const;
+  bool isReadUse(const DeclRefExpr *DR) const;
+  const VarDecl *writtenVar(const Expr *E, const Expr **Value) const;
+  bool blockLevelWritePosition(const Expr *E) const;
+  bool analyseVariables();
+  std::optional<unsigned> offsetOf(SourceLocation L) const;
+  std::optional<unsigned> beginOf(SourceLocation L) const;
+  std::optional<unsigned> stmtBegin(const Stmt *S) const;
+  std::optional<unsigned> stmtEnd(const Stmt *S) const;
+  std::optional<unsigned> afterToken(SourceLocation L) const;
+  std::optional<unsigned> afterSemi(SourceLocation EndTok) const;
+  std::string indentAt(unsigned Off) const;
+  std::string typeName(const VarDecl *VD) const;
+};
+
+std::optional<unsigned> Planner::offsetOf(SourceLocation L) const {
+  if (L.isInvalid() || L.isMacroID()) return std::nullopt;
+  unsigned Off = 0;
+  if (C.spelledIn(L, &Off) != &F) return std::nullopt;
+  return Off;
+}
+
+std::optional<unsigned> Planner::afterToken(SourceLocation L) const {
+  SourceLocation MacroEnd;
+  if (L.isMacroID() && Lexer::isAtEndOfMacroExpansion(L, C.SM, C.LO, &MacroEnd)) L = MacroEnd;
+  auto Off = offsetOf(L);
+  if (!Off) return std::nullopt;
+  return *Off + Lexer::MeasureTokenLength(L, C.SM, C.LO);
+}
+
+// After the ';' that ends a simple statement whose last token is at EndTok.
+std::optional<unsigned> Planner::afterSemi(SourceLocation EndTok) const {
+  auto Off = afterToken(EndTok);
+  if (!Off) return std::nullopt;
+  unsigned I = *Off;
+  while (I < Text.size()) {
+    if (Text[I] == ' ' || Text[I] == '\t' || Text[I] == '\n' || Text[I] == '\r') { ++I; continue; }
+    if (Text.substr(I).starts_with("//")) { I = Text.find('\n', I); if (I == llvm::StringRef::npos) return std::nullopt; continue; }
+    if (Text.substr(I).starts_with("/*")) { I = Text.find("*/", I); if (I == llvm::StringRef::npos) return std::nullopt; I += 2; continue; }
+    break;
+  }
+  if (I < Text.size() && Text[I] == ';') return I + 1;
+  return std::nullopt;
+}
+
+std::optional<unsigned> Planner::beginOf(SourceLocation L) const {
+  SourceLocation MacroBegin;
+  if (L.isMacroID() && Lexer::isAtStartOfMacroExpansion(L, C.SM, C.LO, &MacroBegin)) L = MacroBegin;
+  return offsetOf(L);
+}
+
+// A statement's first character; a loop under `#pragma unroll` starts at the '#'.
+std::optional<unsigned> Planner::stmtBegin(const Stmt *S) const {
+  auto Off = beginOf(S->getBeginLoc());
+  if (!Off || !isa<AttributedStmt>(S)) return Off;
+  size_t LineStart = Text.rfind('\n', *Off);
+  LineStart = LineStart == llvm::StringRef::npos ? 0 : LineStart + 1;
+  llvm::StringRef Line = Text.substr(LineStart, *Off - LineStart);
+  if (Line.ltrim(" \t").starts_with("#")) return LineStart + (Line.size() - Line.ltrim(" \t").size());
+  return Off;
+}
+
+std::optional<unsigned> Planner::stmtEnd(const Stmt *S) const {
+  if (auto *CS = dyn_cast<CompoundStmt>(S)) return afterToken(CS->getRBracLoc());
+  if (auto *If = dyn_cast<IfStmt>(S)) return stmtEnd(If->getElse() ? If->getElse() : If->getThen());
+  if (auto *For = dyn_cast<ForStmt>(S)) return stmtEnd(For->getBody());
+  if (auto *W = dyn_cast<WhileStmt>(S)) return stmtEnd(W->getBody());
+  if (auto *RF = dyn_cast<CXXForRangeStmt>(S)) return stmtEnd(RF->getBody());
+  if (auto *Sw = dyn_cast<SwitchStmt>(S)) return stmtEnd(Sw->getBody());
+  if (auto *A = dyn_cast<AttributedStmt>(S)) return stmtEnd(A->getSubStmt());
+  if (auto *DS = dyn_cast<DeclStmt>(S)) return afterToken(DS->getEndLoc());  // the ';'
+  if (auto *N = dyn_cast<NullStmt>(S)) return afterToken(N->getSemiLoc());
+  if (auto *D = dyn_cast<DoStmt>(S)) return afterSemi(D->getRParenLoc());
+  if (isa<Expr>(S) || isa<ReturnStmt>(S) || isa<BreakStmt>(S) || isa<ContinueStmt>(S))
+    return afterSemi(S->getEndLoc());
+  return std::nullopt;
+}
+
+std::string Planner::indentAt(unsigned Off) const {
+  unsigned B = Off;
+  while (B > 0 && (Text[B - 1] == ' ' || Text[B - 1] == '\t')) --B;
+  if (B > 0 && Text[B - 1] != '\n') return " ";
+  return Text.substr(B, Off - B).str();
+}
+
+std::string Planner::typeName(const VarDecl *VD) const {
+  QualType T = VD->getType();
+  if (T->getContainedDeducedType()) T = T.getCanonicalType();
+  PrintingPolicy PP(C.LO);
+  PP.SuppressTagKeyword = true;
+  return T.getUnqualifiedType().getAsString(PP);
+}
+
+bool Planner::structure(const CompoundStmt *CS) {
+  Blocks.push_back(CS);
+  for (const Stmt *S : CS->body()) {
+    if (isBarrierStmt(S)) {
+      Barriers.insert(S);
+      continue;
+    }
+    if (!containsBarrier(S)) continue;
+    Hoisted.insert(S);
+    if (auto *For = dyn_cast<ForStmt>(S)) {
+      auto *B = dyn_cast<CompoundStmt>(For->getBody());
+      if (!B || !For->getCond() || For->getConditionVariable()) return false;
+      Controls.push_back(For->getCond());
+      if (For->getInc()) Controls.push_back(For->getInc());
+      if (!structure(B)) return false;
+    } else if (auto *W = dyn_cast<WhileStmt>(S)) {
+      auto *B = dyn_cast<CompoundStmt>(W->getBody());
+      if (!B || W->getConditionVariable()) return false;
+      Controls.push_back(W->getCond());
+      if (!structure(B)) return false;
+    } else if (auto *If = dyn_cast<IfStmt>(S)) {
+      auto *Then = dyn_cast<CompoundStmt>(If->getThen());
+      auto *Else = dyn_cast_or_null<CompoundStmt>(If->getElse());
+      if (!Then || (If->getElse() && !Else) || If->getInit() || If->getConditionVariable() ||
+          If->isConsteval())
+        return false;
+      Controls.push_back(If->getCond());
+      if (!structure(Then) || (Else && !structure(Else))) return false;
+    } else if (auto *B = dyn_cast<CompoundStmt>(S)) {
+      if (!structure(B)) return false;
+    } else {
+      return false;  // a barrier under thread-dependent or unsupported control
+    }
+  }
+  return true;
+}
+
+bool Planner::checkCalleesAndJumps(const Stmt *S) {
+  if (!S) return true;
+  if (isa<GotoStmt>(S) || isa<IndirectGotoStmt>(S) || isa<LabelStmt>(S) || isa<LambdaExpr>(S) ||
+      isa<AsmStmt>(S) || isa<CXXTryStmt>(S) || isa<CoroutineBodyStmt>(S))
+    return false;
+  if (auto *DS = dyn_cast<DeclStmt>(S))
+    for (const Decl *D : DS->decls())
+      if (isa<TagDecl>(D) || isa<TypedefNameDecl>(D)) return false;  // local types: not nameable before
+  if (auto *R = dyn_cast<ReturnStmt>(S)) {
+    if (R->getRetValue()) return false;
+    Returns.push_back(R);
+  }
+  if (isa<BreakStmt>(S) || isa<ContinueStmt>(S)) {
+    const Stmt *P = PM.getParent(const_cast<Stmt *>(S));
+    for (; P; P = PM.getParent(const_cast<Stmt *>(P))) {
+      if (isa<ForStmt>(P) || isa<WhileStmt>(P) || isa<DoStmt>(P) || isa<CXXForRangeStmt>(P)) break;
+      if (isa<SwitchStmt>(P) && isa<BreakStmt>(S)) break;
+    }
+    if (!P || Hoisted.count(P)) return false;
+  }
+  if (auto *CE = dyn_cast<CallExpr>(S)) {
+    auto CalleeOk = [&](const FunctionDecl *FD) {
+      if (const FunctionDecl *P = FD->getTemplateInstantiationPattern()) FD = P;
+      if (FD->getIdentifier() && isSyncBuiltin(FD->getName())) return false;
+      if (inCooperativeGroups(FD)) return false;
+      const FunctionDecl *Def = nullptr;
+      if (FD->hasBody(Def) && Def) return !C.needsSync(Def);
+      return !C.file(C.SM.getFileID(C.SM.getSpellingLoc(FD->getLocation())));
+    };
+    if (const FunctionDecl *FD = CE->getDirectCallee()) {
+      if (isBarrierStmt(CE)) {
+        if (!Barriers.count(CE)) return false;
+      } else if (!CalleeOk(FD)) {
+        return false;
+      }
+    } else if (auto *UL = dyn_cast_or_null<UnresolvedLookupExpr>(CE->getCallee()->IgnoreParenImpCasts())) {
+      bool Any = false;
+      for (const NamedDecl *D : UL->decls()) {
+        const NamedDecl *U = D->getUnderlyingDecl();
+        if (auto *FT = dyn_cast<FunctionTemplateDecl>(U)) U = FT->getTemplatedDecl();
+        auto *FD = dyn_cast<FunctionDecl>(U);
+        if (!FD || !CalleeOk(FD)) return false;
+        Any = true;
+      }
+      if (!Any) return false;
+    } else {
+      return false;  // indirect or dependent member call: not provably barrier-free
+    }
+  }
+  for (const Stmt *Child : S->children())
+    if (!checkCalleesAndJumps(Child)) return false;
+  return true;
+}
+
+bool Planner::isReadUse(const DeclRefExpr *DR) const {
+  const Stmt *P = PM.getParentIgnoreParens(const_cast<DeclRefExpr *>(DR));
+  auto *IC = dyn_cast_or_null<ImplicitCastExpr>(P);
+  return IC && IC->getCastKind() == CK_LValueToRValue;
+}
+
+// The variable an assignment, compound assignment or ++/-- writes (and the assigned value).
+const VarDecl *Planner::writtenVar(const Expr *E, const Expr **Value) const {
+  E = E->IgnoreParens();
+  const Expr *Target = nullptr;
+  *Value = nullptr;
+  if (auto *BO = dyn_cast<BinaryOperator>(E); BO && BO->isAssignmentOp()) {
+    Target = BO->getLHS();
+    *Value = BO->getRHS();
+  } else if (auto *UO = dyn_cast<UnaryOperator>(E); UO && UO->isIncrementDecrementOp()) {
+    Target = UO->getSubExpr();
+  }
+  auto *DR = Target ? dyn_cast<DeclRefExpr>(Target->IgnoreParens()) : nullptr;
+  return DR ? dyn_cast<VarDecl>(DR->getDecl()) : nullptr;
+}
+
+// A whole top-level expression statement of a block-level compound, or a hoisted for's increment
+// (or one operand of a comma there).
+bool Planner::blockLevelWritePosition(const Expr *E) const {
+  const Stmt *P = PM.getParentIgnoreParens(const_cast<Expr *>(E));
+  while (auto *Comma = dyn_cast_or_null<BinaryOperator>(P)) {
+    if (Comma->getOpcode() != BO_Comma) break;
+    E = Comma;
+    P = PM.getParentIgnoreParens(const_cast<BinaryOperator *>(Comma));
+  }
+  if (auto *CS = dyn_cast_or_null<CompoundStmt>(P))
+    return std::find(Blocks.begin(), Blocks.end(), CS) != Blocks.end();
+  if (auto *For = dyn_cast_or_null<ForStmt>(P))
+    return Hoisted.count(For) && (For->getInc() == E || For->getInit() == E);
+  return false;
+}
+
+bool Planner::uniform(const Expr *E) const {
+  if (!E) return false;
+  E = E->IgnoreParens();
+  if (isa<IntegerLiteral>(E) || isa<FloatingLiteral>(E) || isa<CharacterLiteral>(E) ||
+      isa<CXXBoolLiteralExpr>(E) || isa<CXXNullPtrLiteralExpr>(E) || isa<UnaryExprOrTypeTraitExpr>(E) ||
+      isa<SubstNonTypeTemplateParmExpr>(E))
+    return true;
+  if (auto *CE = dyn_cast<ConstantExpr>(E)) return uniform(CE->getSubExpr());
+  if (const char *V = builtinVarName(E)) return llvm::StringRef(V) != "threadIdx";
+  if (auto *DR = dyn_cast<DeclRefExpr>(E)) {
+    const ValueDecl *D = DR->getDecl();
+    if (isa<EnumConstantDecl>(D) || isa<NonTypeTemplateParmDecl>(D)) return true;
+    if (auto *VD = dyn_cast<VarDecl>(D)) {
+      if (Cand.count(VD)) return true;
+      return !VD->hasAttr<CUDASharedAttr>() && VD->isUsableInConstantExpressions(*C.AST);
+    }
+    return false;
+  }
+  if (auto *Cast = dyn_cast<CastExpr>(E)) {
+    if (Cast->getCastKind() == CK_LValueToRValue && !isa<DeclRefExpr>(Cast->getSubExpr()->IgnoreParens()) &&
+        !builtinVarName(Cast->getSubExpr()->IgnoreParens()))
+      return false;  // a memory read
+    return uniform(Cast->getSubExpr());
+  }
+  if (auto *UO = dyn_cast<UnaryOperator>(E)) {
+    switch (UO->getOpcode()) {
+    case UO_Plus: case UO_Minus: case UO_Not: case UO_LNot: return uniform(UO->getSubExpr());
+    default: return false;
+    }
+  }
+  if (auto *BO = dyn_cast<BinaryOperator>(E)) {
+    if (BO->isAssignmentOp() || BO->getOpcode() == BO_Comma || BO->isPtrMemOp()) return false;
+    if ((BO->getOpcode() == BO_Div || BO->getOpcode() == BO_Rem) && !BO->getType()->isRealFloatingType()) {
+      // Computed once at block level even where a thread-dependent guard came first: only
+      // divisors that cannot be zero.
+      const Expr *D = BO->getRHS()->IgnoreParenImpCasts();
+      Expr::EvalResult R;
+      bool NonZeroConstant = !D->isValueDependent() && D->EvaluateAsInt(R, *C.AST) && R.Val.getInt() != 0;
+      const char *V = builtinVarName(D);
+      if (!NonZeroConstant && !(V && llvm::StringRef(V) != "threadIdx" && llvm::StringRef(V) != "blockIdx"))
+        return false;
+    }
+    return uniform(BO->getLHS()) && uniform(BO->getRHS());
+  }
+  if (auto *CO = dyn_cast<ConditionalOperator>(E))
+    return uniform(CO->getCond()) && uniform(CO->getTrueExpr()) && uniform(CO->getFalseExpr());
+  if (auto *Call = dyn_cast<CallExpr>(E)) {
+    const FunctionDecl *FD = Call->getDirectCallee();
+    if (!FD || !FD->getIdentifier() || C.file(C.SM.getFileID(C.SM.getSpellingLoc(FD->getLocation()))))
+      return false;
+    llvm::StringRef N = FD->getName();
+    if (N != "min" && N != "max" && N != "umin" && N != "umax") return false;
+    for (const Expr *A : Call->arguments())
+      if (!uniform(A)) return false;
+    return true;
+  }
+  return false;
+}
+
+bool Planner::analyseVariables() {
+  // Every use of a local or parameter in the body.
+  std::vector<const DeclRefExpr *> Refs;
+  std::function<void(const Stmt *)> Collect = [&](const Stmt *S) {
+    if (!S) return;
+    if (auto *DR = dyn_cast<DeclRefExpr>(S))
+      if (auto *VD = dyn_cast<VarDecl>(DR->getDecl()))
+        if (VD->getDeclContext() == &K || VD->isLocalVarDeclOrParm()) Uses[VD].push_back(DR);
+    for (const Stmt *Child : S->children()) Collect(Child);
+  };
+  Collect(Body);
+
+  // Candidates: parameters and block-level scalar locals.
+  std::set<const VarDecl *> BlockLevelDecls;
+  for (const CompoundStmt *CS : Blocks)
+    for (const Stmt *S : CS->body())
+      if (auto *DS = dyn_cast<DeclStmt>(S))
+        for (const Decl *D : DS->decls())
+          if (auto *VD = dyn_cast<VarDecl>(D)) BlockLevelDecls.insert(VD);
+  for (const Stmt *S : Hoisted)
+    if (auto *For = dyn_cast<ForStmt>(S))
+      if (auto *DS = dyn_cast_or_null<DeclStmt>(For->getInit()))
+        for (const Decl *D : DS->decls())
+          if (auto *VD = dyn_cast<VarDecl>(D)) BlockLevelDecls.insert(VD);
+  auto Scalar = [](const VarDecl *VD) {
+    QualType T = VD->getType();
+    return !T->isDependentType() && T->isScalarType() && !T.isVolatileQualified() && !T->isReferenceType();
+  };
+  for (const ParmVarDecl *P : K.parameters())
+    if (Scalar(P)) Cand.insert(P);
+  for (const VarDecl *VD : BlockLevelDecls)
+    if (Scalar(VD) && !VD->isStaticLocal() && !VD->hasExternalStorage() &&
+        (!VD->hasInit() || (VD->getInitStyle() == VarDecl::CInit && !isa<InitListExpr>(VD->getInit()))))
+      Cand.insert(VD);
+
+  for (bool Changed = true; Changed;) {
+    Changed = false;
+    for (auto It = Cand.begin(); It != Cand.end();) {
+      const VarDecl *VD = *It;
+      bool Ok = !VD->hasInit() || uniform(VD->getInit());
+      if (isa<ParmVarDecl>(VD) && VD->hasInit()) Ok = true;  // a default argument is not a write
+      WriteValues[VD].clear();
+      for (const DeclRefExpr *DR : Uses[VD]) {
+        if (!Ok) break;
+        if (isReadUse(DR)) continue;
+        const Expr *W = dyn_cast_or_null<Expr>(PM.getParentIgnoreParens(const_cast<DeclRefExpr *>(DR)));
+        const Expr *Value = nullptr;
+        if (isa<ParmVarDecl>(VD) || !W || writtenVar(W, &Value) != VD || !blockLevelWritePosition(W) ||
+            (Value && !uniform(Value))) {
+          Ok = false;
+          break;
+        }
+        if (Value) WriteValues[VD].push_back(Value);
+      }
+      if (Ok) { ++It; continue; }
+      It = Cand.erase(It);
+      Changed = true;
+    }
+  }
+
+  // Block-level control must be uniform.
+  for (const Expr *E : Controls) {
+    if (auto *For = dyn_cast_or_null<ForStmt>(PM.getParent(const_cast<Expr *>(E))); For && For->getInc() == E) {
+      // Increments: block-level writes of candidates (checked above when they write one).
+      std::function<bool(const Expr *)> IncOk = [&](const Expr *X) {
+        X = X->IgnoreParens();
+        if (auto *Comma = dyn_cast<BinaryOperator>(X); Comma && Comma->getOpcode() == BO_Comma)
+          return IncOk(Comma->getLHS()) && IncOk(Comma->getRHS());
+        const Expr *Value = nullptr;
+        const VarDecl *VD = writtenVar(X, &Value);
+        return VD && Cand.count(VD);
+      };
+      if (!IncOk(E)) return false;
+      continue;
+    }
+    if (!uniform(E)) return false;
+  }
+  for (const Stmt *S : Hoisted)
+    if (auto *For = dyn_cast<ForStmt>(S); For && For->getInit()) {
+      if (auto *DS = dyn_cast<DeclStmt>(For->getInit())) {
+        for (const Decl *D : DS->decls())
+          if (!isa<VarDecl>(D) || !Cand.count(cast<VarDecl>(D))) return false;
+      } else {
+        auto *E = dyn_cast<Expr>(For->getInit());
+        const Expr *Value = nullptr;
+        const VarDecl *VD = E ? writtenVar(E, &Value) : nullptr;
+        if (!VD || !Cand.count(VD)) return false;
+      }
+    }
+
+  // Hoist: what block-level code reads, closed over initialisers, writes and declarations.
+  std::vector<const VarDecl *> Work;
+  auto Need = [&](const VarDecl *VD) {
+    if (Cand.count(VD) && !isa<ParmVarDecl>(VD) && Hoist.insert(VD).second) Work.push_back(VD);
+  };
+  std::function<void(const Stmt *)> NeedRefs = [&](const Stmt *S) {
+    if (!S) return;
+    if (auto *DR = dyn_cast<DeclRefExpr>(S))
+      if (auto *VD = dyn_cast<VarDecl>(DR->getDecl())) Need(VD);
+    for (const Stmt *Child : S->children()) NeedRefs(Child);
+  };
+  for (const Expr *E : Controls) NeedRefs(E);
+  for (const Stmt *S : Hoisted)
+    if (auto *For = dyn_cast<ForStmt>(S)) NeedRefs(For->getInit());
+  std::map<const VarDecl *, const DeclStmt *> DeclOf;
+  for (const CompoundStmt *CS : Blocks)
+    for (const Stmt *S : CS->body())
+      if (auto *DS = dyn_cast<DeclStmt>(S))
+        for (const Decl *D : DS->decls())
+          if (auto *VD = dyn_cast<VarDecl>(D)) DeclOf[VD] = DS;
+  while (!Work.empty()) {
+    const VarDecl *VD = Work.back();
+    Work.pop_back();
+    if (VD->hasInit()) NeedRefs(VD->getInit());
+    for (const Expr *V : WriteValues[VD]) NeedRefs(V);
+    if (auto It = DeclOf.find(VD); It != DeclOf.end())
+      for (const Decl *D : It->second->decls()) {
+        auto *Other = dyn_cast<VarDecl>(D);
+        if (!Other || !Cand.count(Other)) return false;  // a declaration we cannot keep whole
+        Need(Other);
+      }
+  }
+  return true;
+}
+
+std::string Planner::run() {
+  if (!structure(Body)) return "";
+  if (!checkCalleesAndJumps(Body)) return "";
+  if (!analyseVariables()) return "";
+
+  // Classify each block-level statement and group the rest into regions.
+  auto BlockLevel = [&](const Stmt *S) {
+    if (Barriers.count(S) || Hoisted.count(S)) return true;
+    if (auto *DS = dyn_cast<DeclStmt>(S)) {
+      bool AllStatic = true, AnyHoisted = false;
+      for (const Decl *D : DS->decls()) {
+        auto *VD = dyn_cast<VarDecl>(D);
+        AllStatic = AllStatic && VD && (VD->isStaticLocal() || VD->hasExternalStorage());
+        AnyHoisted = AnyHoisted || (VD && Hoist.count(VD));
+      }
+      return AllStatic || AnyHoisted;
+    }
+    if (auto *E = dyn_cast<Expr>(S)) {
+      const Expr *Value = nullptr;
+      const VarDecl *VD = writtenVar(E, &Value);
+      return VD && Hoist.count(VD);
+    }
+    return false;
+  };
+  for (const CompoundStmt *CS : Blocks) {
+    Region Cur;
+    auto Flush = [&] {
+      if (!Cur.Stmts.empty()) Regions.push_back(std::move(Cur));
+      Cur = Region();
+    };
+    for (const Stmt *S : CS->body()) {
+      if (BlockLevel(S)) {
+        if (auto *DS = dyn_cast<DeclStmt>(S))  // static and extern declarations may mix: all or none
+          for (const Decl *D : DS->decls())
+            if (auto *VD = dyn_cast<VarDecl>(D); VD && !VD->isStaticLocal() && !VD->hasExternalStorage() &&
+                                                   !Hoist.count(VD))
+              return "";
+        Flush();
+        continue;
+      }
+      Cur.Stmts.push_back(S);
+      if (auto *DS = dyn_cast<DeclStmt>(S))
+        for (const Decl *D : DS->decls())
+          if (auto *VD = dyn_cast<VarDecl>(D)) Cur.Declared.insert(VD);
+    }
+    Flush();
+  }
+  for (Region &R : Regions) {
+    auto B = stmtBegin(R.Stmts.front());
+    auto E = stmtEnd(R.Stmts.back());
+    if (!B || !E) return "";
+    R.Begin = *B;
+    R.End = *E;
+  }
+
+  // Locals used outside the region that declares them: one slot per thread.
+  auto RegionAt = [&](SourceLocation L) -> int {
+    unsigned Off = 0;
+    if (C.spelledIn(C.SM.getExpansionLoc(L), &Off) != &F) return -2;
+    for (size_t I = 0; I < Regions.size(); ++I)
+      if (Off >= Regions[I].Begin && Off < Regions[I].End) return static_cast<int>(I);
+    return -1;
+  };
+  std::map<const VarDecl *, int> DeclRegion;
+  for (size_t I = 0; I < Regions.size(); ++I)
+    for (const VarDecl *VD : Regions[I].Declared) DeclRegion[VD] = static_cast<int>(I);
+  std::set<const VarDecl *> PerThread;
+  std::vector<std::set<const VarDecl *>> Bound(Regions.size());
+  for (auto &[VD, Refs] : Uses) {
+    auto It = DeclRegion.find(VD);
+    if (It == DeclRegion.end()) continue;
+    for (const DeclRefExpr *DR : Refs) {
+      int R = RegionAt(DR->getLocation());
+      if (R == It->second) continue;
+      if (R < 0) return "";
+      PerThread.insert(VD);
+      Bound[R].insert(VD);
+    }
+  }
+  // A declaration with one per-thread variable makes all of its variables per-thread.
+  std::set<const DeclStmt *> PerThreadDecls;
+  for (Region &R : Regions)
+    for (const Stmt *S : R.Stmts)
+      if (auto *DS = dyn_cast<DeclStmt>(S)) {
+        bool Any = false;
+        for (const Decl *D : DS->decls())
+          Any = Any || (isa<VarDecl>(D) && PerThread.count(cast<VarDecl>(D)));
+        if (!Any) continue;
+        PerThreadDecls.insert(DS);
+        for (const Decl *D : DS->decls()) {
+          auto *VD = dyn_cast<VarDecl>(D);
+          if (!VD || VD->isStaticLocal() || VD->getType()->isReferenceType()) return "";
+          if (VD->hasInit()) {
+            if (VD->getInitStyle() != VarDecl::CInit || isa<InitListExpr>(VD->getInit()->IgnoreImplicit()) ||
+                VD->getType()->isArrayType())
+              return "";
+            QualType T = VD->getType();
+            if (!T->isDependentType() && T->isRecordType()) {
+              const Expr *I = VD->getInit()->IgnoreImplicit();
+              if (auto *CE = dyn_cast<CXXConstructExpr>(I); CE && CE->getNumArgs() == 1)
+                I = CE->getArg(0)->IgnoreImplicit();
+              if (!C.AST->hasSameUnqualifiedType(I->getType(), T)) return "";
+            }
+          }
+          if (const DeducedType *DT = VD->getType()->getContainedDeducedType(); DT && !DT->isDeduced())
+            return "";
+          PerThread.insert(VD);
+        }
+      }
+
+  // Names: npu_block, npu_thread and the arrays must not collide with the program's own.
+  std::map<const VarDecl *, std::string> ArrayName;
+  std::set<std::string> Taken;
+  if (C.UserNames.count("npu_block") || C.UserNames.count("npu_thread")) return "";
+  std::vector<const VarDecl *> Ordered(PerThread.begin(), PerThread.end());
+  std::sort(Ordered.begin(), Ordered.end(),
+            [&](const VarDecl *A, const VarDecl *B) { return C.SM.isBeforeInTranslationUnit(A->getLocation(), B->getLocation()); });
+  for (const VarDecl *VD : Ordered) {
+    std::string N = "npu_" + VD->getNameAsString();
+    for (int I = 2; Taken.count(N) || C.UserNames.count(N); ++I) N = "npu_" + VD->getNameAsString() + "_" + std::to_string(I);
+    Taken.insert(N);
+    ArrayName[VD] = N;
+  }
+  // A region that re-binds a name must not declare the same name itself.
+  for (size_t I = 0; I < Regions.size(); ++I)
+    for (const VarDecl *VD : Bound[I])
+      for (const VarDecl *D : Regions[I].Declared)
+        if (D->getName() == VD->getName()) return "";
+
+  // Every edit position must be in this file and outside macros: check all, then edit.
+  struct Pending { unsigned Off, Len; std::string Text; int Order; };
+  std::vector<Pending> Out;
+  for (size_t I = 0; I < Regions.size(); ++I) {
+    Region &R = Regions[I];
+    std::string Open = "npu_block.for_each_thread([&](NPU_REGION_PARAMS) {";
+    std::vector<const VarDecl *> B(Bound[I].begin(), Bound[I].end());
+    std::sort(B.begin(), B.end(), [&](const VarDecl *X, const VarDecl *Y) {
+      return C.SM.isBeforeInTranslationUnit(X->getLocation(), Y->getLocation());
+    });
+    for (const VarDecl *VD : B) Open += " auto &" + VD->getNameAsString() + " = " + ArrayName[VD] + "[npu_thread];";
+    std::string Indent = indentAt(R.Begin);
+    Out.push_back({R.Begin, 0, Open + "\n" + (Indent == " " ? "" : Indent), 20});
+    Out.push_back({R.End, 0, "\n" + (Indent == " " ? "" : Indent) + "});", 5});
+  }
+  for (const Stmt *S : Barriers) {
+    auto B = stmtBegin(S), E = stmtEnd(S);
+    if (!B || !E) return "";
+    Out.push_back({*B, *E - *B, "/* __syncthreads(); */", 0});
+  }
+  for (const Stmt *S : Hoisted) {
+    const Expr *Cond = nullptr;
+    if (auto *For = dyn_cast<ForStmt>(S)) Cond = For->getCond();
+    if (auto *W = dyn_cast<WhileStmt>(S)) Cond = W->getCond();
+    if (!Cond) continue;
+    auto B = beginOf(Cond->getBeginLoc());
+    auto E = afterToken(Cond->getEndLoc());
+    if (!B || !E) return "";
+    Out.push_back({*B, 0, "npu_block.active() && (", 0});
+    Out.push_back({*E, 0, ")", 0});
+  }
+  for (const ReturnStmt *R : Returns) {
+    auto B = offsetOf(R->getReturnLoc());
+    if (!B) return "";
+    Out.push_back({*B, 6, "return npu_block.exit(npu_thread)", 0});
+  }
+  for (const DeclStmt *DS : PerThreadDecls) {
+    auto Seg = beginOf(DS->getBeginLoc());
+    if (!Seg) return "";
+    bool First = true;
+    for (const Decl *D : DS->decls()) {
+      auto *VD = cast<VarDecl>(D);
+      std::string Bind = "auto &" + VD->getNameAsString() + " = " + ArrayName[VD] + "[npu_thread]";
+      std::optional<unsigned> Stop = VD->hasInit() ? beginOf(VD->getInit()->getBeginLoc())
+                                                   : afterToken(VD->getSourceRange().getEnd());
+      if (!Stop || *Stop < *Seg) return "";
+      Out.push_back({*Seg, *Stop - *Seg, (First ? "" : "; ") + Bind + (VD->hasInit() ? " = " : ""), 0});
+      Seg = afterToken(VD->getSourceRange().getEnd());
+      First = false;
+      if (!Seg) return "";
+    }
+  }
+  for (const Pending &P : Out) {
+    if (P.Len) F.Edits.replace(P.Off, P.Len, P.Text);
+    else F.Edits.insert(P.Off, P.Text, P.Order);
+  }
+
+  std::string Prelude = "\n  ::npu::block_regions([&](::npu::BlockRegions &npu_block) {";
+  for (const VarDecl *VD : Ordered)
+    Prelude += "\n  auto *" + ArrayName[VD] + " = npu_block.per_thread<" + typeName(VD) + ">();";
+  return Prelude;
+}
+
+}  // namespace
+
+std::string emitBarrierRegions(Context &C, const FunctionDecl &Kernel, UserFile &F) {
+  if (!isa_and_nonnull<CompoundStmt>(Kernel.getBody())) return "";
+  Planner P(C, Kernel, F);
+  return P.run();
+}
+
+}  // namespace cu2npu
