@@ -2,6 +2,7 @@
 // every cu* use (CU2NPU1002). Declared generically so that code parses.
 #pragma once
 #include "cuda_runtime_api.h"
+#define CUDA_VERSION 12080 // see CUDART_VERSION
 typedef int CUdevice;
 typedef unsigned long long CUdeviceptr;
 typedef struct CUctx_st *CUcontext;

@@ -4,6 +4,11 @@
 #pragma once
 #include "driver_types.h"
 
+// The runtime version code sees at compile time (nvcc's cuda_runtime_api.h defines it): the
+// CUDA 12.8 API that npurt mirrors, so version checks take the same branch as in the output,
+// where cu2npu renames it to NPURT_CUDA_API_VERSION.
+#define CUDART_VERSION 12080
+
 // Device management
 extern __host__ cudaError_t cudaChooseDevice(int *device, const struct cudaDeviceProp *prop);
 extern __host__ __device__ cudaError_t cudaDeviceGetAttribute(int *value, enum cudaDeviceAttr attr, int device);

@@ -163,6 +163,19 @@ template <class T> __device__ T surf3Dread(unsigned long long, int, int, int, in
 template <class T> __device__ void surf1Dwrite(T, unsigned long long, int, int = 0);
 template <class T> __device__ void surf2Dwrite(T, unsigned long long, int, int, int = 0);
 template <class T> __device__ void surf3Dwrite(T, unsigned long long, int, int, int, int = 0);
+// Texture and surface references (removed in CUDA 12, still in older code): declared so that
+// such code parses and every use is diagnosed (CU2NPU1011) instead of failing to compile.
+template <class T, int Dim = 1, enum cudaTextureReadMode Mode = cudaReadModeElementType> struct texture {
+  int normalized;
+  int filterMode;
+  int addressMode[3];
+  struct cudaChannelFormatDesc channelDesc;
+};
+template <int Dim = 1> struct surface { struct cudaChannelFormatDesc channelDesc; };
+template <class T, enum cudaTextureReadMode M> __device__ T tex1Dfetch(texture<T, 1, M>, int);
+template <class T, enum cudaTextureReadMode M> __device__ T tex1D(texture<T, 1, M>, float);
+template <class T, enum cudaTextureReadMode M> __device__ T tex2D(texture<T, 2, M>, float, float);
+template <class T, enum cudaTextureReadMode M> __device__ T tex3D(texture<T, 3, M>, float, float, float);
 // Programmatic dependent launch (unsupported)
 extern "C" __device__ void cudaGridDependencySynchronize(void);
 extern "C" __device__ void cudaTriggerProgrammaticLaunchCompletion(void);

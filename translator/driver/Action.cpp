@@ -337,8 +337,8 @@ public:
       // On a preprocessor directive the marker goes before the '#'.
       unsigned Off = C.SM.getFileOffset(L);
       llvm::StringRef Txt = C.text(C.SM.getFileID(L));
-      size_t LineStart = Txt.rfind('\n', Off == 0 ? 0 : Off - 1);
-      LineStart = (LineStart == llvm::StringRef::npos || Off == 0) ? 0 : LineStart + 1;
+      size_t Newline = Txt.rfind('\n', Off); // StringRef::rfind looks strictly before Off
+      size_t LineStart = Newline == llvm::StringRef::npos ? 0 : Newline + 1;
       if (Txt.substr(LineStart).ltrim(" \t").starts_with("#"))
         L = C.SM.getComposedLoc(C.SM.getFileID(L), LineStart + (Txt.substr(LineStart).size() - Txt.substr(LineStart).ltrim(" \t").size()));
       C.report(L, DiagId::CU2NPU0001, {E.Message}, true, false);

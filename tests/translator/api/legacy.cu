@@ -1,0 +1,19 @@
+// Legacy CUDA as old code bases still write it: texture references (removed in CUDA 12) are
+// diagnosed instead of failing to parse, version checks see CUDA 12.8's runtime version,
+// removed thread-management calls are mapped.
+#include <cuda_runtime.h>
+// DIAG: texture is not supported (textures, surfaces and CUDA arrays) [CU2NPU1011]
+// NO-COMPILE
+// CHECK: /* CU2NPU1011: texture is not supported (textures, surfaces and CUDA arrays) */ texture<float, 1> texRef;
+texture<float, 1> texRef;
+void sync() {
+  // CHECK: #if NPURT_CUDA_API_VERSION >= 9000
+#if CUDART_VERSION >= 9000
+  // CHECK: npuThreadSynchronize();
+  cudaThreadSynchronize();
+#else
+  legacyPathTaken(); // undeclared: parsing this branch would be an error (exit code 1)
+#endif
+  // CHECK: npuThreadSetLimit(npuLimitMallocHeapSize, 1 << 20);
+  cudaThreadSetLimit(cudaLimitMallocHeapSize, 1 << 20);
+}
