@@ -59,13 +59,13 @@ TEST(Failure, DeviceAssertOnLoopPathAndManyBlocks) {
 
 __global__ void barrierOnLoopPath(int *out) {
   ::npu::for_each_thread([&](NPU_THREAD_PARAMS) {
-    out[threadIdx.x] = 1;
+    out[blockIdx.x * blockDim.x + threadIdx.x] = 1; // one slot per thread of the grid: no race
     __syncthreads();
   });
 }
 
 TEST(Failure, BarrierOnTheLoopPathFailsTheLaunch) {
-  std::vector<int> out(64);
+  std::vector<int> out(4 * 64);
   testing::internal::CaptureStderr();
   EXPECT_EQ(runKernel("barrierOnLoopPath", barrierOnLoopPath, 4, 64, 0, out.data()),
             kErrorLaunchFailure);
