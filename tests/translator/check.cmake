@@ -98,7 +98,7 @@ if(rc_expected EQUAL 0)
   execute_process(WORKING_DIRECTORY "${dir}" COMMAND "${CU2NPU}" "${out}" -o "${WORK}/${name}.twice.npu.cpp" -q ${extra_args}
                   RESULT_VARIABLE rc3 ERROR_VARIABLE err3)
   file(READ "${WORK}/${name}.twice.npu.cpp" twice)
-  if(NOT twice STREQUAL text)
+  if(NOT rc3 EQUAL 0 OR NOT twice STREQUAL text)
     message(FATAL_ERROR "not idempotent: translating the output changed it (rc ${rc3})\n${err3}")
   endif()
 endif()

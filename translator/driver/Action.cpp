@@ -429,18 +429,23 @@ std::string npurtStubCooperativeGroups() {
 }
 
 std::string npurtStubKernel() {
+  // Templates that take the kernel's lambdas have (empty) bodies: clang rejects a lambda-typed
+  // instantiation of a template that is declared but never defined.
   return "// cu2npu parse stub of npurt/kernel.h. Never compiled into programs.\n#pragma once\n"
          "#include <cuda_runtime.h>\n#include <cuda_fp16.h>\n#include <cuda_bf16.h>\n#include <math_constants.h>\n"
          "#define NPU_THREAD_PARAMS ...\n#define NPU_REGION_PARAMS unsigned npu_thread, ...\n#define NPU_DEVICE_ASSERT(c) ((void)(c))\n"
          "namespace npu {\n"
-         "template <class K, class... A> cudaError_t launch(const char *, K &&, dim3, dim3, size_t, cudaStream_t, A &&...);\n"
-         "template <class K, class... A> cudaError_t launch_deduced(const char *, K, dim3, dim3, size_t, cudaStream_t, A &&...);\n"
-         "template <class F> __host__ __device__ void for_each_thread(F &&);\n"
-         "template <class F> __host__ __device__ void for_each_thread_sync(F &&);\n"
-         "struct BlockRegions { template <class T> __host__ __device__ T *per_thread(); template <class F> __host__ __device__ "
-         "void for_each_thread(F &&); __host__ __device__ void exit(unsigned); __host__ __device__ bool active() const; };\n"
-         "template <class F> __host__ __device__ void block_regions(F &&);\n"
-         "template <class T> __device__ T *dynamic_shared();\n"
+         "template <class K, class... A> cudaError_t launch(const char *, K &&, dim3, dim3, size_t, cudaStream_t, A &&...) "
+         "{ return cudaSuccess; }\n"
+         "template <class K, class... A> cudaError_t launch_deduced(const char *, K, dim3, dim3, size_t, cudaStream_t, A &&...) "
+         "{ return cudaSuccess; }\n"
+         "template <class F> __host__ __device__ void for_each_thread(F &&) {}\n"
+         "template <class F> __host__ __device__ void for_each_thread_sync(F &&) {}\n"
+         "struct BlockRegions { template <class T> __host__ __device__ T *per_thread() { return nullptr; } "
+         "template <class F> __host__ __device__ void for_each_thread(F &&) {} __host__ __device__ void exit(unsigned) {} "
+         "__host__ __device__ bool active() const { return true; } };\n"
+         "template <class F> __host__ __device__ void block_regions(F &&) {}\n"
+         "template <class T> __device__ T *dynamic_shared() { return nullptr; }\n"
          "}  // namespace npu\n";
 }
 
