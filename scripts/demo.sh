@@ -6,7 +6,12 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 build=${CU2NPU_BUILD_DIR:-$root/build}
 sample=${1:-$root/samples/vector_add/vector_add.cu}
 
-"$root/scripts/build.sh"
+jobs=${CU2NPU_JOBS:-$(nproc)}
+
+"$root/scripts/setup.sh"
+# Only what the demo needs (the translator and the runtime); scripts/test.sh builds the rest.
+cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+cmake --build "$build" -j"$jobs" --target cu2npu npurt
 
 name=$(basename "$sample" .cu)
 out=$build/demo
