@@ -97,4 +97,14 @@ npuError_t runInStream(core::Runtime &runtime, npuStream_t stream, std::function
   return afterWait(runtime);
 }
 
+npuError_t copyInStream(core::Runtime &runtime, npuStream_t stream, void *dst, const void *src,
+                        std::size_t count, npuMemcpyKind kind, bool wait) {
+  if (count == 0)
+    return runtime.streams().resolve(stream) ? npuSuccess : npuErrorInvalidResourceHandle;
+  return runInStream(
+      runtime, stream,
+      [&backend = runtime.backend(), dst, src, count, kind] { backend.copy(dst, src, count, kind); },
+      wait);
+}
+
 } // namespace npu::api

@@ -37,4 +37,9 @@ npuError_t checkFill(const core::AllocationMap &allocations, const void *p, std:
 npuError_t runInStream(core::Runtime &runtime, npuStream_t stream, std::function<void()> work,
                        bool wait);
 
+// A checked linear copy of `count` bytes in direction `kind` (already resolved), in the order of
+// `stream`; a zero-byte copy only validates the stream.
+npuError_t copyInStream(core::Runtime &runtime, npuStream_t stream, void *dst, const void *src,
+                        std::size_t count, npuMemcpyKind kind, bool wait);
+
 } // namespace npu::api

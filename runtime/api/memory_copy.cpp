@@ -10,6 +10,7 @@ using npu::api::checkCopy;
 using npu::api::checkFill;
 using npu::api::extent2D;
 using npu::api::resolveKind;
+using npu::api::copyInStream;
 using npu::api::runInStream;
 using npu::core::Runtime;
 
@@ -19,15 +20,8 @@ npuError_t copy(Runtime &runtime, void *dst, const void *src, size_t count, npuM
                 npuStream_t stream, bool wait) {
   if (npuError_t error = checkCopy(runtime.allocations, dst, src, count, kind); error != npuSuccess)
     return error;
-  if (count == 0)
-    return runtime.streams().resolve(stream) ? npuSuccess : npuErrorInvalidResourceHandle;
-  npuMemcpyKind direction = resolveKind(runtime.allocations, dst, src, kind);
-  return runInStream(
-      runtime, stream,
-      [&backend = runtime.backend(), dst, src, count, direction] {
-        backend.copy(dst, src, count, direction);
-      },
-      wait);
+  return copyInStream(runtime, stream, dst, src, count,
+                      resolveKind(runtime.allocations, dst, src, kind), wait);
 }
 
 npuError_t copy2D(Runtime &runtime, void *dst, size_t dpitch, const void *src, size_t spitch,

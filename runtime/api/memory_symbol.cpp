@@ -15,7 +15,7 @@
 #include "api/memory_checks.h"
 
 using npu::api::call;
-using npu::api::runInStream;
+using npu::api::copyInStream;
 using npu::core::Allocation;
 using npu::core::MemoryKind;
 using npu::core::Runtime;
@@ -75,14 +75,8 @@ npuError_t copyToSymbol(Runtime &runtime, const void *symbol, const void *src, s
           npu::api::checkCopy(runtime.allocations, const_cast<void *>(src), src, count, sourceKind);
       error != npuSuccess)
     return error;
-  if (count == 0)
-    return runtime.streams().resolve(stream) ? npuSuccess : npuErrorInvalidResourceHandle;
-  return runInStream(
-      runtime, stream,
-      [&backend = runtime.backend(), dst, src, count, kind] {
-        backend.copy(dst, src, count, kind == npuMemcpyDefault ? npuMemcpyHostToDevice : kind);
-      },
-      wait);
+  return copyInStream(runtime, stream, dst, src, count,
+                      kind == npuMemcpyDefault ? npuMemcpyHostToDevice : kind, wait);
 }
 
 npuError_t copyFromSymbol(Runtime &runtime, void *dst, const void *symbol, size_t count,
@@ -99,14 +93,8 @@ npuError_t copyFromSymbol(Runtime &runtime, void *dst, const void *symbol, size_
   if (npuError_t error = npu::api::checkCopy(runtime.allocations, dst, dst, count, destinationKind);
       error != npuSuccess)
     return error;
-  if (count == 0)
-    return runtime.streams().resolve(stream) ? npuSuccess : npuErrorInvalidResourceHandle;
-  return runInStream(
-      runtime, stream,
-      [&backend = runtime.backend(), dst, src, count, kind] {
-        backend.copy(dst, src, count, kind == npuMemcpyDefault ? npuMemcpyDeviceToHost : kind);
-      },
-      wait);
+  return copyInStream(runtime, stream, dst, src, count,
+                      kind == npuMemcpyDefault ? npuMemcpyDeviceToHost : kind, wait);
 }
 
 } // namespace
