@@ -27,7 +27,8 @@
 __global__ void triad(float *a, const float *b, const float *c, float s, int n) {
   ::npu::for_each_thread([&](NPU_THREAD_PARAMS) {
     int i = blockIdx.x * blockDim.x + threadIdx.x;
-    if (i < n) a[i] = b[i] + s * c[i];
+    if (i < n)
+      a[i] = b[i] + s * c[i];
   });
 }
 
@@ -41,43 +42,50 @@ __global__ void blockReduce(const float *in, double *out, int n) {
     partial[tid] = i < n ? in[i] : 0.0f;
     __syncthreads();
     for (unsigned stride = blockDim.x / 2; stride > 0; stride >>= 1) {
-      if (tid < stride) partial[tid] += partial[tid + stride];
+      if (tid < stride)
+        partial[tid] += partial[tid + stride];
       __syncthreads();
     }
-    if (tid == 0) atomicAdd(out, static_cast<double>(partial[0]));
+    if (tid == 0)
+      atomicAdd(out, static_cast<double>(partial[0]));
   });
 }
 
 // blockReduce as cu2npu emits it: per-thread loops between the barriers.
 __global__ void blockReduceRegions(const float *in, double *out, int n) {
   ::npu::block_regions([&](::npu::BlockRegions &npu_block) {
-  auto *npu_tid = npu_block.per_thread<unsigned int>();
-  __shared__ float partial[kReduceBlock];
-  npu_block.for_each_thread([&](NPU_REGION_PARAMS) {
-  auto &tid = npu_tid[npu_thread] = threadIdx.x;
-  int i = blockIdx.x * blockDim.x + threadIdx.x;
-  partial[tid] = i < n ? in[i] : 0.0f;
-  });
-  /* __syncthreads(); */
-  for (unsigned stride = blockDim.x / 2; npu_block.active() && (stride > 0); stride >>= 1) {
-    npu_block.for_each_thread([&](NPU_REGION_PARAMS) { auto &tid = npu_tid[npu_thread];
-    if (tid < stride) partial[tid] += partial[tid + stride];
+    auto *npu_tid = npu_block.per_thread<unsigned int>();
+    __shared__ float partial[kReduceBlock];
+    npu_block.for_each_thread([&](NPU_REGION_PARAMS) {
+      auto &tid = npu_tid[npu_thread] = threadIdx.x;
+      int i = blockIdx.x * blockDim.x + threadIdx.x;
+      partial[tid] = i < n ? in[i] : 0.0f;
     });
     /* __syncthreads(); */
-  }
-  npu_block.for_each_thread([&](NPU_REGION_PARAMS) { auto &tid = npu_tid[npu_thread];
-  if (tid == 0) atomicAdd(out, static_cast<double>(partial[0]));
-  });
+    for (unsigned stride = blockDim.x / 2; npu_block.active() && (stride > 0); stride >>= 1) {
+      npu_block.for_each_thread([&](NPU_REGION_PARAMS) {
+        auto &tid = npu_tid[npu_thread];
+        if (tid < stride)
+          partial[tid] += partial[tid + stride];
+      });
+      /* __syncthreads(); */
+    }
+    npu_block.for_each_thread([&](NPU_REGION_PARAMS) {
+      auto &tid = npu_tid[npu_thread];
+      if (tid == 0)
+        atomicAdd(out, static_cast<double>(partial[0]));
+    });
   });
 }
 
 static double medianSeconds(int reps, const std::function<void()> &work) {
   std::vector<double> times;
-  work();  // warm-up: page faults, thread pools
+  work(); // warm-up: page faults, thread pools
   for (int r = 0; r < reps; ++r) {
     auto start = std::chrono::steady_clock::now();
     work();
-    times.push_back(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+    times.push_back(
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
   }
   std::sort(times.begin(), times.end());
   return times[times.size() / 2];
@@ -112,8 +120,8 @@ int main(int argc, char **argv) {
 
   npuDeviceProp prop;
   check(npuGetDeviceProperties(&prop, 0), "npuGetDeviceProperties");
-  std::printf("runtime_bench: n=%d, %d repetitions, %d OpenMP threads, device '%s' (%d workers)\n", n,
-              reps, omp_get_max_threads(), prop.name, prop.multiProcessorCount);
+  std::printf("runtime_bench: n=%d, %d repetitions, %d OpenMP threads, device '%s' (%d workers)\n",
+              n, reps, omp_get_max_threads(), prop.name, prop.multiProcessorCount);
 
   // Memory-bound: triad.
   double tNpu = medianSeconds(reps, [&] {
@@ -122,11 +130,13 @@ int main(int argc, char **argv) {
   });
   double tOmp = medianSeconds(reps, [&] {
 #pragma omp parallel for schedule(static)
-    for (int i = 0; i < n; ++i) ha[i] = hb[i] + s * hc[i];
+    for (int i = 0; i < n; ++i)
+      ha[i] = hb[i] + s * hc[i];
   });
   double tTbb = medianSeconds(reps, [&] {
     tbb::parallel_for(tbb::blocked_range<int>(0, n), [&](const tbb::blocked_range<int> &r) {
-      for (int i = r.begin(); i < r.end(); ++i) ha[i] = hb[i] + s * hc[i];
+      for (int i = r.begin(); i < r.end(); ++i)
+        ha[i] = hb[i] + s * hc[i];
     });
   });
   check(npuMemcpy(ha.data(), a, n * sizeof(float), npuMemcpyDeviceToHost), "npuMemcpy");
@@ -142,31 +152,36 @@ int main(int argc, char **argv) {
 
   // Barrier-heavy: shared-memory tree reduction.
   double expected = 0;
-  for (int i = 0; i < n; ++i) expected += hb[i];
+  for (int i = 0; i < n; ++i)
+    expected += hb[i];
   double got = 0;
   double rNpu = medianSeconds(reps, [&] {
     check(npuMemset(sum, 0, sizeof(double)), "npuMemset");
-    ::npu::launch("blockReduce", blockReduce, dim3(blocks), dim3(kReduceBlock), 0, nullptr, b, sum, n);
+    ::npu::launch("blockReduce", blockReduce, dim3(blocks), dim3(kReduceBlock), 0, nullptr, b, sum,
+                  n);
     check(npuMemcpy(&got, sum, sizeof(double), npuMemcpyDeviceToHost), "npuMemcpy");
   });
   double ompSum = 0;
   double rOmp = medianSeconds(reps, [&] {
     double acc = 0;
 #pragma omp parallel for reduction(+ : acc) schedule(static)
-    for (int i = 0; i < n; ++i) acc += hb[i];
+    for (int i = 0; i < n; ++i)
+      acc += hb[i];
     ompSum = acc;
   });
   double rTbb = medianSeconds(reps, [&] {
     volatile double acc = tbb::parallel_reduce(
         tbb::blocked_range<int>(0, n), 0.0,
         [&](const tbb::blocked_range<int> &r, double partial) {
-          for (int i = r.begin(); i < r.end(); ++i) partial += hb[i];
+          for (int i = r.begin(); i < r.end(); ++i)
+            partial += hb[i];
           return partial;
         },
         std::plus<double>());
     (void)acc;
   });
-  if (std::fabs(got - expected) > 1e-6 * std::fabs(expected) || std::fabs(ompSum - expected) > 1e-6 * std::fabs(expected)) {
+  if (std::fabs(got - expected) > 1e-6 * std::fabs(expected) ||
+      std::fabs(ompSum - expected) > 1e-6 * std::fabs(expected)) {
     std::fprintf(stderr, "reduce: got %f, expected %f\n", got, expected);
     return 1;
   }
@@ -178,7 +193,8 @@ int main(int argc, char **argv) {
   double gotRegions = 0;
   double gNpu = medianSeconds(reps, [&] {
     check(npuMemset(sum, 0, sizeof(double)), "npuMemset");
-    ::npu::launch("blockReduceRegions", blockReduceRegions, dim3(blocks), dim3(kReduceBlock), 0, nullptr, b, sum, n);
+    ::npu::launch("blockReduceRegions", blockReduceRegions, dim3(blocks), dim3(kReduceBlock), 0,
+                  nullptr, b, sum, n);
     check(npuMemcpy(&gotRegions, sum, sizeof(double), npuMemcpyDeviceToHost), "npuMemcpy");
   });
   if (std::fabs(gotRegions - expected) > 1e-6 * std::fabs(expected)) {
@@ -187,7 +203,8 @@ int main(int argc, char **argv) {
   }
   std::printf("regions npurt %8.3f ms (%5.2f ns/thread)  openmp %8.3f ms  tbb %8.3f ms  "
               "ratio npurt/openmp %.2f  npurt/tbb %.2f  fibers/regions %.1f\n",
-              gNpu * 1e3, gNpu * 1e9 / n, rOmp * 1e3, rTbb * 1e3, gNpu / rOmp, gNpu / rTbb, rNpu / gNpu);
+              gNpu * 1e3, gNpu * 1e9 / n, rOmp * 1e3, rTbb * 1e3, gNpu / rOmp, gNpu / rTbb,
+              rNpu / gNpu);
 
   npuFree(a);
   npuFree(b);

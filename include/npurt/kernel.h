@@ -9,7 +9,7 @@
 #endif
 
 #include <cassert> // assert() in host code; device code uses NPU_DEVICE_ASSERT
-#include <cstdio> // device printf is the host's printf: one call prints one line
+#include <cstdio>  // device printf is the host's printf: one call prints one line
 
 #include "npurt/device/atomics.h"
 #include "npurt/device/bfloat16.h"

@@ -47,12 +47,12 @@ npuError_t npuDeviceCanAccessPeer(int *canAccessPeer, int device, int peerDevice
 npuError_t npuDeviceEnablePeerAccess(int peerDevice, unsigned int flags);
 npuError_t npuDeviceDisablePeerAccess(int peerDevice);
 // CUDA's removed thread-management names, kept because translated legacy code calls them.
-npuError_t npuThreadSynchronize(void); // = npuDeviceSynchronize
-npuError_t npuThreadExit(void);        // = npuDeviceReset
-npuError_t npuThreadGetLimit(size_t *value, enum npuLimit limit);     // = npuDeviceGetLimit
-npuError_t npuThreadSetLimit(enum npuLimit limit, size_t value);      // = npuDeviceSetLimit
-npuError_t npuThreadGetCacheConfig(enum npuFuncCache *config);        // = npuDeviceGetCacheConfig
-npuError_t npuThreadSetCacheConfig(enum npuFuncCache config);         // = npuDeviceSetCacheConfig
+npuError_t npuThreadSynchronize(void);                            // = npuDeviceSynchronize
+npuError_t npuThreadExit(void);                                   // = npuDeviceReset
+npuError_t npuThreadGetLimit(size_t *value, enum npuLimit limit); // = npuDeviceGetLimit
+npuError_t npuThreadSetLimit(enum npuLimit limit, size_t value);  // = npuDeviceSetLimit
+npuError_t npuThreadGetCacheConfig(enum npuFuncCache *config);    // = npuDeviceGetCacheConfig
+npuError_t npuThreadSetCacheConfig(enum npuFuncCache config);     // = npuDeviceSetCacheConfig
 // Shared-memory bank configuration: accepted and reported (deprecated in CUDA 12; no effect here).
 npuError_t npuDeviceGetSharedMemConfig(enum npuSharedMemConfig *config);
 npuError_t npuDeviceSetSharedMemConfig(enum npuSharedMemConfig config);

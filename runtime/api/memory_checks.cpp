@@ -103,7 +103,9 @@ npuError_t copyInStream(core::Runtime &runtime, npuStream_t stream, void *dst, c
     return runtime.streams().resolve(stream) ? npuSuccess : npuErrorInvalidResourceHandle;
   return runInStream(
       runtime, stream,
-      [&backend = runtime.backend(), dst, src, count, kind] { backend.copy(dst, src, count, kind); },
+      [&backend = runtime.backend(), dst, src, count, kind] {
+        backend.copy(dst, src, count, kind);
+      },
       wait);
 }
 

@@ -8,9 +8,9 @@
 using npu::api::call;
 using npu::api::checkCopy;
 using npu::api::checkFill;
+using npu::api::copyInStream;
 using npu::api::extent2D;
 using npu::api::resolveKind;
-using npu::api::copyInStream;
 using npu::api::runInStream;
 using npu::core::Runtime;
 

@@ -8,7 +8,7 @@ const DiagInfo Infos[] = {
 #include "diag/diagnostics.def"
 #undef CU2NPU_DIAG
 };
-}  // namespace
+} // namespace
 
 const DiagInfo &diagInfo(DiagId Id) { return Infos[static_cast<int>(Id)]; }
 llvm::ArrayRef<DiagInfo> allDiags() { return llvm::ArrayRef<DiagInfo>(Infos).drop_front(); }
@@ -19,7 +19,8 @@ std::string formatDiag(DiagId Id, llvm::ArrayRef<std::string> Args) {
   for (size_t I = 0; I < T.size(); ++I) {
     if (T[I] == '%' && I + 1 < T.size() && T[I + 1] >= '0' && T[I + 1] <= '9') {
       size_t N = T[I + 1] - '0';
-      if (N < Args.size()) Out += Args[N];
+      if (N < Args.size())
+        Out += Args[N];
       ++I;
     } else {
       Out += T[I];
@@ -30,11 +31,14 @@ std::string formatDiag(DiagId Id, llvm::ArrayRef<std::string> Args) {
 
 const char *effortName(Effort E) {
   switch (E) {
-  case Effort::low: return "low";
-  case Effort::medium: return "medium";
-  case Effort::high: return "high";
+  case Effort::low:
+    return "low";
+  case Effort::medium:
+    return "medium";
+  case Effort::high:
+    return "high";
   }
   return "?";
 }
 
-}  // namespace cu2npu
+} // namespace cu2npu

@@ -21,10 +21,10 @@ enum class Effort { low, medium, high };
 
 struct DiagInfo {
   DiagId Id;
-  const char *Name;  // "CU2NPU1007"
+  const char *Name; // "CU2NPU1007"
   DiagLevel Level;
   Effort Eff;
-  const char *Text;  // with %0, %1
+  const char *Text; // with %0, %1
 };
 
 const DiagInfo &diagInfo(DiagId Id);
@@ -33,4 +33,4 @@ llvm::ArrayRef<DiagInfo> allDiags();
 std::string formatDiag(DiagId Id, llvm::ArrayRef<std::string> Args);
 const char *effortName(Effort E);
 
-}  // namespace cu2npu
+} // namespace cu2npu

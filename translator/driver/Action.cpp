@@ -2,8 +2,8 @@
 
 #include <clang/AST/ASTConsumer.h>
 #include <clang/AST/ASTContext.h>
-#include <clang/AST/ExprCXX.h>
 #include <clang/AST/Attr.h>
+#include <clang/AST/ExprCXX.h>
 #include <clang/AST/RecursiveASTVisitor.h>
 #include <clang/Basic/DiagnosticOptions.h>
 #include <clang/Frontend/CompilerInstance.h>
@@ -25,7 +25,8 @@ namespace {
 
 std::string absPath(llvm::StringRef P) {
   llvm::SmallString<256> Out;
-  if (!llvm::sys::fs::real_path(P, Out)) return std::string(Out);
+  if (!llvm::sys::fs::real_path(P, Out))
+    return std::string(Out);
   Out = P;
   llvm::sys::fs::make_absolute(Out);
   llvm::sys::path::remove_dots(Out, true);
@@ -33,8 +34,10 @@ std::string absPath(llvm::StringRef P) {
 }
 
 bool under(llvm::StringRef Path, llvm::StringRef Dir) {
-  if (Dir.empty()) return false;
-  return Path.starts_with(Dir) && (Path.size() == Dir.size() || Path[Dir.size()] == '/' || Dir.ends_with("/"));
+  if (Dir.empty())
+    return false;
+  return Path.starts_with(Dir) &&
+         (Path.size() == Dir.size() || Path[Dir.size()] == '/' || Dir.ends_with("/"));
 }
 
 // ---- console diagnostics: buffered (pass 1 may be discarded), errors recorded for markers ------
@@ -52,13 +55,20 @@ public:
   void HandleDiagnostic(clang::DiagnosticsEngine::Level L, const clang::Diagnostic &Info) override {
     clang::DiagnosticConsumer::HandleDiagnostic(L, Info);
     Printer->HandleDiagnostic(L, Info);
-    if (L >= clang::DiagnosticsEngine::Error && Info.hasSourceManager() && Info.getLocation().isValid()) {
+    if (L >= clang::DiagnosticsEngine::Error && Info.hasSourceManager() &&
+        Info.getLocation().isValid()) {
       llvm::SmallString<128> Msg;
       Info.FormatDiagnostic(Msg);
-      if (!llvm::StringRef(Msg).contains("[CU2NPU")) Errors.push_back({Info.getLocation(), std::string(Msg)});
+      if (!llvm::StringRef(Msg).contains("[CU2NPU"))
+        Errors.push_back({Info.getLocation(), std::string(Msg)});
     }
   }
-  std::string take() { OS.flush(); std::string R = std::move(Buf); Buf.clear(); return R; }
+  std::string take() {
+    OS.flush();
+    std::string R = std::move(Buf);
+    Buf.clear();
+    return R;
+  }
   std::vector<ClangError> Errors;
 
 private:
@@ -72,20 +82,26 @@ private:
 class PPHooks : public clang::PPCallbacks {
 public:
   PPHooks(Context &C) : C(C) {}
-  void FileChanged(clang::SourceLocation Loc, FileChangeReason Reason, clang::SrcMgr::CharacteristicKind FT,
-                   clang::FileID) override {
-    if (Reason != EnterFile) return;
+  void FileChanged(clang::SourceLocation Loc, FileChangeReason Reason,
+                   clang::SrcMgr::CharacteristicKind FT, clang::FileID) override {
+    if (Reason != EnterFile)
+      return;
     clang::FileID FID = C.SM.getFileID(Loc);
-    if (C.Files.count(FID)) return;
+    if (C.Files.count(FID))
+      return;
     auto FE = C.SM.getFileEntryRefForID(FID);
-    if (!FE) return;
+    if (!FE)
+      return;
     std::string P = absPath(FE->getName());
     bool Main = FID == C.SM.getMainFileID();
     if (!Main) {
-      if (clang::SrcMgr::isSystem(FT) || !under(P, C.Opts.InRoot) || under(P, C.Opts.ShimDir)) return;
-      if (llvm::StringRef(P).ends_with(".npu.h")) return;
+      if (clang::SrcMgr::isSystem(FT) || !under(P, C.Opts.InRoot) || under(P, C.Opts.ShimDir))
+        return;
+      if (llvm::StringRef(P).ends_with(".npu.h"))
+        return;
       C.TranslatedPaths.insert(P);
-      if (C.Opts.DoneHeaders.count(P)) return;
+      if (C.Opts.DoneHeaders.count(P))
+        return;
     }
     UserFile &F = C.Files[FID];
     F.Path = P;
@@ -93,8 +109,9 @@ public:
     F.IsMain = Main;
     F.IsCu = Main && llvm::StringRef(P).ends_with(".cu");
   }
-  void InclusionDirective(clang::SourceLocation HashLoc, const clang::Token &, llvm::StringRef FileName,
-                          bool IsAngled, clang::CharSourceRange FilenameRange, clang::OptionalFileEntryRef File,
+  void InclusionDirective(clang::SourceLocation HashLoc, const clang::Token &,
+                          llvm::StringRef FileName, bool IsAngled,
+                          clang::CharSourceRange FilenameRange, clang::OptionalFileEntryRef File,
                           llvm::StringRef, llvm::StringRef, const clang::Module *, bool,
                           clang::SrcMgr::CharacteristicKind) override {
     IncludeEvent E;
@@ -102,16 +119,19 @@ public:
     E.FilenameRange = FilenameRange;
     E.Spelled = FileName.str();
     E.Angled = IsAngled;
-    if (File) E.Resolved = absPath(File->getName());
+    if (File)
+      E.Resolved = absPath(File->getName());
     C.Includes.push_back(std::move(E));
   }
   void MacroExpands(const clang::Token &Name, const clang::MacroDefinition &, clang::SourceRange,
                     const clang::MacroArgs *) override {
     const clang::IdentifierInfo *II = Name.getIdentifierInfo();
-    if (II && II->getName() == "assert") C.MacroUses.push_back({"assert", Name.getLocation()});
+    if (II && II->getName() == "assert")
+      C.MacroUses.push_back({"assert", Name.getLocation()});
   }
   void MacroDefined(const clang::Token &Name, const clang::MacroDirective *) override {
-    if (C.file(C.SM.getFileID(C.SM.getSpellingLoc(Name.getLocation())))) C.UserNames.insert(Name.getIdentifierInfo()->getName().str());
+    if (C.file(C.SM.getFileID(C.SM.getSpellingLoc(Name.getLocation()))))
+      C.UserNames.insert(Name.getIdentifierInfo()->getName().str());
   }
 
 private:
@@ -127,14 +147,15 @@ struct FnInfo {
 bool inCooperativeGroups(const clang::Decl *D) {
   for (const clang::DeclContext *DC = D->getDeclContext(); DC; DC = DC->getParent())
     if (auto *NS = llvm::dyn_cast<clang::NamespaceDecl>(DC))
-      if (NS->getName() == "cooperative_groups") return true;
+      if (NS->getName() == "cooperative_groups")
+        return true;
   return false;
 }
 
 bool isCgMember(llvm::StringRef N) {
-  return N == "sync" || N == "shfl" || N == "shfl_down" || N == "shfl_up" || N == "shfl_xor" || N == "any" ||
-         N == "all" || N == "ballot" || N == "match_any" || N == "match_all" || N == "barrier_wait" ||
-         N == "barrier_arrive";
+  return N == "sync" || N == "shfl" || N == "shfl_down" || N == "shfl_up" || N == "shfl_xor" ||
+         N == "any" || N == "all" || N == "ballot" || N == "match_any" || N == "match_all" ||
+         N == "barrier_wait" || N == "barrier_arrive";
 }
 
 class Walker : public clang::RecursiveASTVisitor<Walker> {
@@ -164,20 +185,24 @@ public:
   }
 
   bool VisitNamedDecl(clang::NamedDecl *D) {
-    if (D->getIdentifier() && C.file(C.SM.getFileID(C.SM.getSpellingLoc(D->getLocation())))) C.UserNames.insert(D->getName().str());
+    if (D->getIdentifier() && C.file(C.SM.getFileID(C.SM.getSpellingLoc(D->getLocation()))))
+      C.UserNames.insert(D->getName().str());
     return true;
   }
 
   bool VisitFunctionDecl(clang::FunctionDecl *FD) {
-    if (!FD->doesThisDeclarationHaveABody() || !FD->getBody()) return true;
+    if (!FD->doesThisDeclarationHaveABody() || !FD->getBody())
+      return true;
     clang::SourceRange R = FD->getBody()->getSourceRange();
-    clang::SourceLocation B = C.SM.getExpansionLoc(R.getBegin()), E = C.SM.getExpansionLoc(R.getEnd());
+    clang::SourceLocation B = C.SM.getExpansionLoc(R.getBegin()),
+                          E = C.SM.getExpansionLoc(R.getEnd());
     clang::FileID FID = C.SM.getFileID(B);
     bool Dev = FD->hasAttr<clang::CUDADeviceAttr>() || FD->hasAttr<clang::CUDAGlobalAttr>();
     if (FID == C.SM.getFileID(E)) {
       OffsetRange OR{C.SM.getFileOffset(B), C.SM.getFileOffset(E) + 1};
       AllBodies[FID].push_back(OR);
-      if (Dev) DeviceBodies[FID].push_back(OR);
+      if (Dev)
+        DeviceBodies[FID].push_back(OR);
       if (FD->hasAttr<clang::CUDAGlobalAttr>() || (Dev && !FD->hasAttr<clang::CUDAHostAttr>()))
         C.DeviceOnlyBodies[FID].push_back(OR);
     }
@@ -189,7 +214,8 @@ public:
   }
 
   bool VisitVarDecl(clang::VarDecl *VD) {
-    if (C.file(C.SM.getFileID(C.SM.getSpellingLoc(VD->getLocation())))) Vars.push_back(VD);
+    if (C.file(C.SM.getFileID(C.SM.getSpellingLoc(VD->getLocation()))))
+      Vars.push_back(VD);
     return true;
   }
 
@@ -200,57 +226,74 @@ public:
 
   bool VisitDeclRefExpr(clang::DeclRefExpr *E) {
     if (auto *VD = llvm::dyn_cast<clang::VarDecl>(E->getDecl()))
-      if (Cur && VD->hasAttr<clang::CUDASharedAttr>() && VD->hasExternalStorage() && !VD->isLocalVarDecl())
+      if (Cur && VD->hasAttr<clang::CUDASharedAttr>() && VD->hasExternalStorage() &&
+          !VD->isLocalVarDecl())
         C.ExternSharedUsers[VD].insert(Cur);
     return true;
   }
 
   void markSync() {
-    if (Cur) Graph[Cur->getCanonicalDecl()].Sync = true;
+    if (Cur)
+      Graph[Cur->getCanonicalDecl()].Sync = true;
   }
 
   void addCallee(const clang::FunctionDecl *Callee) {
-    if (!Cur) return;
-    if (const clang::FunctionDecl *P = Callee->getTemplateInstantiationPattern()) Callee = P;
+    if (!Cur)
+      return;
+    if (const clang::FunctionDecl *P = Callee->getTemplateInstantiationPattern())
+      Callee = P;
     llvm::StringRef N = Callee->getIdentifier() ? Callee->getName() : "";
-    if ((!N.empty() && isSyncBuiltin(N)) || inCooperativeGroups(Callee)) return markSync();
+    if ((!N.empty() && isSyncBuiltin(N)) || inCooperativeGroups(Callee))
+      return markSync();
     const clang::FunctionDecl *Def = nullptr;
     if (Callee->hasBody(Def) && Def) {
       Graph[Cur->getCanonicalDecl()].Callees.push_back(Def->getCanonicalDecl());
       return;
     }
     // No body in this TU: unknown unless it is a declaration of the shim or a system header.
-    if (C.file(C.SM.getFileID(C.SM.getSpellingLoc(Callee->getLocation())))) markSync();
+    if (C.file(C.SM.getFileID(C.SM.getSpellingLoc(Callee->getLocation()))))
+      markSync();
   }
 
   bool VisitCallExpr(clang::CallExpr *E) {
-    if (!Cur) return true;
+    if (!Cur)
+      return true;
     if (const clang::FunctionDecl *FD = E->getDirectCallee()) {
       addCallee(FD);
       return true;
     }
     const clang::Expr *Callee = E->getCallee() ? E->getCallee()->IgnoreParenImpCasts() : nullptr;
-    if (!Callee) return true;
+    if (!Callee)
+      return true;
     if (auto *UL = llvm::dyn_cast<clang::UnresolvedLookupExpr>(Callee)) {
       std::string N = UL->getName().getAsString();
-      if (isSyncBuiltin(N)) return markSync(), true;
+      if (isSyncBuiltin(N))
+        return markSync(), true;
       bool Any = false;
       for (const clang::NamedDecl *D : UL->decls()) {
         const clang::NamedDecl *U = D->getUnderlyingDecl();
-        if (auto *FT = llvm::dyn_cast<clang::FunctionTemplateDecl>(U)) U = FT->getTemplatedDecl();
-        if (auto *FD = llvm::dyn_cast<clang::FunctionDecl>(U)) { addCallee(FD); Any = true; }
+        if (auto *FT = llvm::dyn_cast<clang::FunctionTemplateDecl>(U))
+          U = FT->getTemplatedDecl();
+        if (auto *FD = llvm::dyn_cast<clang::FunctionDecl>(U)) {
+          addCallee(FD);
+          Any = true;
+        }
       }
-      if (!Any) markSync();
+      if (!Any)
+        markSync();
       return true;
     }
     if (auto *ME = llvm::dyn_cast<clang::CXXDependentScopeMemberExpr>(Callee)) {
-      if (isCgMember(ME->getMember().getAsString())) markSync();
+      if (isCgMember(ME->getMember().getAsString()))
+        markSync();
       return true;
     }
     if (auto *ME = llvm::dyn_cast<clang::UnresolvedMemberExpr>(Callee)) {
-      if (isCgMember(ME->getName().getAsString())) markSync();
+      if (isCgMember(ME->getName().getAsString()))
+        markSync();
       for (const clang::NamedDecl *D : ME->decls())
-        if (auto *FD = llvm::dyn_cast<clang::FunctionDecl>(D->getUnderlyingDecl())) addCallee(FD);
+        if (auto *FD = llvm::dyn_cast<clang::FunctionDecl>(D->getUnderlyingDecl()))
+          addCallee(FD);
       return true;
     }
     // Through a function pointer or a dependent callable: not provably barrier-free.
@@ -263,15 +306,21 @@ public:
     while (Changed) {
       Changed = false;
       for (auto &[FD, Info] : Graph) {
-        if (Info.Sync) continue;
+        if (Info.Sync)
+          continue;
         for (const clang::FunctionDecl *Callee : Info.Callees) {
           auto It = Graph.find(Callee);
-          if (It != Graph.end() && It->second.Sync) { Info.Sync = true; Changed = true; break; }
+          if (It != Graph.end() && It->second.Sync) {
+            Info.Sync = true;
+            Changed = true;
+            break;
+          }
         }
       }
     }
     for (auto &[FD, Info] : Graph)
-      if (Info.Sync) C.SyncFunctions.insert(FD);
+      if (Info.Sync)
+        C.SyncFunctions.insert(FD);
   }
 
 private:
@@ -281,7 +330,8 @@ private:
 
 class Consumer : public clang::ASTConsumer {
 public:
-  Consumer(std::unique_ptr<Context> Ctx, TuState &S, BufferedConsumer &BC) : Ctx(std::move(Ctx)), S(S), BC(BC) {}
+  Consumer(std::unique_ptr<Context> Ctx, TuState &S, BufferedConsumer &BC)
+      : Ctx(std::move(Ctx)), S(S), BC(BC) {}
 
   void HandleTranslationUnit(clang::ASTContext &AC) override {
     Context &C = *Ctx;
@@ -303,13 +353,15 @@ public:
       for (auto &[FID, F] : C.Files) {
         llvm::StringRef T = C.text(FID);
         S.Originals[F.Path] = T.str();
-        if (!mentionsCudaArch(T)) continue;
+        if (!mentionsCudaArch(T))
+          continue;
         ArchInput In;
         In.DeviceBodies = W.DeviceBodies[FID];
         In.AllBodies = W.AllBodies[FID];
         In.ArchValue = S.Opts->ArchValue;
         ArchResult R = resolveCudaArch(T, In);
-        if (R.Edits.empty() && R.UnresolvedUses.empty()) continue;
+        if (R.Edits.empty() && R.UnresolvedUses.empty())
+          continue;
         S.Arch[F.Path] = std::move(R);
         Any = true;
       }
@@ -324,41 +376,53 @@ public:
     for (auto &[FID, F] : C.Files) {
       F.OutPath = S.OutPathFor(F.Path, F.IsMain);
       auto It = S.Arch.find(F.Path);
-      if (It == S.Arch.end()) continue;
-      for (const Edit &E : It->second.Edits) F.Edits.replace(E.Offset, E.Length, E.Text);
+      if (It == S.Arch.end())
+        continue;
+      for (const Edit &E : It->second.Edits)
+        F.Edits.replace(E.Offset, E.Length, E.Text);
       for (unsigned U : It->second.UnresolvedUses)
         C.report(C.SM.getComposedLoc(FID, U), DiagId::CU2NPU4001, {});
     }
     std::set<std::pair<clang::FileID, unsigned>> ErrorLines;
     for (const ClangError &E : BC.Errors) {
       clang::SourceLocation L = C.SM.getFileLoc(E.Loc);
-      if (!C.file(C.SM.getFileID(L))) continue;
-      if (!ErrorLines.insert({C.SM.getFileID(L), C.SM.getSpellingLineNumber(L)}).second) continue;
+      if (!C.file(C.SM.getFileID(L)))
+        continue;
+      if (!ErrorLines.insert({C.SM.getFileID(L), C.SM.getSpellingLineNumber(L)}).second)
+        continue;
       // On a preprocessor directive the marker goes before the '#'.
       unsigned Off = C.SM.getFileOffset(L);
       llvm::StringRef Txt = C.text(C.SM.getFileID(L));
       size_t Newline = Txt.rfind('\n', Off); // StringRef::rfind looks strictly before Off
       size_t LineStart = Newline == llvm::StringRef::npos ? 0 : Newline + 1;
       if (Txt.substr(LineStart).ltrim(" \t").starts_with("#"))
-        L = C.SM.getComposedLoc(C.SM.getFileID(L), LineStart + (Txt.substr(LineStart).size() - Txt.substr(LineStart).ltrim(" \t").size()));
+        L = C.SM.getComposedLoc(
+            C.SM.getFileID(L),
+            LineStart + (Txt.substr(LineStart).size() - Txt.substr(LineStart).ltrim(" \t").size()));
       C.report(L, DiagId::CU2NPU0001, {E.Message}, true, false);
     }
 
     std::vector<std::unique_ptr<Rule>> Rules = makeRules();
     for (auto &R : Rules) {
-      for (const clang::FunctionDecl *FD : W.Functions) R->onFunction(C, *FD);
-      for (const clang::VarDecl *VD : W.Vars) R->onVar(C, *VD);
+      for (const clang::FunctionDecl *FD : W.Functions)
+        R->onFunction(C, *FD);
+      for (const clang::VarDecl *VD : W.Vars)
+        R->onVar(C, *VD);
       for (auto &[E, Fn] : W.Launches) {
         C.CurrentFunction = Fn;
         R->onKernelCall(C, *E);
       }
       C.CurrentFunction = nullptr;
-      for (const IncludeEvent &E : C.Includes) R->onInclude(C, E);
-      for (const MacroUse &U : C.MacroUses) R->onMacroUse(C, U);
+      for (const IncludeEvent &E : C.Includes)
+        R->onInclude(C, E);
+      for (const MacroUse &U : C.MacroUses)
+        R->onMacroUse(C, U);
     }
-    for (auto &R : Rules) R->finish(C);
     for (auto &R : Rules)
-      for (auto &[FID, F] : C.Files) R->onFile(C, F);
+      R->finish(C);
+    for (auto &R : Rules)
+      for (auto &[FID, F] : C.Files)
+        R->onFile(C, F);
 
     for (auto &[FID, F] : C.Files) {
       OutputFile O;
@@ -366,7 +430,8 @@ public:
       O.OutPath = F.OutPath;
       O.IsMain = F.IsMain;
       auto OrigIt = S.Originals.find(F.Path);
-      llvm::StringRef Orig = OrigIt != S.Originals.end() ? llvm::StringRef(OrigIt->second) : C.text(FID);
+      llvm::StringRef Orig =
+          OrigIt != S.Originals.end() ? llvm::StringRef(OrigIt->second) : C.text(FID);
       O.Text = F.Edits.apply(Orig, &O.Conflicts);
       O.Changed = !F.Edits.empty();
       O.LinesChanged = F.Edits.linesTouched(Orig);
@@ -389,9 +454,11 @@ private:
 class Action : public clang::ASTFrontendAction {
 public:
   Action(TuState &S, BufferedConsumer &BC) : S(S), BC(BC) {}
-  std::unique_ptr<clang::ASTConsumer> CreateASTConsumer(clang::CompilerInstance &CI, llvm::StringRef) override {
+  std::unique_ptr<clang::ASTConsumer> CreateASTConsumer(clang::CompilerInstance &CI,
+                                                        llvm::StringRef) override {
     auto Ctx = std::make_unique<Context>(CI, *S.Opts);
-    if (S.Opts->Quiet) CI.getDiagnostics().setIgnoreAllWarnings(true);
+    if (S.Opts->Quiet)
+      CI.getDiagnostics().setIgnoreAllWarnings(true);
     CI.getPreprocessor().addPPCallbacks(std::make_unique<PPHooks>(*Ctx));
     return std::make_unique<Consumer>(std::move(Ctx), S, BC);
   }
@@ -404,27 +471,33 @@ private:
 class Factory : public clang::tooling::FrontendActionFactory {
 public:
   Factory(TuState &S, BufferedConsumer &BC) : S(S), BC(BC) {}
-  std::unique_ptr<clang::FrontendAction> create() override { return std::make_unique<Action>(S, BC); }
+  std::unique_ptr<clang::FrontendAction> create() override {
+    return std::make_unique<Action>(S, BC);
+  }
 
 private:
   TuState &S;
   BufferedConsumer &BC;
 };
 
-}  // namespace
+} // namespace
 
 std::string npurtStubRuntime() {
-  std::string S = "// cu2npu parse stub of npurt/runtime.h (generated from the mapping table): lets cu2npu\n"
-                  "// re-read translated code. Never compiled into programs.\n#pragma once\n#include <cuda_runtime.h>\n#include <cuda.h>\n";
+  std::string S =
+      "// cu2npu parse stub of npurt/runtime.h (generated from the mapping table): lets cu2npu\n"
+      "// re-read translated code. Never compiled into programs.\n#pragma once\n#include "
+      "<cuda_runtime.h>\n#include <cuda.h>\n";
   for (const ApiRow &R : allRows()) {
-    if (R.St == Status::unsupported || llvm::StringRef(R.Cuda) == R.Npu) continue;
+    if (R.St == Status::unsupported || llvm::StringRef(R.Cuda) == R.Npu)
+      continue;
     S += std::string("#define ") + R.Npu + " " + R.Cuda + "\n";
   }
   return S;
 }
 
 std::string npurtStubCooperativeGroups() {
-  return "// cu2npu parse stub of npurt/cooperative_groups.h. Never compiled into programs.\n#pragma once\n"
+  return "// cu2npu parse stub of npurt/cooperative_groups.h. Never compiled into "
+         "programs.\n#pragma once\n"
          "#include <cooperative_groups.h>\n#include <cooperative_groups/reduce.h>\n";
 }
 
@@ -432,41 +505,49 @@ std::string npurtStubKernel() {
   // Templates that take the kernel's lambdas have (empty) bodies: clang rejects a lambda-typed
   // instantiation of a template that is declared but never defined.
   return "// cu2npu parse stub of npurt/kernel.h. Never compiled into programs.\n#pragma once\n"
-         "#include <cuda_runtime.h>\n#include <cuda_fp16.h>\n#include <cuda_bf16.h>\n#include <math_constants.h>\n"
-         "#define NPU_THREAD_PARAMS ...\n#define NPU_REGION_PARAMS unsigned npu_thread, ...\n#define NPU_DEVICE_ASSERT(c) ((void)(c))\n"
+         "#include <cuda_runtime.h>\n#include <cuda_fp16.h>\n#include <cuda_bf16.h>\n#include "
+         "<math_constants.h>\n"
+         "#define NPU_THREAD_PARAMS ...\n#define NPU_REGION_PARAMS unsigned npu_thread, "
+         "...\n#define NPU_DEVICE_ASSERT(c) ((void)(c))\n"
          "namespace npu {\n"
-         "template <class K, class... A> cudaError_t launch(const char *, K &&, dim3, dim3, size_t, cudaStream_t, A &&...) "
+         "template <class K, class... A> cudaError_t launch(const char *, K &&, dim3, dim3, "
+         "size_t, cudaStream_t, A &&...) "
          "{ return cudaSuccess; }\n"
-         "template <class K, class... A> cudaError_t launch_deduced(const char *, K, dim3, dim3, size_t, cudaStream_t, A &&...) "
+         "template <class K, class... A> cudaError_t launch_deduced(const char *, K, dim3, dim3, "
+         "size_t, cudaStream_t, A &&...) "
          "{ return cudaSuccess; }\n"
          "template <class F> __host__ __device__ void for_each_thread(F &&) {}\n"
          "template <class F> __host__ __device__ void for_each_thread_sync(F &&) {}\n"
-         "struct BlockRegions { template <class T> __host__ __device__ T *per_thread() { return nullptr; } "
-         "template <class F> __host__ __device__ void for_each_thread(F &&) {} __host__ __device__ void exit(unsigned) {} "
+         "struct BlockRegions { template <class T> __host__ __device__ T *per_thread() { return "
+         "nullptr; } "
+         "template <class F> __host__ __device__ void for_each_thread(F &&) {} __host__ __device__ "
+         "void exit(unsigned) {} "
          "__host__ __device__ bool active() const { return true; } };\n"
          "template <class F> __host__ __device__ void block_regions(F &&) {}\n"
          "template <class T> __device__ T *dynamic_shared() { return nullptr; }\n"
          "}  // namespace npu\n";
 }
 
-void translateFile(const std::string &File, const std::string &Directory, const std::vector<std::string> &Args,
-                   TuState &State) {
+void translateFile(const std::string &File, const std::string &Directory,
+                   const std::vector<std::string> &Args, TuState &State) {
   for (State.Pass = 1; State.Pass <= 2; ++State.Pass) {
     BufferedConsumer BC;
     clang::tooling::FixedCompilationDatabase DB(Directory, Args);
     clang::tooling::ClangTool Tool(DB, {File});
     if (State.Pass == 2)
-      for (auto &[Path, R] : State.Arch) Tool.mapVirtualFile(Path, R.ParseText);
+      for (auto &[Path, R] : State.Arch)
+        Tool.mapVirtualFile(Path, R.ParseText);
     Tool.setDiagnosticConsumer(&BC);
     Tool.setPrintErrorMessage(false);
     Factory F(State, BC);
     Tool.run(&F);
     std::string Text = BC.take();
-    if (State.Pass == 1 && State.NeedSecondPass) continue;
+    if (State.Pass == 1 && State.NeedSecondPass)
+      continue;
     State.DiagText = std::move(Text);
     State.Errors = BC.getNumErrors();
     return;
   }
 }
 
-}  // namespace cu2npu
+} // namespace cu2npu

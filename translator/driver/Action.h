@@ -32,11 +32,11 @@ struct TuState {
   std::function<std::string(const std::string &, bool)> OutPathFor;
   // Pass 1 -> pass 2.
   bool NeedSecondPass = false;
-  std::map<std::string, ArchResult> Arch;         // by path
-  std::map<std::string, std::string> Originals;   // by path: text on disk
+  std::map<std::string, ArchResult> Arch;       // by path
+  std::map<std::string, std::string> Originals; // by path: text on disk
   // Results.
   std::vector<OutputFile> Outputs;
-  std::string DiagText;                           // clang-format console output of the final pass
+  std::string DiagText; // clang-format console output of the final pass
   unsigned Errors = 0;
 };
 
@@ -49,4 +49,4 @@ std::string npurtStubRuntime();
 std::string npurtStubKernel();
 std::string npurtStubCooperativeGroups();
 
-}  // namespace cu2npu
+} // namespace cu2npu

@@ -23,7 +23,8 @@ namespace path = llvm::sys::path;
 
 std::string absPath(llvm::StringRef P) {
   llvm::SmallString<256> Out;
-  if (!fs::real_path(P, Out)) return std::string(Out);
+  if (!fs::real_path(P, Out))
+    return std::string(Out);
   Out = P;
   fs::make_absolute(Out);
   path::remove_dots(Out, true);
@@ -31,12 +32,15 @@ std::string absPath(llvm::StringRef P) {
 }
 
 std::string commonParent(const std::vector<std::string> &Paths) {
-  if (Paths.empty()) return "";
+  if (Paths.empty())
+    return "";
   std::string Common = Paths.front();
-  if (!fs::is_directory(Common)) Common = std::string(path::parent_path(Common));
+  if (!fs::is_directory(Common))
+    Common = std::string(path::parent_path(Common));
   for (const std::string &P : Paths) {
     std::string D = fs::is_directory(P) ? P : std::string(path::parent_path(P));
-    while (!(llvm::StringRef(D).starts_with(Common) && (D.size() == Common.size() || D[Common.size()] == '/')))
+    while (!(llvm::StringRef(D).starts_with(Common) &&
+             (D.size() == Common.size() || D[Common.size()] == '/')))
       Common = std::string(path::parent_path(Common));
   }
   return Common;
@@ -54,7 +58,8 @@ struct Totals {
 };
 
 void addInto(std::map<std::string, unsigned> &To, const std::map<std::string, unsigned> &From) {
-  for (auto &[K, V] : From) To[K] += V;
+  for (auto &[K, V] : From)
+    To[K] += V;
 }
 
 // Flags of a compile command that matter for parsing (nvcc or gcc style), made absolute.
@@ -62,7 +67,8 @@ std::vector<std::string> usefulFlags(const clang::tooling::CompileCommand &Cmd) 
   std::vector<std::string> Out;
   const auto &A = Cmd.CommandLine;
   auto Abs = [&](llvm::StringRef P) {
-    if (path::is_absolute(P)) return P.str();
+    if (path::is_absolute(P))
+      return P.str();
     llvm::SmallString<256> S(Cmd.Directory);
     path::append(S, P);
     path::remove_dots(S, true);
@@ -88,7 +94,7 @@ std::vector<std::string> usefulFlags(const clang::tooling::CompileCommand &Cmd) 
   return Out;
 }
 
-}  // namespace
+} // namespace
 
 int runDriver(Options &Opts) {
   llvm::raw_ostream &Err = llvm::errs();
@@ -98,7 +104,8 @@ int runDriver(Options &Opts) {
     std::string Msg;
     DB = clang::tooling::CompilationDatabase::loadFromDirectory(Opts.BuildDir, Msg);
     if (!DB) {
-      Err << "cu2npu: error: cannot load compile_commands.json from '" << Opts.BuildDir << "': " << Msg << "\n";
+      Err << "cu2npu: error: cannot load compile_commands.json from '" << Opts.BuildDir
+          << "': " << Msg << "\n";
       return 2;
     }
   }
@@ -113,7 +120,8 @@ int runDriver(Options &Opts) {
       std::error_code EC;
       std::vector<std::string> Found;
       for (fs::recursive_directory_iterator It(P, EC), End; It != End && !EC; It.increment(EC))
-        if (path::extension(It->path()) == ".cu" && !llvm::StringRef(It->path()).contains("/.")) Found.push_back(It->path());
+        if (path::extension(It->path()) == ".cu" && !llvm::StringRef(It->path()).contains("/."))
+          Found.push_back(It->path());
       std::sort(Found.begin(), Found.end());
       Files.insert(Files.end(), Found.begin(), Found.end());
     } else {
@@ -121,7 +129,8 @@ int runDriver(Options &Opts) {
     }
   }
   if (Files.empty() && DB) {
-    for (const std::string &F : DB->getAllFiles()) Files.push_back(absPath(F));
+    for (const std::string &F : DB->getAllFiles())
+      Files.push_back(absPath(F));
     std::sort(Files.begin(), Files.end());
   }
   if (Files.empty()) {
@@ -140,28 +149,44 @@ int runDriver(Options &Opts) {
   std::string OutRoot = Opts.OutRoot.empty() ? "" : absPath(Opts.OutRoot);
 
   auto OutPathFor = [&](const std::string &In, bool IsMain) {
-    if (IsMain && !Opts.Output.empty()) return absPath(Opts.Output);
+    if (IsMain && !Opts.Output.empty())
+      return absPath(Opts.Output);
     std::string Name = IsMain ? replaceExt(In, ".npu.cpp") : replaceExt(In, ".npu.h");
-    if (OutRoot.empty()) return Name;
+    if (OutRoot.empty())
+      return Name;
     llvm::StringRef Rel = llvm::StringRef(Name);
-    if (Rel.starts_with(Opts.InRoot)) Rel = Rel.drop_front(Opts.InRoot.size()).ltrim('/');
-    else Rel = path::filename(Rel);
+    if (Rel.starts_with(Opts.InRoot))
+      Rel = Rel.drop_front(Opts.InRoot.size()).ltrim('/');
+    else
+      Rel = path::filename(Rel);
     llvm::SmallString<256> S(OutRoot);
     path::append(S, Rel);
     return std::string(S);
   };
 
-  std::vector<std::string> Base = {"-x", "cuda", "--cuda-host-only", "-nocudainc", "-nocudalib",
-                                   "--cuda-path=" + Opts.ShimDir + "/no-cuda-toolkit", "-resource-dir",
-                                   Opts.ResourceDir, "-isystem", Opts.ShimDir, "-include", "cuda_runtime.h",
-                                   "-std=c++17", "-Wno-unknown-cuda-version", "-fno-color-diagnostics"};
+  std::vector<std::string> Base = {"-x",
+                                   "cuda",
+                                   "--cuda-host-only",
+                                   "-nocudainc",
+                                   "-nocudalib",
+                                   "--cuda-path=" + Opts.ShimDir + "/no-cuda-toolkit",
+                                   "-resource-dir",
+                                   Opts.ResourceDir,
+                                   "-isystem",
+                                   Opts.ShimDir,
+                                   "-include",
+                                   "cuda_runtime.h",
+                                   "-std=c++17",
+                                   "-Wno-unknown-cuda-version",
+                                   "-fno-color-diagnostics"};
   Totals T;
   llvm::json::Array FileReports;
   int Exit = 0;
   bool Progress = Files.size() > 3 && !Opts.Quiet;
   for (size_t I = 0; I < Files.size(); ++I) {
     const std::string &File = Files[I];
-    if (Progress) Err << "cu2npu: [" << (I + 1) << "/" << Files.size() << "] " << File << "\n";
+    if (Progress)
+      Err << "cu2npu: [" << (I + 1) << "/" << Files.size() << "] " << File << "\n";
     std::vector<std::string> Args = Base;
     // Relative paths on our command line are relative to the current directory.
     llvm::SmallString<256> Cwd;
@@ -175,12 +200,15 @@ int runDriver(Options &Opts) {
         Dir = Cmds.front().Directory;
       }
     }
-    for (auto &Inc : Opts.Includes) Args.push_back("-I" + absPath(Inc));
-    for (auto &D : Opts.Defines) Args.push_back("-D" + D);
+    for (auto &Inc : Opts.Includes)
+      Args.push_back("-I" + absPath(Inc));
+    for (auto &D : Opts.Defines)
+      Args.push_back("-D" + D);
     Args.insert(Args.end(), Opts.ClangArgs.begin(), Opts.ClangArgs.end());
     if (Opts.Verbose) {
       Err << "cu2npu: clang";
-      for (auto &A : Args) Err << " " << A;
+      for (auto &A : Args)
+        Err << " " << A;
       Err << " " << File << "\n";
     }
     TuState S;
@@ -193,7 +221,8 @@ int runDriver(Options &Opts) {
       ++T.Errors;
     }
     for (OutputFile &O : S.Outputs) {
-      if (!O.IsMain) Opts.DoneHeaders.insert(O.InPath);
+      if (!O.IsMain)
+        Opts.DoneHeaders.insert(O.InPath);
       if (absPath(O.OutPath) == absPath(O.InPath)) {
         Err << "cu2npu: error: refusing to overwrite the input '" << O.InPath << "'\n";
         Exit = 2;
@@ -218,12 +247,15 @@ int runDriver(Options &Opts) {
       addInto(T.Diags, O.Diags);
       auto Obj = [](const std::map<std::string, unsigned> &M) {
         llvm::json::Object J;
-        for (auto &[K, V] : M) J[K] = V;
+        for (auto &[K, V] : M)
+          J[K] = V;
         return J;
       };
       unsigned Conv = 0, Unconv = 0;
-      for (auto &[K, V] : O.Converted) Conv += V;
-      for (auto &[K, V] : O.Unconverted) Unconv += V;
+      for (auto &[K, V] : O.Converted)
+        Conv += V;
+      for (auto &[K, V] : O.Unconverted)
+        Unconv += V;
       FileReports.push_back(llvm::json::Object{{"input", O.InPath},
                                                {"output", O.OutPath},
                                                {"compile_errors", O.IsMain ? S.Errors : 0u},
@@ -236,13 +268,17 @@ int runDriver(Options &Opts) {
     }
   }
   unsigned Conv = 0, Unconv = 0, NDiag = 0;
-  for (auto &[K, V] : T.Converted) Conv += V;
-  for (auto &[K, V] : T.Unconverted) Unconv += V;
-  for (auto &[K, V] : T.Diags) NDiag += V;
+  for (auto &[K, V] : T.Converted)
+    Conv += V;
+  for (auto &[K, V] : T.Unconverted)
+    Unconv += V;
+  for (auto &[K, V] : T.Diags)
+    NDiag += V;
   if (!Opts.ReportFile.empty()) {
     auto Obj = [](const std::map<std::string, unsigned> &M) {
       llvm::json::Object J;
-      for (auto &[K, V] : M) J[K] = V;
+      for (auto &[K, V] : M)
+        J[K] = V;
       return J;
     };
     llvm::json::Object Root{{"tool", "cu2npu"},
@@ -266,19 +302,23 @@ int runDriver(Options &Opts) {
   if (Opts.Stats) {
     llvm::raw_ostream &O = llvm::outs();
     O << "cu2npu summary\n";
-    O << "  files written     : " << T.Files << (Opts.Examine ? " (examine: nothing written)" : "") << "\n";
+    O << "  files written     : " << T.Files << (Opts.Examine ? " (examine: nothing written)" : "")
+      << "\n";
     O << "  with compile errors: " << T.Errors << "\n";
     O << "  API uses converted: " << Conv << ", unconverted: " << Unconv;
-    if (Conv + Unconv) O << llvm::format(" (%.1f%% converted)", 100.0 * Conv / (Conv + Unconv));
+    if (Conv + Unconv)
+      O << llvm::format(" (%.1f%% converted)", 100.0 * Conv / (Conv + Unconv));
     O << "\n  lines changed     : " << T.LinesChanged << " of " << T.Lines << "\n";
     O << "  diagnostics       : " << NDiag << "\n";
-    for (auto &[K, V] : T.Diags) O << "    " << K << ": " << V << "\n";
+    for (auto &[K, V] : T.Diags)
+      O << "    " << K << ": " << V << "\n";
     if (!T.Unconverted.empty()) {
       O << "  unconverted names :\n";
-      for (auto &[K, V] : T.Unconverted) O << "    " << K << ": " << V << "\n";
+      for (auto &[K, V] : T.Unconverted)
+        O << "    " << K << ": " << V << "\n";
     }
   }
   return Exit;
 }
 
-}  // namespace cu2npu
+} // namespace cu2npu

@@ -13,4 +13,4 @@ int listApi();
 int genDocs(const std::string &Dir);
 int genNpurtStubs(const std::string &Dir);
 
-}  // namespace cu2npu
+} // namespace cu2npu

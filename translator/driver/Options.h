@@ -9,18 +9,18 @@ namespace cu2npu {
 
 struct Options {
   std::vector<std::string> Inputs;
-  std::string Output;        // -o
-  std::string OutRoot;       // --out-root
-  std::string InRoot;        // --in-root (absolute, resolved)
-  std::string BuildDir;      // -p
+  std::string Output;   // -o
+  std::string OutRoot;  // --out-root
+  std::string InRoot;   // --in-root (absolute, resolved)
+  std::string BuildDir; // -p
   std::vector<std::string> Includes, Defines, ClangArgs;
-  std::string CudaArch;      // --cuda-arch
+  std::string CudaArch; // --cuda-arch
   int ArchValue = 800;
   bool Examine = false, Stats = false, Quiet = false, Verbose = false;
   std::string ReportFile;
-  std::string ResourceDir;   // --resource-dir (default: baked at configure time)
-  std::string ShimDir;       // --cuda-headers (default: next to the binary)
-  std::set<std::string> DoneHeaders;  // headers already translated by an earlier TU of this run
+  std::string ResourceDir;           // --resource-dir (default: baked at configure time)
+  std::string ShimDir;               // --cuda-headers (default: next to the binary)
+  std::set<std::string> DoneHeaders; // headers already translated by an earlier TU of this run
 };
 
-}  // namespace cu2npu
+} // namespace cu2npu

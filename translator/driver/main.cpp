@@ -27,7 +27,8 @@ int main(int argc, char **argv) {
   for (int I = 1; I < argc; ++I)
     if (std::string(argv[I]) == "--") {
       Own = I;
-      for (int J = I + 1; J < argc; ++J) ClangArgs.push_back(argv[J]);
+      for (int J = I + 1; J < argc; ++J)
+        ClangArgs.push_back(argv[J]);
       break;
     }
 
@@ -37,45 +38,67 @@ int main(int argc, char **argv) {
   bool ListApi = false;
   CLI::App App{"cu2npu: translate CUDA sources to portable C++ on the npurt runtime.\n"
                "  cu2npu [options] <file|dir>... [-- <clang args>]"};
-  App.set_version_flag("--version", std::string("cu2npu ") + CU2NPU_VERSION + " (clang " CU2NPU_CLANG_VERSION ")");
-  App.add_option("inputs", O.Inputs, "CUDA files, or directories (their *.cu files and the local headers they include)");
-  App.add_option("-o", O.Output, "output file (one input only); default: foo.cu -> foo.npu.cpp beside the input");
-  App.add_option("--out-root", O.OutRoot, "write outputs under DIR, mirroring the input tree below --in-root");
-  App.add_option("--in-root", O.InRoot, "local headers under DIR are translated (default: common parent of inputs)");
-  App.add_option("-p", O.BuildDir, "build directory with compile_commands.json (flags; and the files when none are given)");
+  App.set_version_flag("--version", std::string("cu2npu ") + CU2NPU_VERSION +
+                                        " (clang " CU2NPU_CLANG_VERSION ")");
+  App.add_option(
+      "inputs", O.Inputs,
+      "CUDA files, or directories (their *.cu files and the local headers they include)");
+  App.add_option("-o", O.Output,
+                 "output file (one input only); default: foo.cu -> foo.npu.cpp beside the input");
+  App.add_option("--out-root", O.OutRoot,
+                 "write outputs under DIR, mirroring the input tree below --in-root");
+  App.add_option("--in-root", O.InRoot,
+                 "local headers under DIR are translated (default: common parent of inputs)");
+  App.add_option(
+      "-p", O.BuildDir,
+      "build directory with compile_commands.json (flags; and the files when none are given)");
   App.add_option("-I", O.Includes, "include directory")->allow_extra_args(false);
   App.add_option("-D", O.Defines, "macro definition NAME[=VALUE]")->allow_extra_args(false);
-  App.add_option("--cuda-arch", O.CudaArch, "value of __CUDA_ARCH__ for device branches: sm_80, 80 or 800 (default 800)");
+  App.add_option("--cuda-arch", O.CudaArch,
+                 "value of __CUDA_ARCH__ for device branches: sm_80, 80 or 800 (default 800)");
   App.add_flag("--examine", O.Examine, "report only; write nothing");
   App.add_option("--report", O.ReportFile, "write a JSON report (per file and total)");
   App.add_flag("--stats", O.Stats, "print a one-screen summary");
   App.add_flag("-q,--quiet", O.Quiet, "print errors only");
   App.add_flag("-v,--verbose", O.Verbose, "print the clang command lines");
   App.add_option("--query-api", Query, "print the mapping of one CUDA (or npu) name and exit");
-  App.add_flag("--list-api", ListApi, "print the mapping table (CUDA name, npu name, kind, status, section; tab-separated) and exit");
-  App.add_option("--gen-docs", GenDocs, "write the support tables (runtime-api.md, device-api.md, diagnostics.md) to DIR and exit");
-  App.add_option("--gen-npurt-stubs", GenStubs, "write parse stubs of npurt's headers under DIR/npurt (build step) and exit");
-  App.add_option("--resource-dir", O.ResourceDir, "clang resource directory (default: " CU2NPU_RESOURCE_DIR ")");
-  App.add_option("--cuda-headers", O.ShimDir, "cu2npu's CUDA declaration headers (default: shipped with the binary)");
+  App.add_flag("--list-api", ListApi,
+               "print the mapping table (CUDA name, npu name, kind, status, section; "
+               "tab-separated) and exit");
+  App.add_option(
+      "--gen-docs", GenDocs,
+      "write the support tables (runtime-api.md, device-api.md, diagnostics.md) to DIR and exit");
+  App.add_option("--gen-npurt-stubs", GenStubs,
+                 "write parse stubs of npurt's headers under DIR/npurt (build step) and exit");
+  App.add_option("--resource-dir", O.ResourceDir,
+                 "clang resource directory (default: " CU2NPU_RESOURCE_DIR ")");
+  App.add_option("--cuda-headers", O.ShimDir,
+                 "cu2npu's CUDA declaration headers (default: shipped with the binary)");
   try {
     App.parse(Own, argv);
   } catch (const CLI::ParseError &E) {
     int R = App.exit(E);
     return R == 0 ? 0 : 2;
   }
-  if (!Query.empty()) return cu2npu::queryApi(Query);
-  if (ListApi) return cu2npu::listApi();
-  if (!GenDocs.empty()) return cu2npu::genDocs(GenDocs);
-  if (!GenStubs.empty()) return cu2npu::genNpurtStubs(GenStubs);
+  if (!Query.empty())
+    return cu2npu::queryApi(Query);
+  if (ListApi)
+    return cu2npu::listApi();
+  if (!GenDocs.empty())
+    return cu2npu::genDocs(GenDocs);
+  if (!GenStubs.empty())
+    return cu2npu::genNpurtStubs(GenStubs);
 
   if (O.ResourceDir.empty()) {
     const char *Env = std::getenv("CU2NPU_RESOURCE_DIR");
     O.ResourceDir = Env ? Env : CU2NPU_RESOURCE_DIR;
   }
-  if (O.ShimDir.empty()) O.ShimDir = findShimDir(argv[0]);
+  if (O.ShimDir.empty())
+    O.ShimDir = findShimDir(argv[0]);
   if (!O.CudaArch.empty()) {
     std::string A = O.CudaArch;
-    if (A.rfind("sm_", 0) == 0 || A.rfind("compute_", 0) == 0) A = A.substr(A.find('_') + 1);
+    if (A.rfind("sm_", 0) == 0 || A.rfind("compute_", 0) == 0)
+      A = A.substr(A.find('_') + 1);
     int V = std::atoi(A.c_str());
     if (V <= 0) {
       llvm::errs() << "cu2npu: error: bad --cuda-arch '" << O.CudaArch << "'\n";

@@ -25,8 +25,10 @@ static std::vector<Edit> sorted(const std::vector<Edit> &In) {
   for (Edit &X : E) {
     bool Dup = false;
     for (auto It = Out.rbegin(); It != Out.rend() && It->Offset == X.Offset; ++It)
-      if (It->Length == X.Length && It->Text == X.Text) Dup = true;
-    if (!Dup) Out.push_back(std::move(X));
+      if (It->Length == X.Length && It->Text == X.Text)
+        Dup = true;
+    if (!Dup)
+      Out.push_back(std::move(X));
   }
   return Out;
 }
@@ -34,12 +36,15 @@ static std::vector<Edit> sorted(const std::vector<Edit> &In) {
 std::string FileEdits::apply(llvm::StringRef Original, unsigned *Conflicts) const {
   bool Crlf = false;
   size_t Nl = Original.find('\n');
-  if (Nl != llvm::StringRef::npos && Nl > 0 && Original[Nl - 1] == '\r') Crlf = true;
+  if (Nl != llvm::StringRef::npos && Nl > 0 && Original[Nl - 1] == '\r')
+    Crlf = true;
   auto Conv = [&](const std::string &T) {
-    if (!Crlf) return T;
+    if (!Crlf)
+      return T;
     std::string R;
     for (size_t I = 0; I < T.size(); ++I) {
-      if (T[I] == '\n' && (I == 0 || T[I - 1] != '\r')) R += '\r';
+      if (T[I] == '\n' && (I == 0 || T[I - 1] != '\r'))
+        R += '\r';
       R += T[I];
     }
     return R;
@@ -58,23 +63,27 @@ std::string FileEdits::apply(llvm::StringRef Original, unsigned *Conflicts) cons
     Cursor = E.Offset + E.Length;
   }
   Out.append(Original.data() + Cursor, Original.size() - Cursor);
-  if (Conflicts) *Conflicts = Bad;
+  if (Conflicts)
+    *Conflicts = Bad;
   return Out;
 }
 
 unsigned FileEdits::linesTouched(llvm::StringRef Original) const {
   std::vector<unsigned> LineStarts{0};
   for (unsigned I = 0; I < Original.size(); ++I)
-    if (Original[I] == '\n') LineStarts.push_back(I + 1);
+    if (Original[I] == '\n')
+      LineStarts.push_back(I + 1);
   std::set<unsigned> Lines;
   auto LineOf = [&](unsigned Off) {
-    return unsigned(std::upper_bound(LineStarts.begin(), LineStarts.end(), Off) - LineStarts.begin());
+    return unsigned(std::upper_bound(LineStarts.begin(), LineStarts.end(), Off) -
+                    LineStarts.begin());
   };
   for (const Edit &E : Edits) {
     unsigned A = LineOf(E.Offset), B = LineOf(E.Offset + (E.Length ? E.Length - 1 : 0));
-    for (unsigned L = A; L <= B; ++L) Lines.insert(L);
+    for (unsigned L = A; L <= B; ++L)
+      Lines.insert(L);
   }
   return Lines.size();
 }
 
-}  // namespace cu2npu
+} // namespace cu2npu

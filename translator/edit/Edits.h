@@ -12,9 +12,9 @@ namespace cu2npu {
 
 struct Edit {
   unsigned Offset = 0;
-  unsigned Length = 0;  // 0: insertion
+  unsigned Length = 0; // 0: insertion
   std::string Text;
-  int Order = 0;        // insertions at one offset: lower first
+  int Order = 0; // insertions at one offset: lower first
   unsigned Seq = 0;
 };
 
@@ -33,4 +33,4 @@ private:
   unsigned NextSeq = 0;
 };
 
-}  // namespace cu2npu
+} // namespace cu2npu

@@ -36,9 +36,9 @@ struct HeaderRow {
 
 struct SectionInfo {
   Section Sec;
-  const char *Name;   // file stem, e.g. runtime_memory
-  const char *Title;  // CUDA manual section
-  const char *Group;  // "runtime" or "device"
+  const char *Name;  // file stem, e.g. runtime_memory
+  const char *Title; // CUDA manual section
+  const char *Group; // "runtime" or "device"
 };
 
 llvm::ArrayRef<ApiRow> allRows();
@@ -57,4 +57,4 @@ bool isSyncBuiltin(llvm::StringRef Name);
 enum class ApiFamily { None, Runtime, Driver, Library };
 ApiFamily classifyCudaLike(llvm::StringRef Name);
 
-}  // namespace cu2npu
+} // namespace cu2npu

@@ -13,12 +13,12 @@ constexpr llvm::StringLiteral Arch = "__CUDA_ARCH__";
 enum class DirKind { If, Ifdef, Ifndef, Elif, Elifdef, Elifndef, Else, Endif, Other };
 
 struct Directive {
-  unsigned Begin;      // start of line
-  unsigned End;        // end of logical line (before newline)
-  unsigned EndNl;      // after the newline
+  unsigned Begin; // start of line
+  unsigned End;   // end of logical line (before newline)
+  unsigned EndNl; // after the newline
   DirKind K;
-  unsigned KwBegin, KwEnd;  // directive keyword
-  unsigned CondBegin;       // condition text [CondBegin, End)
+  unsigned KwBegin, KwEnd; // directive keyword
+  unsigned CondBegin;      // condition text [CondBegin, End)
 };
 
 bool isIdent(char C) { return std::isalnum(static_cast<unsigned char>(C)) || C == '_'; }
@@ -32,38 +32,57 @@ std::vector<Directive> scanDirectives(llvm::StringRef T, std::vector<unsigned> &
     unsigned LineBegin = I;
     unsigned J = I;
     if (!InBlock) {
-      while (J < N && (T[J] == ' ' || T[J] == '\t')) ++J;
+      while (J < N && (T[J] == ' ' || T[J] == '\t'))
+        ++J;
     }
     if (!InBlock && J < N && T[J] == '#') {
       // Directive: logical line with continuations.
       unsigned K = J + 1;
-      while (K < N && (T[K] == ' ' || T[K] == '\t')) ++K;
+      while (K < N && (T[K] == ' ' || T[K] == '\t'))
+        ++K;
       unsigned KwB = K;
-      while (K < N && isIdent(T[K])) ++K;
+      while (K < N && isIdent(T[K]))
+        ++K;
       llvm::StringRef Kw = T.slice(KwB, K);
       unsigned E = K;
       bool Block = false;
       while (E < N) {
         if (Block) {
-          if (T[E] == '*' && E + 1 < N && T[E + 1] == '/') { Block = false; E += 2; continue; }
+          if (T[E] == '*' && E + 1 < N && T[E + 1] == '/') {
+            Block = false;
+            E += 2;
+            continue;
+          }
           ++E;
           continue;
         }
-        if (T[E] == '/' && E + 1 < N && T[E + 1] == '*') { Block = true; E += 2; continue; }
-        if (T[E] == '\\' && E + 1 < N && (T[E + 1] == '\n' || (T[E + 1] == '\r' && E + 2 < N && T[E + 2] == '\n'))) {
+        if (T[E] == '/' && E + 1 < N && T[E + 1] == '*') {
+          Block = true;
+          E += 2;
+          continue;
+        }
+        if (T[E] == '\\' && E + 1 < N &&
+            (T[E + 1] == '\n' || (T[E + 1] == '\r' && E + 2 < N && T[E + 2] == '\n'))) {
           E += (T[E + 1] == '\n') ? 2 : 3;
           continue;
         }
-        if (T[E] == '\n') break;
+        if (T[E] == '\n')
+          break;
         ++E;
       }
       unsigned LineEnd = E;
-      if (LineEnd > KwB && LineEnd <= N && LineEnd > 0 && T[LineEnd - 1] == '\r') --LineEnd;
+      if (LineEnd > KwB && LineEnd <= N && LineEnd > 0 && T[LineEnd - 1] == '\r')
+        --LineEnd;
       DirKind DK = llvm::StringSwitch<DirKind>(Kw)
-                       .Case("if", DirKind::If).Case("ifdef", DirKind::Ifdef).Case("ifndef", DirKind::Ifndef)
-                       .Case("elif", DirKind::Elif).Case("elifdef", DirKind::Elifdef)
-                       .Case("elifndef", DirKind::Elifndef).Case("else", DirKind::Else)
-                       .Case("endif", DirKind::Endif).Default(DirKind::Other);
+                       .Case("if", DirKind::If)
+                       .Case("ifdef", DirKind::Ifdef)
+                       .Case("ifndef", DirKind::Ifndef)
+                       .Case("elif", DirKind::Elif)
+                       .Case("elifdef", DirKind::Elifdef)
+                       .Case("elifndef", DirKind::Elifndef)
+                       .Case("else", DirKind::Else)
+                       .Case("endif", DirKind::Endif)
+                       .Default(DirKind::Other);
       Out.push_back({LineBegin, LineEnd, E < N ? E + 1 : N, DK, KwB, K, K});
       I = E < N ? E + 1 : N;
       continue;
@@ -72,19 +91,29 @@ std::vector<Directive> scanDirectives(llvm::StringRef T, std::vector<unsigned> &
     unsigned E = LineBegin;
     while (E < N && T[E] != '\n') {
       if (InBlock) {
-        if (T[E] == '*' && E + 1 < N && T[E + 1] == '/') { InBlock = false; E += 2; continue; }
+        if (T[E] == '*' && E + 1 < N && T[E + 1] == '/') {
+          InBlock = false;
+          E += 2;
+          continue;
+        }
         ++E;
         continue;
       }
       char C = T[E];
-      if (C == '/' && E + 1 < N && T[E + 1] == '*') { InBlock = true; E += 2; continue; }
+      if (C == '/' && E + 1 < N && T[E + 1] == '*') {
+        InBlock = true;
+        E += 2;
+        continue;
+      }
       if (C == '/' && E + 1 < N && T[E + 1] == '/') {
-        while (E < N && T[E] != '\n') ++E;
+        while (E < N && T[E] != '\n')
+          ++E;
         break;
       }
       if (C == '"' || C == '\'') {
         ++E;
-        while (E < N && T[E] != C && T[E] != '\n') E += (T[E] == '\\') ? 2 : 1;
+        while (E < N && T[E] != C && T[E] != '\n')
+          E += (T[E] == '\\') ? 2 : 1;
         ++E;
         continue;
       }
@@ -108,7 +137,8 @@ public:
   std::optional<long long> run() {
     auto V = ternary();
     skipWs();
-    if (Failed || P != S.size()) return std::nullopt;
+    if (Failed || P != S.size())
+      return std::nullopt;
     return V;
   }
 
@@ -122,29 +152,45 @@ private:
 
   void skipWs() {
     while (P < S.size()) {
-      if (std::isspace(static_cast<unsigned char>(S[P])) || S[P] == '\\') { ++P; continue; }
+      if (std::isspace(static_cast<unsigned char>(S[P])) || S[P] == '\\') {
+        ++P;
+        continue;
+      }
       if (S.substr(P).starts_with("/*")) {
         size_t E = S.find("*/", P + 2);
         P = E == llvm::StringRef::npos ? S.size() : E + 2;
         continue;
       }
-      if (S.substr(P).starts_with("//")) { P = S.size(); continue; }
+      if (S.substr(P).starts_with("//")) {
+        P = S.size();
+        continue;
+      }
       break;
     }
   }
   bool eat(llvm::StringRef Op) {
     skipWs();
-    if (S.substr(P).starts_with(Op)) { P += Op.size(); return true; }
+    if (S.substr(P).starts_with(Op)) {
+      P += Op.size();
+      return true;
+    }
     return false;
   }
-  bool peek(llvm::StringRef Op) { skipWs(); return S.substr(P).starts_with(Op); }
+  bool peek(llvm::StringRef Op) {
+    skipWs();
+    return S.substr(P).starts_with(Op);
+  }
   V ternary() {
     V C = orExpr();
     if (eat("?")) {
       V A = ternary();
-      if (!eat(":")) { Failed = true; return std::nullopt; }
+      if (!eat(":")) {
+        Failed = true;
+        return std::nullopt;
+      }
       V B = ternary();
-      if (!C) return std::nullopt;
+      if (!C)
+        return std::nullopt;
       return *C ? A : B;
     }
     return C;
@@ -154,9 +200,12 @@ private:
     while (peek("||")) {
       P += 2;
       V R = andExpr();
-      if ((L && *L) || (R && *R)) L = 1;
-      else if (L && R) L = 0;
-      else L = std::nullopt;
+      if ((L && *L) || (R && *R))
+        L = 1;
+      else if (L && R)
+        L = 0;
+      else
+        L = std::nullopt;
     }
     return L;
   }
@@ -165,9 +214,12 @@ private:
     while (peek("&&")) {
       P += 2;
       V R = cmpExpr();
-      if ((L && !*L) || (R && !*R)) L = 0;
-      else if (L && R) L = 1;
-      else L = std::nullopt;
+      if ((L && !*L) || (R && !*R))
+        L = 0;
+      else if (L && R)
+        L = 1;
+      else
+        L = std::nullopt;
     }
     return L;
   }
@@ -177,77 +229,129 @@ private:
       const char *Ops[] = {"==", "!=", "<=", ">=", "<", ">"};
       int Found = -1;
       for (int I = 0; I < 6; ++I)
-        if (peek(Ops[I]) && !(I >= 4 && (peek("<<") || peek(">>")))) { Found = I; break; }
-      if (Found < 0) return L;
+        if (peek(Ops[I]) && !(I >= 4 && (peek("<<") || peek(">>")))) {
+          Found = I;
+          break;
+        }
+      if (Found < 0)
+        return L;
       P += llvm::StringRef(Ops[Found]).size();
       V R = addExpr();
-      if (!L || !R) { L = std::nullopt; continue; }
+      if (!L || !R) {
+        L = std::nullopt;
+        continue;
+      }
       long long A = *L, B = *R;
-      bool Res = Found == 0 ? A == B : Found == 1 ? A != B : Found == 2 ? A <= B : Found == 3 ? A >= B
-               : Found == 4 ? A < B : A > B;
+      bool Res = Found == 0   ? A == B
+                 : Found == 1 ? A != B
+                 : Found == 2 ? A <= B
+                 : Found == 3 ? A >= B
+                 : Found == 4 ? A < B
+                              : A > B;
       L = Res ? 1 : 0;
     }
   }
   V addExpr() {
     V L = mulExpr();
     for (;;) {
-      if (peek("+")) { P++; V R = mulExpr(); L = (L && R) ? V(*L + *R) : std::nullopt; }
-      else if (peek("-")) { P++; V R = mulExpr(); L = (L && R) ? V(*L - *R) : std::nullopt; }
-      else return L;
+      if (peek("+")) {
+        P++;
+        V R = mulExpr();
+        L = (L && R) ? V(*L + *R) : std::nullopt;
+      } else if (peek("-")) {
+        P++;
+        V R = mulExpr();
+        L = (L && R) ? V(*L - *R) : std::nullopt;
+      } else
+        return L;
     }
   }
   V mulExpr() {
     V L = unary();
     for (;;) {
-      if (peek("*")) { P++; V R = unary(); L = (L && R) ? V(*L * *R) : std::nullopt; }
-      else if (peek("/")) { P++; V R = unary(); L = (L && R && *R) ? V(*L / *R) : std::nullopt; }
-      else if (peek("%")) { P++; V R = unary(); L = (L && R && *R) ? V(*L % *R) : std::nullopt; }
-      else return L;
+      if (peek("*")) {
+        P++;
+        V R = unary();
+        L = (L && R) ? V(*L * *R) : std::nullopt;
+      } else if (peek("/")) {
+        P++;
+        V R = unary();
+        L = (L && R && *R) ? V(*L / *R) : std::nullopt;
+      } else if (peek("%")) {
+        P++;
+        V R = unary();
+        L = (L && R && *R) ? V(*L % *R) : std::nullopt;
+      } else
+        return L;
     }
   }
   V unary() {
-    if (eat("!")) { V X = unary(); return X ? V(!*X) : std::nullopt; }
-    if (peek("-") ) { P++; V X = unary(); return X ? V(-*X) : std::nullopt; }
-    if (peek("+")) { P++; return unary(); }
+    if (eat("!")) {
+      V X = unary();
+      return X ? V(!*X) : std::nullopt;
+    }
+    if (peek("-")) {
+      P++;
+      V X = unary();
+      return X ? V(-*X) : std::nullopt;
+    }
+    if (peek("+")) {
+      P++;
+      return unary();
+    }
     if (eat("(")) {
       V X = ternary();
-      if (!eat(")")) Failed = true;
+      if (!eat(")"))
+        Failed = true;
       return X;
     }
     skipWs();
     if (P < S.size() && std::isdigit(static_cast<unsigned char>(S[P]))) {
       size_t B = P;
-      while (P < S.size() && (isIdent(S[P]))) ++P;
+      while (P < S.size() && (isIdent(S[P])))
+        ++P;
       llvm::StringRef Num = S.slice(B, P);
       while (!Num.empty() && std::isalpha(static_cast<unsigned char>(Num.back())) &&
              !(Num.starts_with("0x") && std::isxdigit(static_cast<unsigned char>(Num.back()))))
         Num = Num.drop_back();
       long long X = 0;
-      if (Num.getAsInteger(0, X)) { Failed = true; return std::nullopt; }
+      if (Num.getAsInteger(0, X)) {
+        Failed = true;
+        return std::nullopt;
+      }
       return X;
     }
     if (P < S.size() && isIdent(S[P])) {
       size_t B = P;
-      while (P < S.size() && isIdent(S[P])) ++P;
+      while (P < S.size() && isIdent(S[P]))
+        ++P;
       llvm::StringRef Id = S.slice(B, P);
       if (Id == "defined") {
         bool Paren = eat("(");
         skipWs();
         size_t NB = P;
-        while (P < S.size() && isIdent(S[P])) ++P;
+        while (P < S.size() && isIdent(S[P]))
+          ++P;
         llvm::StringRef Name = S.slice(NB, P);
-        if (Paren && !eat(")")) Failed = true;
-        if (Name == Arch) return Device ? 1 : 0;
+        if (Paren && !eat(")"))
+          Failed = true;
+        if (Name == Arch)
+          return Device ? 1 : 0;
         return std::nullopt;
       }
-      if (Id == Arch) return Device ? Value : 0;
-      if (Id == "true") return 1;
-      if (Id == "false") return 0;
-      if (peek("(")) {  // function-like macro call: unknown
+      if (Id == Arch)
+        return Device ? Value : 0;
+      if (Id == "true")
+        return 1;
+      if (Id == "false")
+        return 0;
+      if (peek("(")) { // function-like macro call: unknown
         int Depth = 0;
         do {
-          if (S[P] == '(') ++Depth;
-          if (S[P] == ')') --Depth;
+          if (S[P] == '(')
+            ++Depth;
+          if (S[P] == ')')
+            --Depth;
           ++P;
         } while (P < S.size() && Depth > 0);
       }
@@ -260,7 +364,8 @@ private:
 
 bool inside(const std::vector<OffsetRange> &Rs, unsigned Off) {
   for (const OffsetRange &R : Rs)
-    if (Off >= R.Begin && Off < R.End) return true;
+    if (Off >= R.Begin && Off < R.End)
+      return true;
   return false;
 }
 
@@ -269,13 +374,14 @@ bool hasWord(llvm::StringRef T, llvm::StringRef W) {
   while ((P = T.find(W, P)) != llvm::StringRef::npos) {
     bool L = P == 0 || !isIdent(T[P - 1]);
     bool R = P + W.size() >= T.size() || !isIdent(T[P + W.size()]);
-    if (L && R) return true;
+    if (L && R)
+      return true;
     P += W.size();
   }
   return false;
 }
 
-}  // namespace
+} // namespace
 
 bool mentionsCudaArch(llvm::StringRef Text) { return Text.contains(Arch); }
 
@@ -304,32 +410,46 @@ ArchResult resolveCudaArch(llvm::StringRef T, const ArchInput &In) {
   std::vector<size_t> Stack;
   for (size_t I = 0; I < Dirs.size(); ++I) {
     switch (Dirs[I].K) {
-    case DirKind::If: case DirKind::Ifdef: case DirKind::Ifndef:
+    case DirKind::If:
+    case DirKind::Ifdef:
+    case DirKind::Ifndef:
       Groups.push_back({I});
       Stack.push_back(Groups.size() - 1);
       break;
-    case DirKind::Elif: case DirKind::Elifdef: case DirKind::Elifndef: case DirKind::Else:
-      if (!Stack.empty()) Groups[Stack.back()].push_back(I);
+    case DirKind::Elif:
+    case DirKind::Elifdef:
+    case DirKind::Elifndef:
+    case DirKind::Else:
+      if (!Stack.empty())
+        Groups[Stack.back()].push_back(I);
       break;
     case DirKind::Endif:
-      if (!Stack.empty()) { Groups[Stack.back()].push_back(I); Stack.pop_back(); }
+      if (!Stack.empty()) {
+        Groups[Stack.back()].push_back(I);
+        Stack.pop_back();
+      }
       break;
-    case DirKind::Other: break;
+    case DirKind::Other:
+      break;
     }
   }
 
   for (const std::vector<size_t> &G : Groups) {
     const Directive &First = Dirs[G.front()];
     const Directive &Last = Dirs[G.back()];
-    if (Last.K != DirKind::Endif) continue;  // unterminated
-    if (inside(Removed, First.Begin)) continue;
+    if (Last.K != DirKind::Endif)
+      continue; // unterminated
+    if (inside(Removed, First.Begin))
+      continue;
     bool Relevant = false;
     for (size_t DI : G) {
       const Directive &D = Dirs[DI];
-      if (D.K != DirKind::Else && D.K != DirKind::Endif && hasWord(T.slice(D.CondBegin, D.End), Arch))
+      if (D.K != DirKind::Else && D.K != DirKind::Endif &&
+          hasWord(T.slice(D.CondBegin, D.End), Arch))
         Relevant = true;
     }
-    if (!Relevant) continue;
+    if (!Relevant)
+      continue;
     bool Device = inside(In.DeviceBodies, First.Begin);
     if (!Device && !inside(In.AllBodies, First.Begin)) {
       llvm::StringRef Body = T.slice(First.EndNl, Last.Begin);
@@ -343,18 +463,34 @@ ArchResult resolveCudaArch(llvm::StringRef T, const ArchInput &In) {
       llvm::StringRef Cond = T.slice(D.CondBegin, D.End);
       std::optional<long long> V;
       switch (D.K) {
-      case DirKind::If: case DirKind::Elif: V = Eval(Cond, Device, In.ArchValue).run(); break;
-      case DirKind::Ifdef: case DirKind::Elifdef:
-        if (Cond.trim() == Arch) V = Device ? 1 : 0;
+      case DirKind::If:
+      case DirKind::Elif:
+        V = Eval(Cond, Device, In.ArchValue).run();
         break;
-      case DirKind::Ifndef: case DirKind::Elifndef:
-        if (Cond.trim() == Arch) V = Device ? 0 : 1;
+      case DirKind::Ifdef:
+      case DirKind::Elifdef:
+        if (Cond.trim() == Arch)
+          V = Device ? 1 : 0;
         break;
-      case DirKind::Else: V = 1; break;
-      default: break;
+      case DirKind::Ifndef:
+      case DirKind::Elifndef:
+        if (Cond.trim() == Arch)
+          V = Device ? 0 : 1;
+        break;
+      case DirKind::Else:
+        V = 1;
+        break;
+      default:
+        break;
       }
-      if (!V) { Known = false; break; }
-      if (*V) { Chosen = K; break; }
+      if (!V) {
+        Known = false;
+        break;
+      }
+      if (*V) {
+        Chosen = K;
+        break;
+      }
     }
     if (Known) {
       ++R.Resolved;
@@ -374,10 +510,13 @@ ArchResult resolveCudaArch(llvm::StringRef T, const ArchInput &In) {
     ++R.Substituted;
     for (size_t DI : G) {
       const Directive &D = Dirs[DI];
-      if (D.K == DirKind::Else || D.K == DirKind::Endif) continue;
+      if (D.K == DirKind::Else || D.K == DirKind::Endif)
+        continue;
       llvm::StringRef Cond = T.slice(D.CondBegin, D.End);
-      if (!hasWord(Cond, Arch)) continue;
-      if (D.K == DirKind::Ifdef || D.K == DirKind::Ifndef || D.K == DirKind::Elifdef || D.K == DirKind::Elifndef) {
+      if (!hasWord(Cond, Arch))
+        continue;
+      if (D.K == DirKind::Ifdef || D.K == DirKind::Ifndef || D.K == DirKind::Elifdef ||
+          D.K == DirKind::Elifndef) {
         bool Def = D.K == DirKind::Ifdef || D.K == DirKind::Elifdef;
         bool Else = D.K == DirKind::Elifdef || D.K == DirKind::Elifndef;
         AddEdit(D.KwBegin, D.KwEnd - D.KwBegin, Else ? "elif" : "if");
@@ -388,14 +527,19 @@ ArchResult resolveCudaArch(llvm::StringRef T, const ArchInput &In) {
       size_t P = D.CondBegin;
       while ((P = T.find("defined", P)) != llvm::StringRef::npos && P < D.End) {
         size_t Q = P + 7;
-        while (Q < D.End && (T[Q] == ' ' || T[Q] == '\t')) ++Q;
+        while (Q < D.End && (T[Q] == ' ' || T[Q] == '\t'))
+          ++Q;
         bool Paren = Q < D.End && T[Q] == '(';
-        if (Paren) ++Q;
-        while (Q < D.End && (T[Q] == ' ' || T[Q] == '\t')) ++Q;
+        if (Paren)
+          ++Q;
+        while (Q < D.End && (T[Q] == ' ' || T[Q] == '\t'))
+          ++Q;
         if (T.substr(Q).starts_with(Arch)) {
           Q += Arch.size();
-          while (Paren && Q < D.End && T[Q] != ')') ++Q;
-          if (Paren) ++Q;
+          while (Paren && Q < D.End && T[Q] != ')')
+            ++Q;
+          if (Paren)
+            ++Q;
           AddEdit(P, Q - P, Device ? "1" : "0");
           P = Q;
         } else {
@@ -411,8 +555,9 @@ ArchResult resolveCudaArch(llvm::StringRef T, const ArchInput &In) {
     }
   }
   for (unsigned U : CodeUses)
-    if (!inside(Removed, U)) R.UnresolvedUses.push_back(U);
+    if (!inside(Removed, U))
+      R.UnresolvedUses.push_back(U);
   return R;
 }
 
-}  // namespace cu2npu
+} // namespace cu2npu

@@ -16,23 +16,23 @@
 namespace cu2npu {
 
 struct OffsetRange {
-  unsigned Begin = 0, End = 0;  // [Begin, End)
+  unsigned Begin = 0, End = 0; // [Begin, End)
 };
 
 struct ArchInput {
-  std::vector<OffsetRange> DeviceBodies;  // bodies of __device__/__global__ functions
-  std::vector<OffsetRange> AllBodies;     // bodies of all functions
+  std::vector<OffsetRange> DeviceBodies; // bodies of __device__/__global__ functions
+  std::vector<OffsetRange> AllBodies;    // bodies of all functions
   int ArchValue = 800;
 };
 
 struct ArchResult {
-  std::string ParseText;                 // same size as the input
-  std::vector<Edit> Edits;               // to apply to the original for the output
-  std::vector<unsigned> UnresolvedUses;  // __CUDA_ARCH__ outside directives
+  std::string ParseText;                // same size as the input
+  std::vector<Edit> Edits;              // to apply to the original for the output
+  std::vector<unsigned> UnresolvedUses; // __CUDA_ARCH__ outside directives
   unsigned Resolved = 0, Substituted = 0;
 };
 
 bool mentionsCudaArch(llvm::StringRef Text);
 ArchResult resolveCudaArch(llvm::StringRef Text, const ArchInput &In);
 
-}  // namespace cu2npu
+} // namespace cu2npu

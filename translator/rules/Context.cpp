@@ -22,10 +22,12 @@ UserFile *Context::file(clang::FileID FID) {
 }
 
 UserFile *Context::spelledIn(clang::SourceLocation Loc, unsigned *Offset) {
-  if (Loc.isInvalid()) return nullptr;
+  if (Loc.isInvalid())
+    return nullptr;
   clang::SourceLocation S = SM.getSpellingLoc(Loc);
   UserFile *F = file(SM.getFileID(S));
-  if (F && Offset) *Offset = SM.getFileOffset(S);
+  if (F && Offset)
+    *Offset = SM.getFileOffset(S);
   return F;
 }
 
@@ -33,27 +35,40 @@ bool Context::needsSync(const clang::FunctionDecl *FD) const {
   return FD && SyncFunctions.count(FD->getCanonicalDecl());
 }
 
-void Context::report(clang::SourceLocation Loc, DiagId Id, std::vector<std::string> Args, bool Marker,
-                     bool Console) {
+void Context::report(clang::SourceLocation Loc, DiagId Id, std::vector<std::string> Args,
+                     bool Marker, bool Console) {
   const DiagInfo &I = diagInfo(Id);
   std::string Msg = formatDiag(Id, Args);
-  unsigned CID = I.Level == DiagLevel::error ? ErrId : I.Level == DiagLevel::warning ? WarnId : RemarkId;
-  if (Console) CI.getDiagnostics().Report(Loc, CID) << (Msg + " [" + I.Name + "]");
+  unsigned CID = I.Level == DiagLevel::error     ? ErrId
+                 : I.Level == DiagLevel::warning ? WarnId
+                                                 : RemarkId;
+  if (Console)
+    CI.getDiagnostics().Report(Loc, CID) << (Msg + " [" + I.Name + "]");
   unsigned Off = 0;
   UserFile *F = spelledIn(Loc, &Off);
-  if (!F) return;
+  if (!F)
+    return;
   ++F->Diags[I.Name];
-  if (!Marker) return;
+  if (!Marker)
+    return;
   std::string Clean;
   for (size_t K = 0; K < Msg.size(); ++K) {
-    if (Msg[K] == '*' && K + 1 < Msg.size() && Msg[K + 1] == '/') { Clean += "* /"; ++K; continue; }
-    if (Msg[K] == '\n' || Msg[K] == '\r') { Clean += ' '; continue; }
+    if (Msg[K] == '*' && K + 1 < Msg.size() && Msg[K + 1] == '/') {
+      Clean += "* /";
+      ++K;
+      continue;
+    }
+    if (Msg[K] == '\n' || Msg[K] == '\r') {
+      Clean += ' ';
+      continue;
+    }
     Clean += Msg[K];
   }
   std::string Mark = std::string("/* ") + I.Name + ": " + Clean + " */";
   // Idempotence: a marker already written by an earlier run stays single.
   llvm::StringRef Before = text(F->FID).substr(0, Off).rtrim(" \t");
-  if (Before.ends_with(Mark)) return;
+  if (Before.ends_with(Mark))
+    return;
   F->Edits.insert(Off, Mark + " ", -10);
   ++F->Markers;
 }
@@ -61,8 +76,9 @@ void Context::report(clang::SourceLocation Loc, DiagId Id, std::vector<std::stri
 std::string translatedHeaderName(llvm::StringRef Spelled) {
   size_t Slash = Spelled.find_last_of('/');
   size_t Dot = Spelled.find_last_of('.');
-  if (Dot == llvm::StringRef::npos || (Slash != llvm::StringRef::npos && Dot < Slash)) return Spelled.str() + ".npu.h";
+  if (Dot == llvm::StringRef::npos || (Slash != llvm::StringRef::npos && Dot < Slash))
+    return Spelled.str() + ".npu.h";
   return Spelled.substr(0, Dot).str() + ".npu.h";
 }
 
-}  // namespace cu2npu
+} // namespace cu2npu

@@ -9,8 +9,8 @@
 #include <string>
 #include <vector>
 
-#include <clang/Basic/SourceLocation.h>
 #include <clang/Basic/LangOptions.h>
+#include <clang/Basic/SourceLocation.h>
 #include <clang/Basic/SourceManager.h>
 
 #include "diag/Diagnostics.h"
@@ -22,7 +22,7 @@ class ASTContext;
 class CompilerInstance;
 class FunctionDecl;
 class VarDecl;
-}  // namespace clang
+} // namespace clang
 
 namespace cu2npu {
 
@@ -30,11 +30,11 @@ struct Options;
 
 // One source file translated in this TU (the main file or a local header).
 struct UserFile {
-  std::string Path;     // absolute, as opened
-  std::string OutPath;  // where the translation goes
+  std::string Path;    // absolute, as opened
+  std::string OutPath; // where the translation goes
   clang::FileID FID;
   bool IsMain = false;
-  bool IsCu = false;    // .cu main file: gets the npurt prelude
+  bool IsCu = false; // .cu main file: gets the npurt prelude
   FileEdits Edits;
   std::map<std::string, unsigned> Converted, Unconverted, Diags;
   unsigned Markers = 0;
@@ -45,12 +45,12 @@ struct IncludeEvent {
   clang::CharSourceRange FilenameRange;
   std::string Spelled;
   bool Angled = false;
-  std::string Resolved;  // absolute path, empty if not found
+  std::string Resolved; // absolute path, empty if not found
 };
 
 struct MacroUse {
   std::string Name;
-  clang::SourceLocation Loc;  // macro name token
+  clang::SourceLocation Loc; // macro name token
 };
 
 struct ClangError {
@@ -77,20 +77,22 @@ public:
   // Recorded while parsing.
   std::vector<IncludeEvent> Includes;
   std::vector<MacroUse> MacroUses;
-  std::set<std::string> UserNames;  // names declared or #defined in translated files
-  std::set<std::string> TranslatedPaths;  // local headers translated in this run (this TU or earlier)
+  std::set<std::string> UserNames; // names declared or #defined in translated files
+  std::set<std::string>
+      TranslatedPaths; // local headers translated in this run (this TU or earlier)
   std::vector<ClangError> Errors;
 
   // Analyses computed by the AST walk.
-  std::map<clang::FileID, std::vector<OffsetRange>> DeviceOnlyBodies;  // __device__ (not __host__) and __global__
-  std::set<const clang::FunctionDecl *> SyncFunctions;                 // canonical decls needing the fiber path
+  std::map<clang::FileID, std::vector<OffsetRange>>
+      DeviceOnlyBodies;                                // __device__ (not __host__) and __global__
+  std::set<const clang::FunctionDecl *> SyncFunctions; // canonical decls needing the fiber path
   std::map<const clang::VarDecl *, std::set<const clang::FunctionDecl *>> ExternSharedUsers;
   const clang::FunctionDecl *CurrentFunction = nullptr;
   bool needsSync(const clang::FunctionDecl *FD) const;
 
   // Diagnostics: console (clang format), counted per file, and a marker comment in the output.
-  void report(clang::SourceLocation Loc, DiagId Id, std::vector<std::string> Args, bool Marker = true,
-              bool Console = true);
+  void report(clang::SourceLocation Loc, DiagId Id, std::vector<std::string> Args,
+              bool Marker = true, bool Console = true);
   void countConverted(UserFile &F, const std::string &Name) { ++F.Converted[Name]; }
   void countUnconverted(UserFile &F, const std::string &Name) { ++F.Unconverted[Name]; }
 
@@ -103,4 +105,4 @@ private:
 // x.cuh -> x.npu.h (directory part kept).
 std::string translatedHeaderName(llvm::StringRef Spelled);
 
-}  // namespace cu2npu
+} // namespace cu2npu

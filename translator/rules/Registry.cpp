@@ -9,13 +9,13 @@ namespace cu2npu {
 
 std::vector<std::unique_ptr<Rule>> makeRules() {
   std::vector<std::unique_ptr<Rule>> R;
-  R.push_back(std::make_unique<KernelLaunchRule>());   // launch/
-  R.push_back(std::make_unique<KernelBodyRule>());     // kernel/
-  R.push_back(std::make_unique<DynamicSharedRule>());  // kernel/
-  R.push_back(std::make_unique<DeviceAssertRule>());   // kernel/
-  R.push_back(std::make_unique<RenameRule>());         // api/
-  R.push_back(std::make_unique<IncludeRule>());        // includes/ (last: the prelude sees all edits)
+  R.push_back(std::make_unique<KernelLaunchRule>());  // launch/
+  R.push_back(std::make_unique<KernelBodyRule>());    // kernel/
+  R.push_back(std::make_unique<DynamicSharedRule>()); // kernel/
+  R.push_back(std::make_unique<DeviceAssertRule>());  // kernel/
+  R.push_back(std::make_unique<RenameRule>());        // api/
+  R.push_back(std::make_unique<IncludeRule>()); // includes/ (last: the prelude sees all edits)
   return R;
 }
 
-}  // namespace cu2npu
+} // namespace cu2npu

@@ -12,7 +12,7 @@
 namespace clang {
 class CUDAKernelCallExpr;
 class DeclRefExpr;
-}  // namespace clang
+} // namespace clang
 
 namespace cu2npu {
 
@@ -34,4 +34,4 @@ public:
 
 std::vector<std::unique_ptr<Rule>> makeRules();
 
-}  // namespace cu2npu
+} // namespace cu2npu

@@ -18,8 +18,8 @@ typedef struct npuStream_st *npuStream_t;
 namespace npu::detail {
 
 struct GridTask {
-  const char *name = nullptr;      // kernel name as written at the launch site
-  const void *function = nullptr;  // identity of the kernel (for attributes, trace)
+  const char *name = nullptr;     // kernel name as written at the launch site
+  const void *function = nullptr; // identity of the kernel (for attributes, trace)
   dim3 grid;
   dim3 block;
   std::size_t dynamicSharedBytes = 0;
@@ -35,4 +35,4 @@ struct GridTask {
 // recorded for npuGetLastError), then enqueues the task on the stream.
 npuError_t enqueueGrid(std::unique_ptr<GridTask> task, npuStream_t stream);
 
-}  // namespace npu::detail
+} // namespace npu::detail

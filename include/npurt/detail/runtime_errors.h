@@ -32,7 +32,8 @@
   X(npuErrorTextureNotBound, 24, "cannot fetch from a texture that is not bound")                  \
   X(npuErrorSynchronizationError, 25, "incorrect use of __syncthreads()")                          \
   X(npuErrorInvalidFilterSetting, 26, "linear filtering not supported for non-float type")         \
-  X(npuErrorInvalidNormSetting, 27, "read as normalized float not supported for 32-bit non float type") \
+  X(npuErrorInvalidNormSetting, 27,                                                                \
+    "read as normalized float not supported for 32-bit non float type")                            \
   X(npuErrorMixedDeviceExecution, 28, "mixing of device and device emulation code not allowed")    \
   X(npuErrorNotYetImplemented, 31, "feature not yet implemented")                                  \
   X(npuErrorMemoryValueTooLarge, 32, "memory size or pointer value too large to fit in 32 bit")    \
@@ -48,9 +49,12 @@
   X(npuErrorMissingConfiguration, 52, "__global__ function call is not configured")                \
   X(npuErrorPriorLaunchFailure, 53, "unspecified launch failure in prior launch")                  \
   X(npuErrorLaunchMaxDepthExceeded, 65, "launch would exceed maximum depth of nested launches")    \
-  X(npuErrorLaunchFileScopedTex, 66, "launch failed because kernel uses unsupported, file-scoped textures") \
-  X(npuErrorLaunchFileScopedSurf, 67, "launch failed because kernel uses unsupported, file-scoped surfaces") \
-  X(npuErrorSyncDepthExceeded, 68, "device synchronize failed because grid depth exceeds the sync depth limit") \
+  X(npuErrorLaunchFileScopedTex, 66,                                                               \
+    "launch failed because kernel uses unsupported, file-scoped textures")                         \
+  X(npuErrorLaunchFileScopedSurf, 67,                                                              \
+    "launch failed because kernel uses unsupported, file-scoped surfaces")                         \
+  X(npuErrorSyncDepthExceeded, 68,                                                                 \
+    "device synchronize failed because grid depth exceeds the sync depth limit")                   \
   X(npuErrorLaunchPendingCountExceeded, 69, "launch would exceed the pending launch count limit")  \
   X(npuErrorInvalidDeviceFunction, 98, "invalid device function")                                  \
   X(npuErrorNoDevice, 100, "no capable device is detected")                                        \
@@ -64,20 +68,23 @@
   X(npuErrorUnmapBufferObjectFailed, 206, "unmapping of buffer object failed")                     \
   X(npuErrorArrayIsMapped, 207, "array is mapped")                                                 \
   X(npuErrorAlreadyMapped, 208, "resource already mapped")                                         \
-  X(npuErrorNoKernelImageForDevice, 209, "no kernel image is available for execution on the device") \
+  X(npuErrorNoKernelImageForDevice, 209,                                                           \
+    "no kernel image is available for execution on the device")                                    \
   X(npuErrorAlreadyAcquired, 210, "resource already acquired")                                     \
   X(npuErrorNotMapped, 211, "resource not mapped")                                                 \
   X(npuErrorNotMappedAsArray, 212, "resource not mapped as array")                                 \
   X(npuErrorNotMappedAsPointer, 213, "resource not mapped as pointer")                             \
   X(npuErrorECCUncorrectable, 214, "uncorrectable ECC error encountered")                          \
   X(npuErrorUnsupportedLimit, 215, "limit is not supported on this architecture")                  \
-  X(npuErrorDeviceAlreadyInUse, 216, "exclusive-thread device already in use by a different thread") \
+  X(npuErrorDeviceAlreadyInUse, 216,                                                               \
+    "exclusive-thread device already in use by a different thread")                                \
   X(npuErrorPeerAccessUnsupported, 217, "peer access is not supported between these two devices")  \
   X(npuErrorInvalidPtx, 218, "a PTX JIT compilation failed")                                       \
   X(npuErrorInvalidGraphicsContext, 219, "invalid OpenGL or DirectX context")                      \
   X(npuErrorNvlinkUncorrectable, 220, "uncorrectable NVLink error detected during the execution")  \
   X(npuErrorJitCompilerNotFound, 221, "PTX JIT compiler library not found")                        \
-  X(npuErrorUnsupportedPtxVersion, 222, "the provided PTX was compiled with an unsupported toolchain") \
+  X(npuErrorUnsupportedPtxVersion, 222,                                                            \
+    "the provided PTX was compiled with an unsupported toolchain")                                 \
   X(npuErrorJitCompilationDisabled, 223, "PTX JIT compilation was disabled")                       \
   X(npuErrorUnsupportedExecAffinity, 224, "the provided execution affinity is not supported")      \
   X(npuErrorUnsupportedDevSideSync, 225, "device-side synchronize is not supported")               \
@@ -101,8 +108,10 @@
   X(npuErrorContextIsDestroyed, 709, "context is destroyed")                                       \
   X(npuErrorAssert, 710, "device-side assert triggered")                                           \
   X(npuErrorTooManyPeers, 711, "peer mapping resources exhausted")                                 \
-  X(npuErrorHostMemoryAlreadyRegistered, 712, "part or all of the requested memory range is already mapped") \
-  X(npuErrorHostMemoryNotRegistered, 713, "pointer does not correspond to a registered memory region") \
+  X(npuErrorHostMemoryAlreadyRegistered, 712,                                                      \
+    "part or all of the requested memory range is already mapped")                                 \
+  X(npuErrorHostMemoryNotRegistered, 713,                                                          \
+    "pointer does not correspond to a registered memory region")                                   \
   X(npuErrorHardwareStackError, 714, "hardware stack error")                                       \
   X(npuErrorIllegalInstruction, 715, "an illegal instruction was encountered")                     \
   X(npuErrorMisalignedAddress, 716, "misaligned address")                                          \
@@ -113,32 +122,51 @@
   X(npuErrorNotPermitted, 800, "operation not permitted")                                          \
   X(npuErrorNotSupported, 801, "operation not supported")                                          \
   X(npuErrorSystemNotReady, 802, "system not yet initialized")                                     \
-  X(npuErrorSystemDriverMismatch, 803, "system has unsupported display driver / driver combination") \
-  X(npuErrorCompatNotSupportedOnDevice, 804, "forward compatibility was attempted on non supported HW") \
-  X(npuErrorMpsConnectionFailed, 805, "MPS client failed to connect to the MPS control daemon or the MPS server") \
-  X(npuErrorMpsRpcFailure, 806, "the remote procedural call between the MPS server and the MPS client failed") \
+  X(npuErrorSystemDriverMismatch, 803,                                                             \
+    "system has unsupported display driver / driver combination")                                  \
+  X(npuErrorCompatNotSupportedOnDevice, 804,                                                       \
+    "forward compatibility was attempted on non supported HW")                                     \
+  X(npuErrorMpsConnectionFailed, 805,                                                              \
+    "MPS client failed to connect to the MPS control daemon or the MPS server")                    \
+  X(npuErrorMpsRpcFailure, 806,                                                                    \
+    "the remote procedural call between the MPS server and the MPS client failed")                 \
   X(npuErrorMpsServerNotReady, 807, "MPS server is not ready to accept new MPS client requests")   \
-  X(npuErrorMpsMaxClientsReached, 808, "the hardware resources required to create MPS client have been exhausted") \
-  X(npuErrorMpsMaxConnectionsReached, 809, "the hardware resources required to support device connections have been exhausted") \
+  X(npuErrorMpsMaxClientsReached, 808,                                                             \
+    "the hardware resources required to create MPS client have been exhausted")                    \
+  X(npuErrorMpsMaxConnectionsReached, 809,                                                         \
+    "the hardware resources required to support device connections have been exhausted")           \
   X(npuErrorMpsClientTerminated, 810, "the MPS client has been terminated by the server")          \
   X(npuErrorCdpNotSupported, 811, "is using dynamic parallelism which is not supported")           \
   X(npuErrorCdpVersionMismatch, 812, "dynamic parallelism version mismatch")                       \
   X(npuErrorStreamCaptureUnsupported, 900, "operation not permitted when stream is capturing")     \
-  X(npuErrorStreamCaptureInvalidated, 901, "operation failed due to a previous error during capture") \
-  X(npuErrorStreamCaptureMerge, 902, "operation would result in a merge of separate capture sequences") \
+  X(npuErrorStreamCaptureInvalidated, 901,                                                         \
+    "operation failed due to a previous error during capture")                                     \
+  X(npuErrorStreamCaptureMerge, 902,                                                               \
+    "operation would result in a merge of separate capture sequences")                             \
   X(npuErrorStreamCaptureUnmatched, 903, "capture was not ended in the same stream as it began")   \
   X(npuErrorStreamCaptureUnjoined, 904, "capturing stream has unjoined work")                      \
-  X(npuErrorStreamCaptureIsolation, 905, "dependency created on uncaptured work in another stream") \
-  X(npuErrorStreamCaptureImplicit, 906, "operation would make the legacy stream depend on a capturing blocking stream") \
-  X(npuErrorCapturedEvent, 907, "operation not permitted on an event last recorded in a capturing stream") \
-  X(npuErrorStreamCaptureWrongThread, 908, "attempt to terminate a thread-local capture sequence from another thread") \
+  X(npuErrorStreamCaptureIsolation, 905,                                                           \
+    "dependency created on uncaptured work in another stream")                                     \
+  X(npuErrorStreamCaptureImplicit, 906,                                                            \
+    "operation would make the legacy stream depend on a capturing blocking stream")                \
+  X(npuErrorCapturedEvent, 907,                                                                    \
+    "operation not permitted on an event last recorded in a capturing stream")                     \
+  X(npuErrorStreamCaptureWrongThread, 908,                                                         \
+    "attempt to terminate a thread-local capture sequence from another thread")                    \
   X(npuErrorTimeout, 909, "wait operation timed out")                                              \
-  X(npuErrorGraphExecUpdateFailure, 910, "the graph update was not performed because it included changes which violated constraints specific to instantiated graph update") \
-  X(npuErrorExternalDevice, 911, "an async error has occurred in external entity outside of the runtime") \
-  X(npuErrorInvalidClusterSize, 912, "a kernel launch error has occurred due to cluster misconfiguration") \
-  X(npuErrorFunctionNotLoaded, 913, "the function handle is not loaded when calling an API that requires a loaded function") \
-  X(npuErrorInvalidResourceType, 914, "one or more resources passed in are not valid resource types for the operation") \
-  X(npuErrorInvalidResourceConfiguration, 915, "one or more resources are insufficient or non-applicable for the operation") \
+  X(npuErrorGraphExecUpdateFailure, 910,                                                           \
+    "the graph update was not performed because it included changes which violated constraints "   \
+    "specific to instantiated graph update")                                                       \
+  X(npuErrorExternalDevice, 911,                                                                   \
+    "an async error has occurred in external entity outside of the runtime")                       \
+  X(npuErrorInvalidClusterSize, 912,                                                               \
+    "a kernel launch error has occurred due to cluster misconfiguration")                          \
+  X(npuErrorFunctionNotLoaded, 913,                                                                \
+    "the function handle is not loaded when calling an API that requires a loaded function")       \
+  X(npuErrorInvalidResourceType, 914,                                                              \
+    "one or more resources passed in are not valid resource types for the operation")              \
+  X(npuErrorInvalidResourceConfiguration, 915,                                                     \
+    "one or more resources are insufficient or non-applicable for the operation")                  \
   X(npuErrorKeyRotation, 916, "an error happened during the key rotation sequence")                \
   X(npuErrorUnknown, 999, "unknown error")                                                         \
   X(npuErrorApiFailureBase, 10000, "api failure base")

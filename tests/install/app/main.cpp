@@ -9,7 +9,8 @@
 __global__ void scale(float *data, float factor, int n) {
   ::npu::for_each_thread([&](NPU_THREAD_PARAMS) {
     int i = blockIdx.x * blockDim.x + threadIdx.x;
-    if (i < n) data[i] *= factor;
+    if (i < n)
+      data[i] *= factor;
   });
 }
 
@@ -17,10 +18,12 @@ int main() {
   const int n = 1000;
   std::vector<float> host(n, 2.0f);
   float *dev = nullptr;
-  if (npuMalloc(&dev, n * sizeof(float)) != npuSuccess) return 1;
+  if (npuMalloc(&dev, n * sizeof(float)) != npuSuccess)
+    return 1;
   npuMemcpy(dev, host.data(), n * sizeof(float), npuMemcpyHostToDevice);
   ::npu::launch("scale", scale, dim3((n + 127) / 128), dim3(128), 0, nullptr, dev, 3.0f, n);
-  if (npuGetLastError() != npuSuccess) return 1;
+  if (npuGetLastError() != npuSuccess)
+    return 1;
   npuMemcpy(host.data(), dev, n * sizeof(float), npuMemcpyDeviceToHost);
   npuFree(dev);
   for (float v : host)

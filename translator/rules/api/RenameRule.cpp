@@ -22,49 +22,64 @@ void RenameRule::onFile(Context &C, UserFile &F) {
   clang::Lexer L(Start, LO, Buf.begin(), Buf.begin(), Buf.end());
   L.SetCommentRetentionState(false);
   clang::Token Tok;
-  bool SkipLine = false;      // inside an #include line
-  bool AfterHash = false;     // previous token was a '#' at line start
+  bool SkipLine = false;  // inside an #include line
+  bool AfterHash = false; // previous token was a '#' at line start
   while (true) {
     L.LexFromRawLexer(Tok);
-    if (Tok.is(clang::tok::eof)) break;
-    if (Tok.isAtStartOfLine()) { SkipLine = false; AfterHash = false; }
-    if (Tok.is(clang::tok::hash) && Tok.isAtStartOfLine()) { AfterHash = true; continue; }
+    if (Tok.is(clang::tok::eof))
+      break;
+    if (Tok.isAtStartOfLine()) {
+      SkipLine = false;
+      AfterHash = false;
+    }
+    if (Tok.is(clang::tok::hash) && Tok.isAtStartOfLine()) {
+      AfterHash = true;
+      continue;
+    }
     if (AfterHash) {
       AfterHash = false;
       if (Tok.is(clang::tok::raw_identifier)) {
         llvm::StringRef D = Tok.getRawIdentifier();
-        if (D == "include" || D == "include_next" || D == "import" || D == "pragma" || D == "error" ||
-            D == "warning" || D == "line")
+        if (D == "include" || D == "include_next" || D == "import" || D == "pragma" ||
+            D == "error" || D == "warning" || D == "line")
           SkipLine = true;
       }
       continue;
     }
-    if (SkipLine || !Tok.is(clang::tok::raw_identifier)) continue;
+    if (SkipLine || !Tok.is(clang::tok::raw_identifier))
+      continue;
     llvm::StringRef Name = Tok.getRawIdentifier();
-    if (Name.size() < 3) continue;
+    if (Name.size() < 3)
+      continue;
     unsigned Off = C.SM.getFileOffset(Tok.getLocation());
     const ApiRow *R = lookupApi(Name);
     if (R) {
       if (R->St == Status::unsupported) {
         DiagId D = R->Diag == DiagId::None ? DiagId::CU2NPU1007 : R->Diag;
-        if (D == DiagId::CU2NPU1007) C.report(Tok.getLocation(), D, {Name.str(), noteSuffix(*R)});
-        else C.report(Tok.getLocation(), D, {Name.str()});
+        if (D == DiagId::CU2NPU1007)
+          C.report(Tok.getLocation(), D, {Name.str(), noteSuffix(*R)});
+        else
+          C.report(Tok.getLocation(), D, {Name.str()});
         C.countUnconverted(F, Name.str());
         continue;
       }
       if (R->St == Status::partial && (R->K == Kind::function || R->K == Kind::device_function))
         C.report(Tok.getLocation(), DiagId::CU2NPU1005, {Name.str(), R->Note});
-      if (Name != R->Npu) F.Edits.replace(Off, Name.size(), R->Npu);
-      if (R->K != Kind::device_function && !(R->Sec >= Section::device_math)) C.countConverted(F, Name.str());
+      if (Name != R->Npu)
+        F.Edits.replace(Off, Name.size(), R->Npu);
+      if (R->K != Kind::device_function && !(R->Sec >= Section::device_math))
+        C.countConverted(F, Name.str());
       continue;
     }
     ApiFamily Fam = classifyCudaLike(Name);
-    if (Fam == ApiFamily::None || C.UserNames.count(Name.str())) continue;
-    DiagId D = Fam == ApiFamily::Runtime ? DiagId::CU2NPU1001
-             : Fam == ApiFamily::Driver ? DiagId::CU2NPU1002 : DiagId::CU2NPU1003;
+    if (Fam == ApiFamily::None || C.UserNames.count(Name.str()))
+      continue;
+    DiagId D = Fam == ApiFamily::Runtime  ? DiagId::CU2NPU1001
+               : Fam == ApiFamily::Driver ? DiagId::CU2NPU1002
+                                          : DiagId::CU2NPU1003;
     C.report(Tok.getLocation(), D, {Name.str()});
     C.countUnconverted(F, Name.str());
   }
 }
 
-}  // namespace cu2npu
+} // namespace cu2npu

@@ -12,4 +12,4 @@ public:
   void onFile(Context &C, UserFile &F) override;
 };
 
-}  // namespace cu2npu
+} // namespace cu2npu

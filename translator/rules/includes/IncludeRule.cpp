@@ -13,11 +13,14 @@ llvm::StringRef IncludeRule::name() const { return "includes"; }
 void IncludeRule::onInclude(Context &C, const IncludeEvent &E) {
   unsigned Off = 0;
   UserFile *F = C.spelledIn(E.HashLoc, &Off);
-  if (!F || E.HashLoc.isMacroID()) return;
+  if (!F || E.HashLoc.isMacroID())
+    return;
   unsigned B = C.SM.getFileOffset(C.SM.getSpellingLoc(E.FilenameRange.getBegin()));
   unsigned End = C.SM.getFileOffset(C.SM.getSpellingLoc(E.FilenameRange.getEnd()));
-  if (End <= B) return;
-  if (const HeaderRow *H = lookupHeader(E.Spelled); H && (E.Resolved.empty() || E.Resolved.find(C.Opts.ShimDir) == 0)) {
+  if (End <= B)
+    return;
+  if (const HeaderRow *H = lookupHeader(E.Spelled);
+      H && (E.Resolved.empty() || E.Resolved.find(C.Opts.ShimDir) == 0)) {
     if (H->St == Status::unsupported) {
       C.report(E.HashLoc, H->Diag, {E.Spelled});
       C.countUnconverted(*F, E.Spelled);
@@ -25,7 +28,8 @@ void IncludeRule::onInclude(Context &C, const IncludeEvent &E) {
     }
     F->Edits.replace(B, End - B, std::string("<") + H->Npu + ">");
     C.countConverted(*F, E.Spelled);
-    if (H->St == Status::partial && H->Diag != DiagId::None) C.report(E.HashLoc, H->Diag, {E.Spelled});
+    if (H->St == Status::partial && H->Diag != DiagId::None)
+      C.report(E.HashLoc, H->Diag, {E.Spelled});
     return;
   }
   if (!E.Resolved.empty() && C.TranslatedPaths.count(E.Resolved)) {
@@ -37,13 +41,17 @@ void IncludeRule::onInclude(Context &C, const IncludeEvent &E) {
 
 void IncludeRule::onFile(Context &C, UserFile &F) {
   llvm::StringRef Text = C.text(F.FID);
-  if (Text.starts_with(GeneratedMarker)) return;
+  if (Text.starts_with(GeneratedMarker))
+    return;
   bool Plain = !F.IsCu && F.IsMain && F.Edits.empty();
-  if (Plain) return;  // a plain C++ file passes through unchanged
+  if (Plain)
+    return; // a plain C++ file passes through unchanged
   std::string Name = llvm::StringRef(F.Path).rsplit('/').second.str();
-  std::string Head = std::string(GeneratedMarker) + " from " + Name + "; edit the CUDA source instead.\n";
-  if (F.IsCu || !F.IsMain) Head += "#include <npurt/runtime.h>\n#include <npurt/kernel.h>\n";
+  std::string Head =
+      std::string(GeneratedMarker) + " from " + Name + "; edit the CUDA source instead.\n";
+  if (F.IsCu || !F.IsMain)
+    Head += "#include <npurt/runtime.h>\n#include <npurt/kernel.h>\n";
   F.Edits.insert(0, Head, -100);
 }
 
-}  // namespace cu2npu
+} // namespace cu2npu

@@ -57,51 +57,59 @@ bool isBarrierStmt(const Stmt *S) {
 }
 
 bool containsBarrier(const Stmt *S) {
-  if (!S) return false;
+  if (!S)
+    return false;
   if (auto *CE = dyn_cast<CallExpr>(S))
     if (const FunctionDecl *FD = calleeOf(CE))
-      if (FD->getIdentifier() && FD->getName().starts_with("__syncthreads")) return true;
+      if (FD->getIdentifier() && FD->getName().starts_with("__syncthreads"))
+        return true;
   for (const Stmt *Child : S->children())
-    if (containsBarrier(Child)) return true;
+    if (containsBarrier(Child))
+      return true;
   return false;
 }
 
 bool inCooperativeGroups(const Decl *D) {
   for (const DeclContext *DC = D->getDeclContext(); DC; DC = DC->getParent())
     if (auto *NS = dyn_cast<NamespaceDecl>(DC))
-      if (NS->getName() == "cooperative_groups") return true;
+      if (NS->getName() == "cooperative_groups")
+        return true;
   return false;
 }
 
 const char *builtinVarName(const Expr *E) {
   // blockIdx.x and friends: a property of clang's __cuda_builtin_*_t (PseudoObjectExpr).
   auto *PO = dyn_cast<PseudoObjectExpr>(E);
-  if (!PO) return nullptr;
+  if (!PO)
+    return nullptr;
   auto *MP = dyn_cast<MSPropertyRefExpr>(PO->getSyntacticForm()->IgnoreParens());
-  if (!MP) return nullptr;
+  if (!MP)
+    return nullptr;
   const Expr *Base = MP->getBaseExpr()->IgnoreParenImpCasts();
   if (auto *OV = dyn_cast<OpaqueValueExpr>(Base); OV && OV->getSourceExpr())
     Base = OV->getSourceExpr()->IgnoreParenImpCasts();
   auto *DR = dyn_cast<DeclRefExpr>(Base);
-  if (!DR || !DR->getDecl()->getIdentifier()) return nullptr;
+  if (!DR || !DR->getDecl()->getIdentifier())
+    return nullptr;
   llvm::StringRef N = DR->getDecl()->getName();
   for (const char *V : {"threadIdx", "blockIdx", "blockDim", "gridDim"})
-    if (N == V) return V;
+    if (N == V)
+      return V;
   return nullptr;
 }
 
 // One stretch of region statements: body statements [First, Last] of one block-level compound.
 struct Region {
   std::vector<const Stmt *> Stmts;
-  unsigned Begin = 0, End = 0;  // file offsets: first statement's start, last statement's end
+  unsigned Begin = 0, End = 0; // file offsets: first statement's start, last statement's end
   std::set<const VarDecl *> Declared;
 };
 
 class Planner {
 public:
   Planner(Context &C, const FunctionDecl &K, UserFile &F)
-      : C(C), K(K), F(F), Body(cast<CompoundStmt>(K.getBody())), PM(const_cast<CompoundStmt *>(Body)),
-        Text(C.text(F.FID)) {}
+      : C(C), K(K), F(F), Body(cast<CompoundStmt>(K.getBody())),
+        PM(const_cast<CompoundStmt *>(Body)), Text(C.text(F.FID)) {}
 
   std::string run();
 
@@ -113,14 +121,14 @@ private:
   ParentMap PM;
   llvm::StringRef Text;
 
-  std::vector<const CompoundStmt *> Blocks;  // block-level compounds, kernel body first
-  std::set<const Stmt *> Hoisted;            // loops / ifs / blocks kept outside the regions
+  std::vector<const CompoundStmt *> Blocks; // block-level compounds, kernel body first
+  std::set<const Stmt *> Hoisted;           // loops / ifs / blocks kept outside the regions
   std::set<const Stmt *> Barriers;
-  std::vector<const Expr *> Controls;        // hoisted conditions and increments
+  std::vector<const Expr *> Controls; // hoisted conditions and increments
   std::set<const VarDecl *> Cand, Hoist;
   std::map<const VarDecl *, std::vector<const DeclRefExpr *>> Uses;
-  std::map<const VarDecl *, std::vector<const Expr *>> WriteValues;  // block-level writes' RHS
-  std::set<const Stmt *> BlockLevelWrites;   // expressions that are block-level writes
+  std::map<const VarDecl *, std::vector<const Expr *>> WriteValues; // block-level writes' RHS
+  std::set<const Stmt *> BlockLevelWrites; // expressions that are block-level writes
   std::vector<Region> Regions;
   std::vector<const ReturnStmt *> Returns;
 
@@ -142,63 +150,96 @@ private:
 };
 
 std::optional<unsigned> Planner::offsetOf(SourceLocation L) const {
-  if (L.isInvalid() || L.isMacroID()) return std::nullopt;
+  if (L.isInvalid() || L.isMacroID())
+    return std::nullopt;
   unsigned Off = 0;
-  if (C.spelledIn(L, &Off) != &F) return std::nullopt;
+  if (C.spelledIn(L, &Off) != &F)
+    return std::nullopt;
   return Off;
 }
 
 std::optional<unsigned> Planner::afterToken(SourceLocation L) const {
   SourceLocation MacroEnd;
-  if (L.isMacroID() && Lexer::isAtEndOfMacroExpansion(L, C.SM, C.LO, &MacroEnd)) L = MacroEnd;
+  if (L.isMacroID() && Lexer::isAtEndOfMacroExpansion(L, C.SM, C.LO, &MacroEnd))
+    L = MacroEnd;
   auto Off = offsetOf(L);
-  if (!Off) return std::nullopt;
+  if (!Off)
+    return std::nullopt;
   return *Off + Lexer::MeasureTokenLength(L, C.SM, C.LO);
 }
 
 // After the ';' that ends a simple statement whose last token is at EndTok.
 std::optional<unsigned> Planner::afterSemi(SourceLocation EndTok) const {
   auto Off = afterToken(EndTok);
-  if (!Off) return std::nullopt;
+  if (!Off)
+    return std::nullopt;
   unsigned I = *Off;
   while (I < Text.size()) {
-    if (Text[I] == ' ' || Text[I] == '\t' || Text[I] == '\n' || Text[I] == '\r') { ++I; continue; }
-    if (Text.substr(I).starts_with("//")) { I = Text.find('\n', I); if (I == llvm::StringRef::npos) return std::nullopt; continue; }
-    if (Text.substr(I).starts_with("/*")) { I = Text.find("*/", I); if (I == llvm::StringRef::npos) return std::nullopt; I += 2; continue; }
+    if (Text[I] == ' ' || Text[I] == '\t' || Text[I] == '\n' || Text[I] == '\r') {
+      ++I;
+      continue;
+    }
+    if (Text.substr(I).starts_with("//")) {
+      I = Text.find('\n', I);
+      if (I == llvm::StringRef::npos)
+        return std::nullopt;
+      continue;
+    }
+    if (Text.substr(I).starts_with("/*")) {
+      I = Text.find("*/", I);
+      if (I == llvm::StringRef::npos)
+        return std::nullopt;
+      I += 2;
+      continue;
+    }
     break;
   }
-  if (I < Text.size() && Text[I] == ';') return I + 1;
+  if (I < Text.size() && Text[I] == ';')
+    return I + 1;
   return std::nullopt;
 }
 
 std::optional<unsigned> Planner::beginOf(SourceLocation L) const {
   SourceLocation MacroBegin;
-  if (L.isMacroID() && Lexer::isAtStartOfMacroExpansion(L, C.SM, C.LO, &MacroBegin)) L = MacroBegin;
+  if (L.isMacroID() && Lexer::isAtStartOfMacroExpansion(L, C.SM, C.LO, &MacroBegin))
+    L = MacroBegin;
   return offsetOf(L);
 }
 
 // A statement's first character; a loop under `#pragma unroll` starts at the '#'.
 std::optional<unsigned> Planner::stmtBegin(const Stmt *S) const {
   auto Off = beginOf(S->getBeginLoc());
-  if (!Off || !isa<AttributedStmt>(S)) return Off;
+  if (!Off || !isa<AttributedStmt>(S))
+    return Off;
   size_t LineStart = Text.rfind('\n', *Off);
   LineStart = LineStart == llvm::StringRef::npos ? 0 : LineStart + 1;
   llvm::StringRef Line = Text.substr(LineStart, *Off - LineStart);
-  if (Line.ltrim(" \t").starts_with("#")) return LineStart + (Line.size() - Line.ltrim(" \t").size());
+  if (Line.ltrim(" \t").starts_with("#"))
+    return LineStart + (Line.size() - Line.ltrim(" \t").size());
   return Off;
 }
 
 std::optional<unsigned> Planner::stmtEnd(const Stmt *S) const {
-  if (auto *CS = dyn_cast<CompoundStmt>(S)) return afterToken(CS->getRBracLoc());
-  if (auto *If = dyn_cast<IfStmt>(S)) return stmtEnd(If->getElse() ? If->getElse() : If->getThen());
-  if (auto *For = dyn_cast<ForStmt>(S)) return stmtEnd(For->getBody());
-  if (auto *W = dyn_cast<WhileStmt>(S)) return stmtEnd(W->getBody());
-  if (auto *RF = dyn_cast<CXXForRangeStmt>(S)) return stmtEnd(RF->getBody());
-  if (auto *Sw = dyn_cast<SwitchStmt>(S)) return stmtEnd(Sw->getBody());
-  if (auto *A = dyn_cast<AttributedStmt>(S)) return stmtEnd(A->getSubStmt());
-  if (auto *DS = dyn_cast<DeclStmt>(S)) return afterToken(DS->getEndLoc());  // the ';'
-  if (auto *N = dyn_cast<NullStmt>(S)) return afterToken(N->getSemiLoc());
-  if (auto *D = dyn_cast<DoStmt>(S)) return afterSemi(D->getRParenLoc());
+  if (auto *CS = dyn_cast<CompoundStmt>(S))
+    return afterToken(CS->getRBracLoc());
+  if (auto *If = dyn_cast<IfStmt>(S))
+    return stmtEnd(If->getElse() ? If->getElse() : If->getThen());
+  if (auto *For = dyn_cast<ForStmt>(S))
+    return stmtEnd(For->getBody());
+  if (auto *W = dyn_cast<WhileStmt>(S))
+    return stmtEnd(W->getBody());
+  if (auto *RF = dyn_cast<CXXForRangeStmt>(S))
+    return stmtEnd(RF->getBody());
+  if (auto *Sw = dyn_cast<SwitchStmt>(S))
+    return stmtEnd(Sw->getBody());
+  if (auto *A = dyn_cast<AttributedStmt>(S))
+    return stmtEnd(A->getSubStmt());
+  if (auto *DS = dyn_cast<DeclStmt>(S))
+    return afterToken(DS->getEndLoc()); // the ';'
+  if (auto *N = dyn_cast<NullStmt>(S))
+    return afterToken(N->getSemiLoc());
+  if (auto *D = dyn_cast<DoStmt>(S))
+    return afterSemi(D->getRParenLoc());
   if (isa<Expr>(S) || isa<ReturnStmt>(S) || isa<BreakStmt>(S) || isa<ContinueStmt>(S))
     return afterSemi(S->getEndLoc());
   return std::nullopt;
@@ -206,14 +247,17 @@ std::optional<unsigned> Planner::stmtEnd(const Stmt *S) const {
 
 std::string Planner::indentAt(unsigned Off) const {
   unsigned B = Off;
-  while (B > 0 && (Text[B - 1] == ' ' || Text[B - 1] == '\t')) --B;
-  if (B > 0 && Text[B - 1] != '\n') return " ";
+  while (B > 0 && (Text[B - 1] == ' ' || Text[B - 1] == '\t'))
+    --B;
+  if (B > 0 && Text[B - 1] != '\n')
+    return " ";
   return Text.substr(B, Off - B).str();
 }
 
 std::string Planner::typeName(const VarDecl *VD) const {
   QualType T = VD->getType();
-  if (T->getContainedDeducedType()) T = T.getCanonicalType();
+  if (T->getContainedDeducedType())
+    T = T.getCanonicalType();
   PrintingPolicy PP(C.LO);
   PP.SuppressTagKeyword = true;
   return T.getUnqualifiedType().getAsString(PP);
@@ -226,19 +270,25 @@ bool Planner::structure(const CompoundStmt *CS) {
       Barriers.insert(S);
       continue;
     }
-    if (!containsBarrier(S)) continue;
+    if (!containsBarrier(S))
+      continue;
     Hoisted.insert(S);
     if (auto *For = dyn_cast<ForStmt>(S)) {
       auto *B = dyn_cast<CompoundStmt>(For->getBody());
-      if (!B || !For->getCond() || For->getConditionVariable()) return false;
+      if (!B || !For->getCond() || For->getConditionVariable())
+        return false;
       Controls.push_back(For->getCond());
-      if (For->getInc()) Controls.push_back(For->getInc());
-      if (!structure(B)) return false;
+      if (For->getInc())
+        Controls.push_back(For->getInc());
+      if (!structure(B))
+        return false;
     } else if (auto *W = dyn_cast<WhileStmt>(S)) {
       auto *B = dyn_cast<CompoundStmt>(W->getBody());
-      if (!B || W->getConditionVariable()) return false;
+      if (!B || W->getConditionVariable())
+        return false;
       Controls.push_back(W->getCond());
-      if (!structure(B)) return false;
+      if (!structure(B))
+        return false;
     } else if (auto *If = dyn_cast<IfStmt>(S)) {
       auto *Then = dyn_cast<CompoundStmt>(If->getThen());
       auto *Else = dyn_cast_or_null<CompoundStmt>(If->getElse());
@@ -246,67 +296,85 @@ bool Planner::structure(const CompoundStmt *CS) {
           If->isConsteval())
         return false;
       Controls.push_back(If->getCond());
-      if (!structure(Then) || (Else && !structure(Else))) return false;
+      if (!structure(Then) || (Else && !structure(Else)))
+        return false;
     } else if (auto *B = dyn_cast<CompoundStmt>(S)) {
-      if (!structure(B)) return false;
+      if (!structure(B))
+        return false;
     } else {
-      return false;  // a barrier under thread-dependent or unsupported control
+      return false; // a barrier under thread-dependent or unsupported control
     }
   }
   return true;
 }
 
 bool Planner::checkCalleesAndJumps(const Stmt *S) {
-  if (!S) return true;
+  if (!S)
+    return true;
   if (isa<GotoStmt>(S) || isa<IndirectGotoStmt>(S) || isa<LabelStmt>(S) || isa<LambdaExpr>(S) ||
       isa<AsmStmt>(S) || isa<CXXTryStmt>(S) || isa<CoroutineBodyStmt>(S))
     return false;
   if (auto *DS = dyn_cast<DeclStmt>(S))
     for (const Decl *D : DS->decls())
-      if (isa<TagDecl>(D) || isa<TypedefNameDecl>(D)) return false;  // local types: not nameable before
+      if (isa<TagDecl>(D) || isa<TypedefNameDecl>(D))
+        return false; // local types: not nameable before
   if (auto *R = dyn_cast<ReturnStmt>(S)) {
-    if (R->getRetValue()) return false;
+    if (R->getRetValue())
+      return false;
     Returns.push_back(R);
   }
   if (isa<BreakStmt>(S) || isa<ContinueStmt>(S)) {
     const Stmt *P = PM.getParent(const_cast<Stmt *>(S));
     for (; P; P = PM.getParent(const_cast<Stmt *>(P))) {
-      if (isa<ForStmt>(P) || isa<WhileStmt>(P) || isa<DoStmt>(P) || isa<CXXForRangeStmt>(P)) break;
-      if (isa<SwitchStmt>(P) && isa<BreakStmt>(S)) break;
+      if (isa<ForStmt>(P) || isa<WhileStmt>(P) || isa<DoStmt>(P) || isa<CXXForRangeStmt>(P))
+        break;
+      if (isa<SwitchStmt>(P) && isa<BreakStmt>(S))
+        break;
     }
-    if (!P || Hoisted.count(P)) return false;
+    if (!P || Hoisted.count(P))
+      return false;
   }
   if (auto *CE = dyn_cast<CallExpr>(S)) {
     auto CalleeOk = [&](const FunctionDecl *FD) {
-      if (const FunctionDecl *P = FD->getTemplateInstantiationPattern()) FD = P;
-      if (FD->getIdentifier() && isSyncBuiltin(FD->getName())) return false;
-      if (inCooperativeGroups(FD)) return false;
+      if (const FunctionDecl *P = FD->getTemplateInstantiationPattern())
+        FD = P;
+      if (FD->getIdentifier() && isSyncBuiltin(FD->getName()))
+        return false;
+      if (inCooperativeGroups(FD))
+        return false;
       const FunctionDecl *Def = nullptr;
-      if (FD->hasBody(Def) && Def) return !C.needsSync(Def);
+      if (FD->hasBody(Def) && Def)
+        return !C.needsSync(Def);
       return !C.file(C.SM.getFileID(C.SM.getSpellingLoc(FD->getLocation())));
     };
     if (const FunctionDecl *FD = CE->getDirectCallee()) {
       if (isBarrierStmt(CE)) {
-        if (!Barriers.count(CE)) return false;
+        if (!Barriers.count(CE))
+          return false;
       } else if (!CalleeOk(FD)) {
         return false;
       }
-    } else if (auto *UL = dyn_cast_or_null<UnresolvedLookupExpr>(CE->getCallee()->IgnoreParenImpCasts())) {
+    } else if (auto *UL =
+                   dyn_cast_or_null<UnresolvedLookupExpr>(CE->getCallee()->IgnoreParenImpCasts())) {
       bool Any = false;
       for (const NamedDecl *D : UL->decls()) {
         const NamedDecl *U = D->getUnderlyingDecl();
-        if (auto *FT = dyn_cast<FunctionTemplateDecl>(U)) U = FT->getTemplatedDecl();
+        if (auto *FT = dyn_cast<FunctionTemplateDecl>(U))
+          U = FT->getTemplatedDecl();
         auto *FD = dyn_cast<FunctionDecl>(U);
-        if (!FD || !CalleeOk(FD)) return false;
+        if (!FD || !CalleeOk(FD))
+          return false;
         Any = true;
       }
-      if (!Any) return false;
+      if (!Any)
+        return false;
     } else {
-      return false;  // indirect or dependent member call: not provably barrier-free
+      return false; // indirect or dependent member call: not provably barrier-free
     }
   }
   for (const Stmt *Child : S->children())
-    if (!checkCalleesAndJumps(Child)) return false;
+    if (!checkCalleesAndJumps(Child))
+      return false;
   return true;
 }
 
@@ -336,7 +404,8 @@ const VarDecl *Planner::writtenVar(const Expr *E, const Expr **Value) const {
 bool Planner::blockLevelWritePosition(const Expr *E) const {
   const Stmt *P = PM.getParentIgnoreParens(const_cast<Expr *>(E));
   while (auto *Comma = dyn_cast_or_null<BinaryOperator>(P)) {
-    if (Comma->getOpcode() != BO_Comma) break;
+    if (Comma->getOpcode() != BO_Comma)
+      break;
     E = Comma;
     P = PM.getParentIgnoreParens(const_cast<BinaryOperator *>(Comma));
   }
@@ -348,45 +417,60 @@ bool Planner::blockLevelWritePosition(const Expr *E) const {
 }
 
 bool Planner::uniform(const Expr *E) const {
-  if (!E) return false;
+  if (!E)
+    return false;
   E = E->IgnoreParens();
   if (isa<IntegerLiteral>(E) || isa<FloatingLiteral>(E) || isa<CharacterLiteral>(E) ||
-      isa<CXXBoolLiteralExpr>(E) || isa<CXXNullPtrLiteralExpr>(E) || isa<UnaryExprOrTypeTraitExpr>(E) ||
-      isa<SubstNonTypeTemplateParmExpr>(E))
+      isa<CXXBoolLiteralExpr>(E) || isa<CXXNullPtrLiteralExpr>(E) ||
+      isa<UnaryExprOrTypeTraitExpr>(E) || isa<SubstNonTypeTemplateParmExpr>(E))
     return true;
-  if (auto *CE = dyn_cast<ConstantExpr>(E)) return uniform(CE->getSubExpr());
-  if (const char *V = builtinVarName(E)) return llvm::StringRef(V) != "threadIdx";
+  if (auto *CE = dyn_cast<ConstantExpr>(E))
+    return uniform(CE->getSubExpr());
+  if (const char *V = builtinVarName(E))
+    return llvm::StringRef(V) != "threadIdx";
   if (auto *DR = dyn_cast<DeclRefExpr>(E)) {
     const ValueDecl *D = DR->getDecl();
-    if (isa<EnumConstantDecl>(D) || isa<NonTypeTemplateParmDecl>(D)) return true;
+    if (isa<EnumConstantDecl>(D) || isa<NonTypeTemplateParmDecl>(D))
+      return true;
     if (auto *VD = dyn_cast<VarDecl>(D)) {
-      if (Cand.count(VD)) return true;
+      if (Cand.count(VD))
+        return true;
       return !VD->hasAttr<CUDASharedAttr>() && VD->isUsableInConstantExpressions(*C.AST);
     }
     return false;
   }
   if (auto *Cast = dyn_cast<CastExpr>(E)) {
-    if (Cast->getCastKind() == CK_LValueToRValue && !isa<DeclRefExpr>(Cast->getSubExpr()->IgnoreParens()) &&
+    if (Cast->getCastKind() == CK_LValueToRValue &&
+        !isa<DeclRefExpr>(Cast->getSubExpr()->IgnoreParens()) &&
         !builtinVarName(Cast->getSubExpr()->IgnoreParens()))
-      return false;  // a memory read
+      return false; // a memory read
     return uniform(Cast->getSubExpr());
   }
   if (auto *UO = dyn_cast<UnaryOperator>(E)) {
     switch (UO->getOpcode()) {
-    case UO_Plus: case UO_Minus: case UO_Not: case UO_LNot: return uniform(UO->getSubExpr());
-    default: return false;
+    case UO_Plus:
+    case UO_Minus:
+    case UO_Not:
+    case UO_LNot:
+      return uniform(UO->getSubExpr());
+    default:
+      return false;
     }
   }
   if (auto *BO = dyn_cast<BinaryOperator>(E)) {
-    if (BO->isAssignmentOp() || BO->getOpcode() == BO_Comma || BO->isPtrMemOp()) return false;
-    if ((BO->getOpcode() == BO_Div || BO->getOpcode() == BO_Rem) && !BO->getType()->isRealFloatingType()) {
+    if (BO->isAssignmentOp() || BO->getOpcode() == BO_Comma || BO->isPtrMemOp())
+      return false;
+    if ((BO->getOpcode() == BO_Div || BO->getOpcode() == BO_Rem) &&
+        !BO->getType()->isRealFloatingType()) {
       // Computed once at block level even where a thread-dependent guard came first: only
       // divisors that cannot be zero.
       const Expr *D = BO->getRHS()->IgnoreParenImpCasts();
       Expr::EvalResult R;
-      bool NonZeroConstant = !D->isValueDependent() && D->EvaluateAsInt(R, *C.AST) && R.Val.getInt() != 0;
+      bool NonZeroConstant =
+          !D->isValueDependent() && D->EvaluateAsInt(R, *C.AST) && R.Val.getInt() != 0;
       const char *V = builtinVarName(D);
-      if (!NonZeroConstant && !(V && llvm::StringRef(V) != "threadIdx" && llvm::StringRef(V) != "blockIdx"))
+      if (!NonZeroConstant &&
+          !(V && llvm::StringRef(V) != "threadIdx" && llvm::StringRef(V) != "blockIdx"))
         return false;
     }
     return uniform(BO->getLHS()) && uniform(BO->getRHS());
@@ -395,12 +479,15 @@ bool Planner::uniform(const Expr *E) const {
     return uniform(CO->getCond()) && uniform(CO->getTrueExpr()) && uniform(CO->getFalseExpr());
   if (auto *Call = dyn_cast<CallExpr>(E)) {
     const FunctionDecl *FD = Call->getDirectCallee();
-    if (!FD || !FD->getIdentifier() || C.file(C.SM.getFileID(C.SM.getSpellingLoc(FD->getLocation()))))
+    if (!FD || !FD->getIdentifier() ||
+        C.file(C.SM.getFileID(C.SM.getSpellingLoc(FD->getLocation()))))
       return false;
     llvm::StringRef N = FD->getName();
-    if (N != "min" && N != "max" && N != "umin" && N != "umax") return false;
+    if (N != "min" && N != "max" && N != "umin" && N != "umax")
+      return false;
     for (const Expr *A : Call->arguments())
-      if (!uniform(A)) return false;
+      if (!uniform(A))
+        return false;
     return true;
   }
   return false;
@@ -410,11 +497,14 @@ bool Planner::analyseVariables() {
   // Every use of a local or parameter in the body.
   std::vector<const DeclRefExpr *> Refs;
   std::function<void(const Stmt *)> Collect = [&](const Stmt *S) {
-    if (!S) return;
+    if (!S)
+      return;
     if (auto *DR = dyn_cast<DeclRefExpr>(S))
       if (auto *VD = dyn_cast<VarDecl>(DR->getDecl()))
-        if (VD->getDeclContext() == &K || VD->isLocalVarDeclOrParm()) Uses[VD].push_back(DR);
-    for (const Stmt *Child : S->children()) Collect(Child);
+        if (VD->getDeclContext() == &K || VD->isLocalVarDeclOrParm())
+          Uses[VD].push_back(DR);
+    for (const Stmt *Child : S->children())
+      Collect(Child);
   };
   Collect(Body);
 
@@ -424,21 +514,26 @@ bool Planner::analyseVariables() {
     for (const Stmt *S : CS->body())
       if (auto *DS = dyn_cast<DeclStmt>(S))
         for (const Decl *D : DS->decls())
-          if (auto *VD = dyn_cast<VarDecl>(D)) BlockLevelDecls.insert(VD);
+          if (auto *VD = dyn_cast<VarDecl>(D))
+            BlockLevelDecls.insert(VD);
   for (const Stmt *S : Hoisted)
     if (auto *For = dyn_cast<ForStmt>(S))
       if (auto *DS = dyn_cast_or_null<DeclStmt>(For->getInit()))
         for (const Decl *D : DS->decls())
-          if (auto *VD = dyn_cast<VarDecl>(D)) BlockLevelDecls.insert(VD);
+          if (auto *VD = dyn_cast<VarDecl>(D))
+            BlockLevelDecls.insert(VD);
   auto Scalar = [](const VarDecl *VD) {
     QualType T = VD->getType();
-    return !T->isDependentType() && T->isScalarType() && !T.isVolatileQualified() && !T->isReferenceType();
+    return !T->isDependentType() && T->isScalarType() && !T.isVolatileQualified() &&
+           !T->isReferenceType();
   };
   for (const ParmVarDecl *P : K.parameters())
-    if (Scalar(P)) Cand.insert(P);
+    if (Scalar(P))
+      Cand.insert(P);
   for (const VarDecl *VD : BlockLevelDecls)
     if (Scalar(VD) && !VD->isStaticLocal() && !VD->hasExternalStorage() &&
-        (!VD->hasInit() || (VD->getInitStyle() == VarDecl::CInit && !isa<InitListExpr>(VD->getInit()))))
+        (!VD->hasInit() ||
+         (VD->getInitStyle() == VarDecl::CInit && !isa<InitListExpr>(VD->getInit()))))
       Cand.insert(VD);
 
   for (bool Changed = true; Changed;) {
@@ -446,21 +541,29 @@ bool Planner::analyseVariables() {
     for (auto It = Cand.begin(); It != Cand.end();) {
       const VarDecl *VD = *It;
       bool Ok = !VD->hasInit() || uniform(VD->getInit());
-      if (isa<ParmVarDecl>(VD) && VD->hasInit()) Ok = true;  // a default argument is not a write
+      if (isa<ParmVarDecl>(VD) && VD->hasInit())
+        Ok = true; // a default argument is not a write
       WriteValues[VD].clear();
       for (const DeclRefExpr *DR : Uses[VD]) {
-        if (!Ok) break;
-        if (isReadUse(DR)) continue;
-        const Expr *W = dyn_cast_or_null<Expr>(PM.getParentIgnoreParens(const_cast<DeclRefExpr *>(DR)));
+        if (!Ok)
+          break;
+        if (isReadUse(DR))
+          continue;
+        const Expr *W =
+            dyn_cast_or_null<Expr>(PM.getParentIgnoreParens(const_cast<DeclRefExpr *>(DR)));
         const Expr *Value = nullptr;
-        if (isa<ParmVarDecl>(VD) || !W || writtenVar(W, &Value) != VD || !blockLevelWritePosition(W) ||
-            (Value && !uniform(Value))) {
+        if (isa<ParmVarDecl>(VD) || !W || writtenVar(W, &Value) != VD ||
+            !blockLevelWritePosition(W) || (Value && !uniform(Value))) {
           Ok = false;
           break;
         }
-        if (Value) WriteValues[VD].push_back(Value);
+        if (Value)
+          WriteValues[VD].push_back(Value);
       }
-      if (Ok) { ++It; continue; }
+      if (Ok) {
+        ++It;
+        continue;
+      }
       It = Cand.erase(It);
       Changed = true;
     }
@@ -468,7 +571,8 @@ bool Planner::analyseVariables() {
 
   // Block-level control must be uniform.
   for (const Expr *E : Controls) {
-    if (auto *For = dyn_cast_or_null<ForStmt>(PM.getParent(const_cast<Expr *>(E))); For && For->getInc() == E) {
+    if (auto *For = dyn_cast_or_null<ForStmt>(PM.getParent(const_cast<Expr *>(E)));
+        For && For->getInc() == E) {
       // Increments: block-level writes of candidates (checked above when they write one).
       std::function<bool(const Expr *)> IncOk = [&](const Expr *X) {
         X = X->IgnoreParens();
@@ -478,53 +582,67 @@ bool Planner::analyseVariables() {
         const VarDecl *VD = writtenVar(X, &Value);
         return VD && Cand.count(VD);
       };
-      if (!IncOk(E)) return false;
+      if (!IncOk(E))
+        return false;
       continue;
     }
-    if (!uniform(E)) return false;
+    if (!uniform(E))
+      return false;
   }
   for (const Stmt *S : Hoisted)
     if (auto *For = dyn_cast<ForStmt>(S); For && For->getInit()) {
       if (auto *DS = dyn_cast<DeclStmt>(For->getInit())) {
         for (const Decl *D : DS->decls())
-          if (!isa<VarDecl>(D) || !Cand.count(cast<VarDecl>(D))) return false;
+          if (!isa<VarDecl>(D) || !Cand.count(cast<VarDecl>(D)))
+            return false;
       } else {
         auto *E = dyn_cast<Expr>(For->getInit());
         const Expr *Value = nullptr;
         const VarDecl *VD = E ? writtenVar(E, &Value) : nullptr;
-        if (!VD || !Cand.count(VD)) return false;
+        if (!VD || !Cand.count(VD))
+          return false;
       }
     }
 
   // Hoist: what block-level code reads, closed over initialisers, writes and declarations.
   std::vector<const VarDecl *> Work;
   auto Need = [&](const VarDecl *VD) {
-    if (Cand.count(VD) && !isa<ParmVarDecl>(VD) && Hoist.insert(VD).second) Work.push_back(VD);
+    if (Cand.count(VD) && !isa<ParmVarDecl>(VD) && Hoist.insert(VD).second)
+      Work.push_back(VD);
   };
   std::function<void(const Stmt *)> NeedRefs = [&](const Stmt *S) {
-    if (!S) return;
+    if (!S)
+      return;
     if (auto *DR = dyn_cast<DeclRefExpr>(S))
-      if (auto *VD = dyn_cast<VarDecl>(DR->getDecl())) Need(VD);
-    for (const Stmt *Child : S->children()) NeedRefs(Child);
+      if (auto *VD = dyn_cast<VarDecl>(DR->getDecl()))
+        Need(VD);
+    for (const Stmt *Child : S->children())
+      NeedRefs(Child);
   };
-  for (const Expr *E : Controls) NeedRefs(E);
+  for (const Expr *E : Controls)
+    NeedRefs(E);
   for (const Stmt *S : Hoisted)
-    if (auto *For = dyn_cast<ForStmt>(S)) NeedRefs(For->getInit());
+    if (auto *For = dyn_cast<ForStmt>(S))
+      NeedRefs(For->getInit());
   std::map<const VarDecl *, const DeclStmt *> DeclOf;
   for (const CompoundStmt *CS : Blocks)
     for (const Stmt *S : CS->body())
       if (auto *DS = dyn_cast<DeclStmt>(S))
         for (const Decl *D : DS->decls())
-          if (auto *VD = dyn_cast<VarDecl>(D)) DeclOf[VD] = DS;
+          if (auto *VD = dyn_cast<VarDecl>(D))
+            DeclOf[VD] = DS;
   while (!Work.empty()) {
     const VarDecl *VD = Work.back();
     Work.pop_back();
-    if (VD->hasInit()) NeedRefs(VD->getInit());
-    for (const Expr *V : WriteValues[VD]) NeedRefs(V);
+    if (VD->hasInit())
+      NeedRefs(VD->getInit());
+    for (const Expr *V : WriteValues[VD])
+      NeedRefs(V);
     if (auto It = DeclOf.find(VD); It != DeclOf.end())
       for (const Decl *D : It->second->decls()) {
         auto *Other = dyn_cast<VarDecl>(D);
-        if (!Other || !Cand.count(Other)) return false;  // a declaration we cannot keep whole
+        if (!Other || !Cand.count(Other))
+          return false; // a declaration we cannot keep whole
         Need(Other);
       }
   }
@@ -532,13 +650,17 @@ bool Planner::analyseVariables() {
 }
 
 std::string Planner::run() {
-  if (!structure(Body)) return "";
-  if (!checkCalleesAndJumps(Body)) return "";
-  if (!analyseVariables()) return "";
+  if (!structure(Body))
+    return "";
+  if (!checkCalleesAndJumps(Body))
+    return "";
+  if (!analyseVariables())
+    return "";
 
   // Classify each block-level statement and group the rest into regions.
   auto BlockLevel = [&](const Stmt *S) {
-    if (Barriers.count(S) || Hoisted.count(S)) return true;
+    if (Barriers.count(S) || Hoisted.count(S))
+      return true;
     if (auto *DS = dyn_cast<DeclStmt>(S)) {
       bool AllStatic = true, AnyHoisted = false;
       for (const Decl *D : DS->decls()) {
@@ -558,15 +680,16 @@ std::string Planner::run() {
   for (const CompoundStmt *CS : Blocks) {
     Region Cur;
     auto Flush = [&] {
-      if (!Cur.Stmts.empty()) Regions.push_back(std::move(Cur));
+      if (!Cur.Stmts.empty())
+        Regions.push_back(std::move(Cur));
       Cur = Region();
     };
     for (const Stmt *S : CS->body()) {
       if (BlockLevel(S)) {
-        if (auto *DS = dyn_cast<DeclStmt>(S))  // static and extern declarations may mix: all or none
+        if (auto *DS = dyn_cast<DeclStmt>(S)) // static and extern declarations may mix: all or none
           for (const Decl *D : DS->decls())
-            if (auto *VD = dyn_cast<VarDecl>(D); VD && !VD->isStaticLocal() && !VD->hasExternalStorage() &&
-                                                   !Hoist.count(VD))
+            if (auto *VD = dyn_cast<VarDecl>(D);
+                VD && !VD->isStaticLocal() && !VD->hasExternalStorage() && !Hoist.count(VD))
               return "";
         Flush();
         continue;
@@ -574,14 +697,16 @@ std::string Planner::run() {
       Cur.Stmts.push_back(S);
       if (auto *DS = dyn_cast<DeclStmt>(S))
         for (const Decl *D : DS->decls())
-          if (auto *VD = dyn_cast<VarDecl>(D)) Cur.Declared.insert(VD);
+          if (auto *VD = dyn_cast<VarDecl>(D))
+            Cur.Declared.insert(VD);
     }
     Flush();
   }
   for (Region &R : Regions) {
     auto B = stmtBegin(R.Stmts.front());
     auto E = stmtEnd(R.Stmts.back());
-    if (!B || !E) return "";
+    if (!B || !E)
+      return "";
     R.Begin = *B;
     R.End = *E;
   }
@@ -589,23 +714,29 @@ std::string Planner::run() {
   // Locals used outside the region that declares them: one slot per thread.
   auto RegionAt = [&](SourceLocation L) -> int {
     unsigned Off = 0;
-    if (C.spelledIn(C.SM.getExpansionLoc(L), &Off) != &F) return -2;
+    if (C.spelledIn(C.SM.getExpansionLoc(L), &Off) != &F)
+      return -2;
     for (size_t I = 0; I < Regions.size(); ++I)
-      if (Off >= Regions[I].Begin && Off < Regions[I].End) return static_cast<int>(I);
+      if (Off >= Regions[I].Begin && Off < Regions[I].End)
+        return static_cast<int>(I);
     return -1;
   };
   std::map<const VarDecl *, int> DeclRegion;
   for (size_t I = 0; I < Regions.size(); ++I)
-    for (const VarDecl *VD : Regions[I].Declared) DeclRegion[VD] = static_cast<int>(I);
+    for (const VarDecl *VD : Regions[I].Declared)
+      DeclRegion[VD] = static_cast<int>(I);
   std::set<const VarDecl *> PerThread;
   std::vector<std::set<const VarDecl *>> Bound(Regions.size());
   for (auto &[VD, Refs] : Uses) {
     auto It = DeclRegion.find(VD);
-    if (It == DeclRegion.end()) continue;
+    if (It == DeclRegion.end())
+      continue;
     for (const DeclRefExpr *DR : Refs) {
       int R = RegionAt(DR->getLocation());
-      if (R == It->second) continue;
-      if (R < 0) return "";
+      if (R == It->second)
+        continue;
+      if (R < 0)
+        return "";
       PerThread.insert(VD);
       Bound[R].insert(VD);
     }
@@ -618,24 +749,28 @@ std::string Planner::run() {
         bool Any = false;
         for (const Decl *D : DS->decls())
           Any = Any || (isa<VarDecl>(D) && PerThread.count(cast<VarDecl>(D)));
-        if (!Any) continue;
+        if (!Any)
+          continue;
         PerThreadDecls.insert(DS);
         for (const Decl *D : DS->decls()) {
           auto *VD = dyn_cast<VarDecl>(D);
-          if (!VD || VD->isStaticLocal() || VD->getType()->isReferenceType()) return "";
+          if (!VD || VD->isStaticLocal() || VD->getType()->isReferenceType())
+            return "";
           if (VD->hasInit()) {
-            if (VD->getInitStyle() != VarDecl::CInit || isa<InitListExpr>(VD->getInit()->IgnoreImplicit()) ||
-                VD->getType()->isArrayType())
+            if (VD->getInitStyle() != VarDecl::CInit ||
+                isa<InitListExpr>(VD->getInit()->IgnoreImplicit()) || VD->getType()->isArrayType())
               return "";
             QualType T = VD->getType();
             if (!T->isDependentType() && T->isRecordType()) {
               const Expr *I = VD->getInit()->IgnoreImplicit();
               if (auto *CE = dyn_cast<CXXConstructExpr>(I); CE && CE->getNumArgs() == 1)
                 I = CE->getArg(0)->IgnoreImplicit();
-              if (!C.AST->hasSameUnqualifiedType(I->getType(), T)) return "";
+              if (!C.AST->hasSameUnqualifiedType(I->getType(), T))
+                return "";
             }
           }
-          if (const DeducedType *DT = VD->getType()->getContainedDeducedType(); DT && !DT->isDeduced())
+          if (const DeducedType *DT = VD->getType()->getContainedDeducedType();
+              DT && !DT->isDeduced())
             return "";
           PerThread.insert(VD);
         }
@@ -644,13 +779,16 @@ std::string Planner::run() {
   // Names: npu_block, npu_thread and the arrays must not collide with the program's own.
   std::map<const VarDecl *, std::string> ArrayName;
   std::set<std::string> Taken;
-  if (C.UserNames.count("npu_block") || C.UserNames.count("npu_thread")) return "";
+  if (C.UserNames.count("npu_block") || C.UserNames.count("npu_thread"))
+    return "";
   std::vector<const VarDecl *> Ordered(PerThread.begin(), PerThread.end());
-  std::sort(Ordered.begin(), Ordered.end(),
-            [&](const VarDecl *A, const VarDecl *B) { return C.SM.isBeforeInTranslationUnit(A->getLocation(), B->getLocation()); });
+  std::sort(Ordered.begin(), Ordered.end(), [&](const VarDecl *A, const VarDecl *B) {
+    return C.SM.isBeforeInTranslationUnit(A->getLocation(), B->getLocation());
+  });
   for (const VarDecl *VD : Ordered) {
     std::string N = "npu_" + VD->getNameAsString();
-    for (int I = 2; Taken.count(N) || C.UserNames.count(N); ++I) N = "npu_" + VD->getNameAsString() + "_" + std::to_string(I);
+    for (int I = 2; Taken.count(N) || C.UserNames.count(N); ++I)
+      N = "npu_" + VD->getNameAsString() + "_" + std::to_string(I);
     Taken.insert(N);
     ArrayName[VD] = N;
   }
@@ -658,10 +796,15 @@ std::string Planner::run() {
   for (size_t I = 0; I < Regions.size(); ++I)
     for (const VarDecl *VD : Bound[I])
       for (const VarDecl *D : Regions[I].Declared)
-        if (D->getName() == VD->getName()) return "";
+        if (D->getName() == VD->getName())
+          return "";
 
   // Every edit position must be in this file and outside macros: check all, then edit.
-  struct Pending { unsigned Off, Len; std::string Text; int Order; };
+  struct Pending {
+    unsigned Off, Len;
+    std::string Text;
+    int Order;
+  };
   std::vector<Pending> Out;
   for (size_t I = 0; I < Regions.size(); ++I) {
     Region &R = Regions[I];
@@ -670,51 +813,64 @@ std::string Planner::run() {
     std::sort(B.begin(), B.end(), [&](const VarDecl *X, const VarDecl *Y) {
       return C.SM.isBeforeInTranslationUnit(X->getLocation(), Y->getLocation());
     });
-    for (const VarDecl *VD : B) Open += " auto &" + VD->getNameAsString() + " = " + ArrayName[VD] + "[npu_thread];";
+    for (const VarDecl *VD : B)
+      Open += " auto &" + VD->getNameAsString() + " = " + ArrayName[VD] + "[npu_thread];";
     std::string Indent = indentAt(R.Begin);
     Out.push_back({R.Begin, 0, Open + "\n" + (Indent == " " ? "" : Indent), 20});
     Out.push_back({R.End, 0, "\n" + (Indent == " " ? "" : Indent) + "});", 5});
   }
   for (const Stmt *S : Barriers) {
     auto B = stmtBegin(S), E = stmtEnd(S);
-    if (!B || !E) return "";
+    if (!B || !E)
+      return "";
     Out.push_back({*B, *E - *B, "/* __syncthreads(); */", 0});
   }
   for (const Stmt *S : Hoisted) {
     const Expr *Cond = nullptr;
-    if (auto *For = dyn_cast<ForStmt>(S)) Cond = For->getCond();
-    if (auto *W = dyn_cast<WhileStmt>(S)) Cond = W->getCond();
-    if (!Cond) continue;
+    if (auto *For = dyn_cast<ForStmt>(S))
+      Cond = For->getCond();
+    if (auto *W = dyn_cast<WhileStmt>(S))
+      Cond = W->getCond();
+    if (!Cond)
+      continue;
     auto B = beginOf(Cond->getBeginLoc());
     auto E = afterToken(Cond->getEndLoc());
-    if (!B || !E) return "";
+    if (!B || !E)
+      return "";
     Out.push_back({*B, 0, "npu_block.active() && (", 0});
     Out.push_back({*E, 0, ")", 0});
   }
   for (const ReturnStmt *R : Returns) {
     auto B = offsetOf(R->getReturnLoc());
-    if (!B) return "";
+    if (!B)
+      return "";
     Out.push_back({*B, 6, "return npu_block.exit(npu_thread)", 0});
   }
   for (const DeclStmt *DS : PerThreadDecls) {
     auto Seg = beginOf(DS->getBeginLoc());
-    if (!Seg) return "";
+    if (!Seg)
+      return "";
     bool First = true;
     for (const Decl *D : DS->decls()) {
       auto *VD = cast<VarDecl>(D);
       std::string Bind = "auto &" + VD->getNameAsString() + " = " + ArrayName[VD] + "[npu_thread]";
       std::optional<unsigned> Stop = VD->hasInit() ? beginOf(VD->getInit()->getBeginLoc())
                                                    : afterToken(VD->getSourceRange().getEnd());
-      if (!Stop || *Stop < *Seg) return "";
-      Out.push_back({*Seg, *Stop - *Seg, (First ? "" : "; ") + Bind + (VD->hasInit() ? " = " : ""), 0});
+      if (!Stop || *Stop < *Seg)
+        return "";
+      Out.push_back(
+          {*Seg, *Stop - *Seg, (First ? "" : "; ") + Bind + (VD->hasInit() ? " = " : ""), 0});
       Seg = afterToken(VD->getSourceRange().getEnd());
       First = false;
-      if (!Seg) return "";
+      if (!Seg)
+        return "";
     }
   }
   for (const Pending &P : Out) {
-    if (P.Len) F.Edits.replace(P.Off, P.Len, P.Text);
-    else F.Edits.insert(P.Off, P.Text, P.Order);
+    if (P.Len)
+      F.Edits.replace(P.Off, P.Len, P.Text);
+    else
+      F.Edits.insert(P.Off, P.Text, P.Order);
   }
 
   std::string Prelude = "\n  ::npu::block_regions([&](::npu::BlockRegions &npu_block) {";
@@ -723,12 +879,13 @@ std::string Planner::run() {
   return Prelude;
 }
 
-}  // namespace
+} // namespace
 
 std::string emitBarrierRegions(Context &C, const FunctionDecl &Kernel, UserFile &F) {
-  if (!isa_and_nonnull<CompoundStmt>(Kernel.getBody())) return "";
+  if (!isa_and_nonnull<CompoundStmt>(Kernel.getBody()))
+    return "";
   Planner P(C, Kernel, F);
   return P.run();
 }
 
-}  // namespace cu2npu
+} // namespace cu2npu

@@ -7,7 +7,7 @@
 
 namespace clang {
 class FunctionDecl;
-}  // namespace clang
+} // namespace clang
 
 namespace cu2npu {
 
@@ -20,4 +20,4 @@ struct UserFile;
 // fibers.
 std::string emitBarrierRegions(Context &C, const clang::FunctionDecl &Kernel, UserFile &F);
 
-}  // namespace cu2npu
+} // namespace cu2npu

@@ -16,7 +16,8 @@ static bool isDynamicShared(const clang::VarDecl &VD) {
 }
 
 static std::string elementType(Context &C, const clang::VarDecl &VD) {
-  clang::QualType E = llvm::cast<clang::IncompleteArrayType>(VD.getType()->getAsArrayTypeUnsafe())->getElementType();
+  clang::QualType E = llvm::cast<clang::IncompleteArrayType>(VD.getType()->getAsArrayTypeUnsafe())
+                          ->getElementType();
   clang::PrintingPolicy PP(C.LO);
   PP.SuppressTagKeyword = true;
   return E.getAsString(PP);
@@ -28,12 +29,14 @@ static std::string blockForm(Context &C, const clang::VarDecl &VD) {
 }
 
 void DynamicSharedRule::onVar(Context &C, const clang::VarDecl &VD) {
-  if (!isDynamicShared(VD)) return;
+  if (!isDynamicShared(VD))
+    return;
   clang::SourceRange R = VD.getSourceRange();
   unsigned B = 0, E = 0;
   UserFile *F = C.spelledIn(R.getBegin(), &B);
   UserFile *FE = C.spelledIn(R.getEnd(), &E);
-  if (!F) return;
+  if (!F)
+    return;
   if (FE != F || R.getBegin().isMacroID() || R.getEnd().isMacroID()) {
     C.report(VD.getLocation(), DiagId::CU2NPU3002, {VD.getNameAsString()});
     return;
@@ -42,26 +45,31 @@ void DynamicSharedRule::onVar(Context &C, const clang::VarDecl &VD) {
   if (VD.isLocalVarDecl()) {
     F->Edits.replace(B, E - B, blockForm(C, VD));
   } else {
-    F->Edits.replace(B, E - B, "/* " + elementType(C, VD) + " " + VD.getNameAsString() +
-                                   "[]: dynamic shared memory, declared in each function that uses it */");
+    F->Edits.replace(B, E - B,
+                     "/* " + elementType(C, VD) + " " + VD.getNameAsString() +
+                         "[]: dynamic shared memory, declared in each function that uses it */");
   }
   C.countConverted(*F, "extern __shared__");
 }
 
 void DynamicSharedRule::finish(Context &C) {
   for (auto &[VD, Users] : C.ExternSharedUsers) {
-    if (VD->isLocalVarDecl() || !isDynamicShared(*VD)) continue;
+    if (VD->isLocalVarDecl() || !isDynamicShared(*VD))
+      continue;
     // Deterministic order: by position.
     std::vector<std::pair<unsigned, UserFile *>> Where;
     for (const clang::FunctionDecl *FD : Users) {
       auto *Body = llvm::dyn_cast_or_null<clang::CompoundStmt>(FD->getBody());
-      if (!Body) continue;
+      if (!Body)
+        continue;
       unsigned L = 0;
       UserFile *F = C.spelledIn(Body->getLBracLoc(), &L);
-      if (F && !Body->getLBracLoc().isMacroID()) Where.push_back({L, F});
+      if (F && !Body->getLBracLoc().isMacroID())
+        Where.push_back({L, F});
     }
-    for (auto &[L, F] : Where) F->Edits.insert(L + 1, "\n  " + blockForm(C, *VD) + ";", 0);
+    for (auto &[L, F] : Where)
+      F->Edits.insert(L + 1, "\n  " + blockForm(C, *VD) + ";", 0);
   }
 }
 
-}  // namespace cu2npu
+} // namespace cu2npu

@@ -10,13 +10,16 @@ namespace cu2npu {
 llvm::StringRef KernelBodyRule::name() const { return "kernel-body"; }
 
 void KernelBodyRule::onFunction(Context &C, const clang::FunctionDecl &FD) {
-  if (!FD.hasAttr<clang::CUDAGlobalAttr>() || !FD.doesThisDeclarationHaveABody()) return;
+  if (!FD.hasAttr<clang::CUDAGlobalAttr>() || !FD.doesThisDeclarationHaveABody())
+    return;
   auto *Body = llvm::dyn_cast_or_null<clang::CompoundStmt>(FD.getBody());
-  if (!Body) return;
+  if (!Body)
+    return;
   unsigned LOff = 0, ROff = 0;
   UserFile *F = C.spelledIn(Body->getLBracLoc(), &LOff);
   UserFile *FR = C.spelledIn(Body->getRBracLoc(), &ROff);
-  if (!F) return;
+  if (!F)
+    return;
   if (Body->getLBracLoc().isMacroID() || Body->getRBracLoc().isMacroID() || FR != F) {
     C.report(FD.getLocation(), DiagId::CU2NPU3001, {FD.getNameAsString()});
     return;
@@ -26,7 +29,8 @@ void KernelBodyRule::onFunction(Context &C, const clang::FunctionDecl &FD) {
   for (const clang::Stmt *S : Body->body()) {
     unsigned SOff = 0;
     if (C.spelledIn(S->getBeginLoc(), &SOff) == F &&
-        (T.substr(SOff).starts_with("::npu::for_each_thread") || T.substr(SOff).starts_with("::npu::block_regions")))
+        (T.substr(SOff).starts_with("::npu::for_each_thread") ||
+         T.substr(SOff).starts_with("::npu::block_regions")))
       return;
   }
   // Barriers only at block level: per-thread loops between them (barrier regions), else fibers.
@@ -40,10 +44,11 @@ void KernelBodyRule::onFunction(Context &C, const clang::FunctionDecl &FD) {
   F->Edits.insert(LOff + 1, Open, 10);
   // Before '}': keep the closing brace on its own line.
   unsigned LineStart = ROff;
-  while (LineStart > 0 && (T[LineStart - 1] == ' ' || T[LineStart - 1] == '\t')) --LineStart;
+  while (LineStart > 0 && (T[LineStart - 1] == ' ' || T[LineStart - 1] == '\t'))
+    --LineStart;
   bool OwnLine = LineStart == 0 || T[LineStart - 1] == '\n';
   F->Edits.insert(OwnLine ? LineStart : ROff, OwnLine ? "  });\n" : "\n  });\n", 10);
   C.countConverted(*F, "__global__ body");
 }
 
-}  // namespace cu2npu
+} // namespace cu2npu

@@ -3,9 +3,10 @@
 
 namespace cu2npu {
 
-// kernel-body: wraps each __global__ body in ::npu::for_each_thread(_sync)([&](NPU_THREAD_PARAMS) {...});
-// the _sync (fiber) form when the kernel or a function it calls in the TU synchronises, unless its
-// barriers are all at block level: then ::npu::block_regions (rules/kernel/BarrierRegions.h).
+// kernel-body: wraps each __global__ body in ::npu::for_each_thread(_sync)([&](NPU_THREAD_PARAMS)
+// {...}); the _sync (fiber) form when the kernel or a function it calls in the TU synchronises,
+// unless its barriers are all at block level: then ::npu::block_regions
+// (rules/kernel/BarrierRegions.h).
 class KernelBodyRule : public Rule {
 public:
   llvm::StringRef name() const override;
@@ -28,4 +29,4 @@ public:
   void onMacroUse(Context &C, const MacroUse &U) override;
 };
 
-}  // namespace cu2npu
+} // namespace cu2npu

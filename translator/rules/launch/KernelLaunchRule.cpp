@@ -18,15 +18,22 @@ bool isHSpace(char C) { return C == ' ' || C == '\t'; }
 unsigned skipBlank(llvm::StringRef T, unsigned Off) {
   while (Off < T.size()) {
     char C = T[Off];
-    if (C == ' ' || C == '\t' || C == '\n' || C == '\r') { ++Off; continue; }
-    if (C == '\\' && Off + 1 < T.size() && (T[Off + 1] == '\n' || T[Off + 1] == '\r')) { ++Off; continue; }
+    if (C == ' ' || C == '\t' || C == '\n' || C == '\r') {
+      ++Off;
+      continue;
+    }
+    if (C == '\\' && Off + 1 < T.size() && (T[Off + 1] == '\n' || T[Off + 1] == '\r')) {
+      ++Off;
+      continue;
+    }
     if (T.substr(Off).starts_with("/*")) {
       size_t E = T.find("*/", Off + 2);
       Off = E == llvm::StringRef::npos ? T.size() : unsigned(E + 2);
       continue;
     }
     if (T.substr(Off).starts_with("//")) {
-      while (Off < T.size() && T[Off] != '\n') ++Off;
+      while (Off < T.size() && T[Off] != '\n')
+        ++Off;
       continue;
     }
     break;
@@ -37,28 +44,36 @@ unsigned skipBlank(llvm::StringRef T, unsigned Off) {
 std::string quote(llvm::StringRef S) {
   std::string Out = "\"";
   for (char C : S) {
-    if (C == '"' || C == '\\') Out += '\\';
-    if (C == '\n' || C == '\r') { Out += ' '; continue; }
+    if (C == '"' || C == '\\')
+      Out += '\\';
+    if (C == '\n' || C == '\r') {
+      Out += ' ';
+      continue;
+    }
     Out += C;
   }
   return Out + "\"";
 }
 
-}  // namespace
+} // namespace
 
 void KernelLaunchRule::onKernelCall(Context &C, const clang::CUDAKernelCallExpr &K) {
   clang::SourceManager &SM = C.SM;
   const clang::CallExpr *Cfg = K.getConfig();
   const clang::Expr *Callee = K.getCallee()->IgnoreImplicit();
-  if (!Cfg || !Callee) return;
+  if (!Cfg || !Callee)
+    return;
   std::string Shown = "kernel";
-  if (auto *DR = llvm::dyn_cast<clang::DeclRefExpr>(Callee)) Shown = DR->getNameInfo().getAsString();
-  else if (auto *UL = llvm::dyn_cast<clang::OverloadExpr>(Callee)) Shown = UL->getName().getAsString();
+  if (auto *DR = llvm::dyn_cast<clang::DeclRefExpr>(Callee))
+    Shown = DR->getNameInfo().getAsString();
+  else if (auto *UL = llvm::dyn_cast<clang::OverloadExpr>(Callee))
+    Shown = UL->getName().getAsString();
 
   clang::SourceLocation Lll = Cfg->getBeginLoc(), Ggg = Cfg->getRParenLoc();
   unsigned LllOff = 0, GggOff = 0;
   UserFile *F = C.spelledIn(Lll, &LllOff);
-  if (!F) return;  // not in a translated file
+  if (!F)
+    return; // not in a translated file
   if (C.CurrentFunction && (C.CurrentFunction->hasAttr<clang::CUDAGlobalAttr>() ||
                             (C.CurrentFunction->hasAttr<clang::CUDADeviceAttr>() &&
                              !C.CurrentFunction->hasAttr<clang::CUDAHostAttr>()))) {
@@ -68,8 +83,10 @@ void KernelLaunchRule::onKernelCall(Context &C, const clang::CUDAKernelCallExpr 
   }
   UserFile *FG = C.spelledIn(Ggg, &GggOff);
   llvm::StringRef T = C.text(F->FID);
-  if (FG != F || GggOff <= LllOff || !T.substr(LllOff).starts_with("<<<") || !T.substr(GggOff).starts_with(">>>")) {
-    C.report(K.getBeginLoc(), DiagId::CU2NPU2001, {Shown, "'<<<' and '>>>' are not spelled in one place"});
+  if (FG != F || GggOff <= LllOff || !T.substr(LllOff).starts_with("<<<") ||
+      !T.substr(GggOff).starts_with(">>>")) {
+    C.report(K.getBeginLoc(), DiagId::CU2NPU2001,
+             {Shown, "'<<<' and '>>>' are not spelled in one place"});
     C.countUnconverted(*F, "<<<>>>");
     return;
   }
@@ -92,19 +109,26 @@ void KernelLaunchRule::onKernelCall(Context &C, const clang::CUDAKernelCallExpr 
       }
     }
     if (!IsParam) {
-      C.report(K.getBeginLoc(), DiagId::CU2NPU2001, {Shown, "the kernel name and '<<<' are not spelled in one place"});
+      C.report(K.getBeginLoc(), DiagId::CU2NPU2001,
+               {Shown, "the kernel name and '<<<' are not spelled in one place"});
       C.countUnconverted(*F, "<<<>>>");
       return;
     }
   }
-  unsigned CEEnd = CEOff + clang::Lexer::MeasureTokenLength(SM.getSpellingLoc(IsParam ? SM.getImmediateExpansionRange(CB).getBegin() : CE), SM, C.LO);
-  if (IsParam) CEEnd = CBOff + clang::Lexer::MeasureTokenLength(SM.getSpellingLoc(SM.getImmediateExpansionRange(CB).getBegin()), SM, C.LO);
+  unsigned CEEnd =
+      CEOff +
+      clang::Lexer::MeasureTokenLength(
+          SM.getSpellingLoc(IsParam ? SM.getImmediateExpansionRange(CB).getBegin() : CE), SM, C.LO);
+  if (IsParam)
+    CEEnd = CBOff + clang::Lexer::MeasureTokenLength(
+                        SM.getSpellingLoc(SM.getImmediateExpansionRange(CB).getBegin()), SM, C.LO);
 
   // The '(' of the kernel arguments.
   unsigned AfterGgg = GggOff + 3;
   unsigned Paren = skipBlank(T, AfterGgg);
   if (Paren >= T.size() || T[Paren] != '(') {
-    C.report(K.getBeginLoc(), DiagId::CU2NPU2001, {Shown, "the argument list does not follow '>>>'"});
+    C.report(K.getBeginLoc(), DiagId::CU2NPU2001,
+             {Shown, "the argument list does not follow '>>>'"});
     C.countUnconverted(*F, "<<<>>>");
     return;
   }
@@ -132,7 +156,8 @@ void KernelLaunchRule::onKernelCall(Context &C, const clang::CUDAKernelCallExpr 
             UserFile *FL = C.spelledIn(DR->getLAngleLoc(), &LAngleOff);
             UserFile *FR = C.spelledIn(DR->getRAngleLoc(), &RAngleEnd);
             if (FL != F || FR != F) {
-              C.report(K.getBeginLoc(), DiagId::CU2NPU2001, {Shown, "template arguments are not spelled with the kernel name"});
+              C.report(K.getBeginLoc(), DiagId::CU2NPU2001,
+                       {Shown, "template arguments are not spelled with the kernel name"});
               return;
             }
             RAngleEnd += 1;
@@ -147,7 +172,8 @@ void KernelLaunchRule::onKernelCall(Context &C, const clang::CUDAKernelCallExpr 
     // generic lambda (npu::launch_deduced).
     for (const clang::NamedDecl *D : UL->decls())
       if (auto *FT = llvm::dyn_cast<clang::FunctionTemplateDecl>(D->getUnderlyingDecl()))
-        if (UL->getNumTemplateArgs() < FT->getTemplateParameters()->size()) Deduced = true;
+        if (UL->getNumTemplateArgs() < FT->getTemplateParameters()->size())
+          Deduced = true;
   }
   if (!TArgs.empty() && IsParam) {
     C.report(K.getBeginLoc(), DiagId::CU2NPU2002, {Shown});
@@ -156,20 +182,25 @@ void KernelLaunchRule::onKernelCall(Context &C, const clang::CUDAKernelCallExpr 
   if (!TArgs.empty() && InMacroBody) {
     auto Key = std::make_pair(static_cast<const UserFile *>(F), CEEnd);
     auto [It, New] = MacroTemplateArgs.try_emplace(Key, TArgs);
-    if (!New && It->second != TArgs) C.report(K.getBeginLoc(), DiagId::CU2NPU2003, {Shown}, false);
+    if (!New && It->second != TArgs)
+      C.report(K.getBeginLoc(), DiagId::CU2NPU2003, {Shown}, false);
     TArgs = It->second;
   }
 
   // Configuration: missing values become 0.
   unsigned Explicit = 0;
   for (const clang::Expr *A : Cfg->arguments())
-    if (!llvm::isa<clang::CXXDefaultArgExpr>(A)) ++Explicit;
-  if (Cfg->getNumArgs() == 0 || Explicit == 0) Explicit = 2;
+    if (!llvm::isa<clang::CXXDefaultArgExpr>(A))
+      ++Explicit;
+  if (Cfg->getNumArgs() == 0 || Explicit == 0)
+    Explicit = 2;
   std::string Missing;
-  for (unsigned I = Explicit; I < 4; ++I) Missing += ", 0";
+  for (unsigned I = Explicit; I < 4; ++I)
+    Missing += ", 0";
   unsigned KArgs = 0;
   for (const clang::Expr *A : K.arguments())
-    if (!llvm::isa<clang::CXXDefaultArgExpr>(A)) ++KArgs;
+    if (!llvm::isa<clang::CXXDefaultArgExpr>(A))
+      ++KArgs;
 
   // Edits.
   if (Deduced)
@@ -177,18 +208,24 @@ void KernelLaunchRule::onKernelCall(Context &C, const clang::CUDAKernelCallExpr 
   else
     F->Edits.insert(CBOff, "::npu::launch(" + NameStr + ", ", 5);
   if (!TArgs.empty()) {
-    if (ReplaceExplicit) F->Edits.replace(LAngleOff, RAngleEnd - LAngleOff, TArgs);
-    else F->Edits.insert(CEEnd, TArgs, 5);
+    if (ReplaceExplicit)
+      F->Edits.replace(LAngleOff, RAngleEnd - LAngleOff, TArgs);
+    else
+      F->Edits.insert(CEEnd, TArgs, 5);
   }
   unsigned LEnd = LllOff + 3;
-  while (LEnd < T.size() && isHSpace(T[LEnd])) ++LEnd;
+  while (LEnd < T.size() && isHSpace(T[LEnd]))
+    ++LEnd;
   F->Edits.replace(LllOff, LEnd - LllOff, Deduced ? "(npu_args...); }, " : ", ");
   unsigned GBegin = GggOff;
-  while (GBegin > LEnd && isHSpace(T[GBegin - 1])) --GBegin;
+  while (GBegin > LEnd && isHSpace(T[GBegin - 1]))
+    --GBegin;
   unsigned PEnd = Paren + 1;
-  if (KArgs) while (PEnd < T.size() && isHSpace(T[PEnd])) ++PEnd;
+  if (KArgs)
+    while (PEnd < T.size() && isHSpace(T[PEnd]))
+      ++PEnd;
   F->Edits.replace(GBegin, PEnd - GBegin, Missing + (KArgs ? ", " : ""));
   C.countConverted(*F, "<<<>>>");
 }
 
-}  // namespace cu2npu
+} // namespace cu2npu

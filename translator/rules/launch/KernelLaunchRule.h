@@ -15,8 +15,9 @@ public:
   void onKernelCall(Context &C, const clang::CUDAKernelCallExpr &K) override;
 
 private:
-  // Template argument text inserted in a macro body, by (file, offset): detects expansions that differ.
+  // Template argument text inserted in a macro body, by (file, offset): detects expansions that
+  // differ.
   std::map<std::pair<const UserFile *, unsigned>, std::string> MacroTemplateArgs;
 };
 
-}  // namespace cu2npu
+} // namespace cu2npu
