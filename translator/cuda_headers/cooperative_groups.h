@@ -52,17 +52,30 @@ __device__ multi_grid_group this_multi_grid();
 __device__ cluster_group this_cluster();
 __device__ coalesced_group coalesced_threads();
 __device__ thread_group tiled_partition(const thread_group &, unsigned int);
-template <unsigned int Size, class P> __device__ thread_block_tile<Size, P> tiled_partition(const P &);
+template <unsigned int Size, class P>
+__device__ thread_block_tile<Size, P> tiled_partition(const P &);
 template <class G> __device__ coalesced_group labeled_partition(const G &, int);
 template <class G> __device__ coalesced_group binary_partition(const G &, bool);
 template <class G> __device__ void sync(const G &);
 template <class G, class T> __device__ void memcpy_async(const G &, T *, const T *, size_t);
 template <class G> __device__ void wait(const G &);
-template <class T> struct plus { __device__ T operator()(const T &a, const T &b) const { return a + b; } };
-template <class T> struct less { __device__ T operator()(const T &a, const T &b) const { return a < b ? a : b; } };
-template <class T> struct greater { __device__ T operator()(const T &a, const T &b) const { return a > b ? a : b; } };
-template <class T> struct bit_and { __device__ T operator()(const T &a, const T &b) const { return a & b; } };
-template <class T> struct bit_or { __device__ T operator()(const T &a, const T &b) const { return a | b; } };
-template <class T> struct bit_xor { __device__ T operator()(const T &a, const T &b) const { return a ^ b; } };
+template <class T> struct plus {
+  __device__ T operator()(const T &a, const T &b) const { return a + b; }
+};
+template <class T> struct less {
+  __device__ T operator()(const T &a, const T &b) const { return a < b ? a : b; }
+};
+template <class T> struct greater {
+  __device__ T operator()(const T &a, const T &b) const { return a > b ? a : b; }
+};
+template <class T> struct bit_and {
+  __device__ T operator()(const T &a, const T &b) const { return a & b; }
+};
+template <class T> struct bit_or {
+  __device__ T operator()(const T &a, const T &b) const { return a | b; }
+};
+template <class T> struct bit_xor {
+  __device__ T operator()(const T &a, const T &b) const { return a ^ b; }
+};
 namespace details {}
-}  // namespace cooperative_groups
+} // namespace cooperative_groups

@@ -1,5 +1,8 @@
 // cu2npu CUDA declaration shim: cuda_fp16.h (half precision) - declarations only.
 #pragma once
+// Mostly tables of macro invocations without semicolons, which clang-format 14 does not
+// lay out stably (each run reflows them again): kept as written.
+// clang-format off
 #include "cu2npu/host_defines.h"
 #include "vector_types.h"
 
@@ -89,3 +92,4 @@ __device__ __half __ldg(const __half *);
 #undef CU2NPU_H2
 #undef CU2NPU_HCMP
 #undef CU2NPU_HMATH
+// clang-format on

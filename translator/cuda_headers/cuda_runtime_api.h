@@ -11,13 +11,15 @@
 
 // Device management
 extern __host__ cudaError_t cudaChooseDevice(int *device, const struct cudaDeviceProp *prop);
-extern __host__ __device__ cudaError_t cudaDeviceGetAttribute(int *value, enum cudaDeviceAttr attr, int device);
+extern __host__ __device__ cudaError_t cudaDeviceGetAttribute(int *value, enum cudaDeviceAttr attr,
+                                                              int device);
 extern __host__ cudaError_t cudaDeviceGetByPCIBusId(int *device, const char *pciBusId);
 extern __host__ cudaError_t cudaDeviceGetCacheConfig(enum cudaFuncCache *pCacheConfig);
 extern __host__ __device__ cudaError_t cudaDeviceGetLimit(size_t *pValue, enum cudaLimit limit);
 extern __host__ cudaError_t cudaDeviceGetPCIBusId(char *pciBusId, int len, int device);
 extern __host__ cudaError_t cudaDeviceGetSharedMemConfig(enum cudaSharedMemConfig *pConfig);
-extern __host__ cudaError_t cudaDeviceGetStreamPriorityRange(int *leastPriority, int *greatestPriority);
+extern __host__ cudaError_t cudaDeviceGetStreamPriorityRange(int *leastPriority,
+                                                             int *greatestPriority);
 extern __host__ cudaError_t cudaDeviceReset(void);
 extern __host__ cudaError_t cudaDeviceSetCacheConfig(enum cudaFuncCache cacheConfig);
 extern __host__ cudaError_t cudaDeviceSetLimit(enum cudaLimit limit, size_t value);
@@ -28,7 +30,8 @@ extern __host__ __device__ cudaError_t cudaGetDeviceCount(int *count);
 extern __host__ cudaError_t cudaGetDeviceFlags(unsigned int *flags);
 extern __host__ cudaError_t cudaGetDeviceProperties(struct cudaDeviceProp *prop, int device);
 extern __host__ cudaError_t cudaGetDeviceProperties_v2(struct cudaDeviceProp *prop, int device);
-extern __host__ cudaError_t cudaInitDevice(int device, unsigned int deviceFlags, unsigned int flags);
+extern __host__ cudaError_t cudaInitDevice(int device, unsigned int deviceFlags,
+                                           unsigned int flags);
 extern __host__ cudaError_t cudaSetDevice(int device);
 extern __host__ cudaError_t cudaSetDeviceFlags(unsigned int flags);
 extern __host__ cudaError_t cudaSetValidDevices(int *device_arr, int len);
@@ -44,11 +47,17 @@ extern __host__ __device__ const char *cudaGetErrorString(cudaError_t error);
 extern __host__ __device__ cudaError_t cudaGetLastError(void);
 extern __host__ __device__ cudaError_t cudaPeekAtLastError(void);
 // Streams
-extern __host__ cudaError_t cudaStreamAddCallback(cudaStream_t stream, cudaStreamCallback_t callback, void *userData, unsigned int flags);
-extern __host__ cudaError_t cudaStreamAttachMemAsync(cudaStream_t stream, void *devPtr, size_t length = 0, unsigned int flags = cudaMemAttachSingle);
+extern __host__ cudaError_t cudaStreamAddCallback(cudaStream_t stream,
+                                                  cudaStreamCallback_t callback, void *userData,
+                                                  unsigned int flags);
+extern __host__ cudaError_t cudaStreamAttachMemAsync(cudaStream_t stream, void *devPtr,
+                                                     size_t length = 0,
+                                                     unsigned int flags = cudaMemAttachSingle);
 extern __host__ cudaError_t cudaStreamCreate(cudaStream_t *pStream);
-extern __host__ __device__ cudaError_t cudaStreamCreateWithFlags(cudaStream_t *pStream, unsigned int flags);
-extern __host__ cudaError_t cudaStreamCreateWithPriority(cudaStream_t *pStream, unsigned int flags, int priority);
+extern __host__ __device__ cudaError_t cudaStreamCreateWithFlags(cudaStream_t *pStream,
+                                                                 unsigned int flags);
+extern __host__ cudaError_t cudaStreamCreateWithPriority(cudaStream_t *pStream, unsigned int flags,
+                                                         int priority);
 extern __host__ __device__ cudaError_t cudaStreamDestroy(cudaStream_t stream);
 extern __host__ cudaError_t cudaStreamGetFlags(cudaStream_t hStream, unsigned int *flags);
 extern __host__ cudaError_t cudaStreamGetPriority(cudaStream_t hStream, int *priority);
@@ -56,31 +65,46 @@ extern __host__ cudaError_t cudaStreamGetDevice(cudaStream_t hStream, int *devic
 extern __host__ cudaError_t cudaStreamGetId(cudaStream_t hStream, unsigned long long *streamId);
 extern __host__ cudaError_t cudaStreamQuery(cudaStream_t stream);
 extern __host__ cudaError_t cudaStreamSynchronize(cudaStream_t stream);
-extern __host__ __device__ cudaError_t cudaStreamWaitEvent(cudaStream_t stream, cudaEvent_t event, unsigned int flags = 0);
+extern __host__ __device__ cudaError_t cudaStreamWaitEvent(cudaStream_t stream, cudaEvent_t event,
+                                                           unsigned int flags = 0);
 // Events
 extern __host__ cudaError_t cudaEventCreate(cudaEvent_t *event);
-extern __host__ __device__ cudaError_t cudaEventCreateWithFlags(cudaEvent_t *event, unsigned int flags);
+extern __host__ __device__ cudaError_t cudaEventCreateWithFlags(cudaEvent_t *event,
+                                                                unsigned int flags);
 extern __host__ __device__ cudaError_t cudaEventDestroy(cudaEvent_t event);
 extern __host__ cudaError_t cudaEventElapsedTime(float *ms, cudaEvent_t start, cudaEvent_t end);
 extern __host__ cudaError_t cudaEventElapsedTime_v2(float *ms, cudaEvent_t start, cudaEvent_t end);
 extern __host__ cudaError_t cudaEventQuery(cudaEvent_t event);
 extern __host__ __device__ cudaError_t cudaEventRecord(cudaEvent_t event, cudaStream_t stream = 0);
-extern __host__ cudaError_t cudaEventRecordWithFlags(cudaEvent_t event, cudaStream_t stream = 0, unsigned int flags = 0);
+extern __host__ cudaError_t cudaEventRecordWithFlags(cudaEvent_t event, cudaStream_t stream = 0,
+                                                     unsigned int flags = 0);
 extern __host__ cudaError_t cudaEventSynchronize(cudaEvent_t event);
 // Execution control
-extern __host__ cudaError_t cudaFuncGetAttributes(struct cudaFuncAttributes *attr, const void *func);
-extern __host__ cudaError_t cudaFuncSetAttribute(const void *func, enum cudaFuncAttribute attr, int value);
-extern __host__ cudaError_t cudaFuncSetCacheConfig(const void *func, enum cudaFuncCache cacheConfig);
-extern __host__ cudaError_t cudaFuncSetSharedMemConfig(const void *func, enum cudaSharedMemConfig config);
+extern __host__ cudaError_t cudaFuncGetAttributes(struct cudaFuncAttributes *attr,
+                                                  const void *func);
+extern __host__ cudaError_t cudaFuncSetAttribute(const void *func, enum cudaFuncAttribute attr,
+                                                 int value);
+extern __host__ cudaError_t cudaFuncSetCacheConfig(const void *func,
+                                                   enum cudaFuncCache cacheConfig);
+extern __host__ cudaError_t cudaFuncSetSharedMemConfig(const void *func,
+                                                       enum cudaSharedMemConfig config);
 extern __host__ cudaError_t cudaFuncGetName(const char **name, const void *func);
-extern __host__ cudaError_t cudaLaunchHostFunc(cudaStream_t stream, cudaHostFn_t fn, void *userData);
-extern __host__ cudaError_t cudaLaunchKernel(const void *func, dim3 gridDim, dim3 blockDim, void **args, size_t sharedMem, cudaStream_t stream);
-extern __host__ cudaError_t cudaLaunchCooperativeKernel(const void *func, dim3 gridDim, dim3 blockDim, void **args, size_t sharedMem, cudaStream_t stream);
+extern __host__ cudaError_t cudaLaunchHostFunc(cudaStream_t stream, cudaHostFn_t fn,
+                                               void *userData);
+extern __host__ cudaError_t cudaLaunchKernel(const void *func, dim3 gridDim, dim3 blockDim,
+                                             void **args, size_t sharedMem, cudaStream_t stream);
+extern __host__ cudaError_t cudaLaunchCooperativeKernel(const void *func, dim3 gridDim,
+                                                        dim3 blockDim, void **args,
+                                                        size_t sharedMem, cudaStream_t stream);
 extern __host__ cudaError_t cudaSetDoubleForDevice(double *d);
 extern __host__ cudaError_t cudaSetDoubleForHost(double *d);
-extern __host__ __device__ cudaError_t cudaOccupancyMaxActiveBlocksPerMultiprocessor(int *numBlocks, const void *func, int blockSize, size_t dynamicSMemSize);
-extern __host__ cudaError_t cudaOccupancyMaxActiveBlocksPerMultiprocessorWithFlags(int *numBlocks, const void *func, int blockSize, size_t dynamicSMemSize, unsigned int flags);
-extern __host__ cudaError_t cudaOccupancyAvailableDynamicSMemPerBlock(size_t *dynamicSmemSize, const void *func, int numBlocks, int blockSize);
+extern __host__ __device__ cudaError_t cudaOccupancyMaxActiveBlocksPerMultiprocessor(
+    int *numBlocks, const void *func, int blockSize, size_t dynamicSMemSize);
+extern __host__ cudaError_t cudaOccupancyMaxActiveBlocksPerMultiprocessorWithFlags(
+    int *numBlocks, const void *func, int blockSize, size_t dynamicSMemSize, unsigned int flags);
+extern __host__ cudaError_t cudaOccupancyAvailableDynamicSMemPerBlock(size_t *dynamicSmemSize,
+                                                                      const void *func,
+                                                                      int numBlocks, int blockSize);
 // Memory
 extern __host__ __device__ cudaError_t cudaFree(void *devPtr);
 extern __host__ cudaError_t cudaFreeHost(void *ptr);
@@ -88,56 +112,98 @@ extern __host__ cudaError_t cudaFreeAsync(void *devPtr, cudaStream_t hStream);
 extern __host__ cudaError_t cudaGetSymbolAddress(void **devPtr, const void *symbol);
 extern __host__ cudaError_t cudaGetSymbolSize(size_t *size, const void *symbol);
 extern __host__ cudaError_t cudaHostAlloc(void **pHost, size_t size, unsigned int flags);
-extern __host__ cudaError_t cudaHostGetDevicePointer(void **pDevice, void *pHost, unsigned int flags);
+extern __host__ cudaError_t cudaHostGetDevicePointer(void **pDevice, void *pHost,
+                                                     unsigned int flags);
 extern __host__ cudaError_t cudaHostGetFlags(unsigned int *pFlags, void *pHost);
 extern __host__ cudaError_t cudaHostRegister(void *ptr, size_t size, unsigned int flags);
 extern __host__ cudaError_t cudaHostUnregister(void *ptr);
 extern __host__ __device__ cudaError_t cudaMalloc(void **devPtr, size_t size);
-extern __host__ cudaError_t cudaMalloc3D(struct cudaPitchedPtr *pitchedDevPtr, struct cudaExtent extent);
+extern __host__ cudaError_t cudaMalloc3D(struct cudaPitchedPtr *pitchedDevPtr,
+                                         struct cudaExtent extent);
 extern __host__ cudaError_t cudaMallocAsync(void **devPtr, size_t size, cudaStream_t hStream);
 extern __host__ cudaError_t cudaMallocHost(void **ptr, size_t size);
-extern __host__ cudaError_t cudaMallocManaged(void **devPtr, size_t size, unsigned int flags = cudaMemAttachGlobal);
-extern __host__ cudaError_t cudaMallocPitch(void **devPtr, size_t *pitch, size_t width, size_t height);
-extern __host__ cudaError_t cudaMemAdvise(const void *devPtr, size_t count, enum cudaMemoryAdvise advice, int device);
+extern __host__ cudaError_t cudaMallocManaged(void **devPtr, size_t size,
+                                              unsigned int flags = cudaMemAttachGlobal);
+extern __host__ cudaError_t cudaMallocPitch(void **devPtr, size_t *pitch, size_t width,
+                                            size_t height);
+extern __host__ cudaError_t cudaMemAdvise(const void *devPtr, size_t count,
+                                          enum cudaMemoryAdvise advice, int device);
 extern __host__ cudaError_t cudaMemGetInfo(size_t *free, size_t *total);
-extern __host__ cudaError_t cudaMemPrefetchAsync(const void *devPtr, size_t count, int dstDevice, cudaStream_t stream = 0);
-extern __host__ cudaError_t cudaMemcpy(void *dst, const void *src, size_t count, enum cudaMemcpyKind kind);
-extern __host__ cudaError_t cudaMemcpy2D(void *dst, size_t dpitch, const void *src, size_t spitch, size_t width, size_t height, enum cudaMemcpyKind kind);
-extern __host__ __device__ cudaError_t cudaMemcpy2DAsync(void *dst, size_t dpitch, const void *src, size_t spitch, size_t width, size_t height, enum cudaMemcpyKind kind, cudaStream_t stream = 0);
+extern __host__ cudaError_t cudaMemPrefetchAsync(const void *devPtr, size_t count, int dstDevice,
+                                                 cudaStream_t stream = 0);
+extern __host__ cudaError_t cudaMemcpy(void *dst, const void *src, size_t count,
+                                       enum cudaMemcpyKind kind);
+extern __host__ cudaError_t cudaMemcpy2D(void *dst, size_t dpitch, const void *src, size_t spitch,
+                                         size_t width, size_t height, enum cudaMemcpyKind kind);
+extern __host__ __device__ cudaError_t cudaMemcpy2DAsync(void *dst, size_t dpitch, const void *src,
+                                                         size_t spitch, size_t width, size_t height,
+                                                         enum cudaMemcpyKind kind,
+                                                         cudaStream_t stream = 0);
 extern __host__ cudaError_t cudaMemcpy3D(const struct cudaMemcpy3DParms *p);
-extern __host__ __device__ cudaError_t cudaMemcpy3DAsync(const struct cudaMemcpy3DParms *p, cudaStream_t stream = 0);
-extern __host__ __device__ cudaError_t cudaMemcpyAsync(void *dst, const void *src, size_t count, enum cudaMemcpyKind kind, cudaStream_t stream = 0);
-extern __host__ cudaError_t cudaMemcpyFromSymbol(void *dst, const void *symbol, size_t count, size_t offset = 0, enum cudaMemcpyKind kind = cudaMemcpyDeviceToHost);
-extern __host__ cudaError_t cudaMemcpyFromSymbolAsync(void *dst, const void *symbol, size_t count, size_t offset, enum cudaMemcpyKind kind, cudaStream_t stream = 0);
-extern __host__ cudaError_t cudaMemcpyPeer(void *dst, int dstDevice, const void *src, int srcDevice, size_t count);
-extern __host__ cudaError_t cudaMemcpyPeerAsync(void *dst, int dstDevice, const void *src, int srcDevice, size_t count, cudaStream_t stream = 0);
-extern __host__ cudaError_t cudaMemcpyToSymbol(const void *symbol, const void *src, size_t count, size_t offset = 0, enum cudaMemcpyKind kind = cudaMemcpyHostToDevice);
-extern __host__ cudaError_t cudaMemcpyToSymbolAsync(const void *symbol, const void *src, size_t count, size_t offset, enum cudaMemcpyKind kind, cudaStream_t stream = 0);
+extern __host__ __device__ cudaError_t cudaMemcpy3DAsync(const struct cudaMemcpy3DParms *p,
+                                                         cudaStream_t stream = 0);
+extern __host__ __device__ cudaError_t cudaMemcpyAsync(void *dst, const void *src, size_t count,
+                                                       enum cudaMemcpyKind kind,
+                                                       cudaStream_t stream = 0);
+extern __host__ cudaError_t cudaMemcpyFromSymbol(void *dst, const void *symbol, size_t count,
+                                                 size_t offset = 0,
+                                                 enum cudaMemcpyKind kind = cudaMemcpyDeviceToHost);
+extern __host__ cudaError_t cudaMemcpyFromSymbolAsync(void *dst, const void *symbol, size_t count,
+                                                      size_t offset, enum cudaMemcpyKind kind,
+                                                      cudaStream_t stream = 0);
+extern __host__ cudaError_t cudaMemcpyPeer(void *dst, int dstDevice, const void *src, int srcDevice,
+                                           size_t count);
+extern __host__ cudaError_t cudaMemcpyPeerAsync(void *dst, int dstDevice, const void *src,
+                                                int srcDevice, size_t count,
+                                                cudaStream_t stream = 0);
+extern __host__ cudaError_t cudaMemcpyToSymbol(const void *symbol, const void *src, size_t count,
+                                               size_t offset = 0,
+                                               enum cudaMemcpyKind kind = cudaMemcpyHostToDevice);
+extern __host__ cudaError_t cudaMemcpyToSymbolAsync(const void *symbol, const void *src,
+                                                    size_t count, size_t offset,
+                                                    enum cudaMemcpyKind kind,
+                                                    cudaStream_t stream = 0);
 extern __host__ cudaError_t cudaMemset(void *devPtr, int value, size_t count);
-extern __host__ cudaError_t cudaMemset2D(void *devPtr, size_t pitch, int value, size_t width, size_t height);
-extern __host__ cudaError_t cudaMemset2DAsync(void *devPtr, size_t pitch, int value, size_t width, size_t height, cudaStream_t stream = 0);
-extern __host__ cudaError_t cudaMemset3D(struct cudaPitchedPtr pitchedDevPtr, int value, struct cudaExtent extent);
-extern __host__ cudaError_t cudaMemset3DAsync(struct cudaPitchedPtr pitchedDevPtr, int value, struct cudaExtent extent, cudaStream_t stream = 0);
-extern __host__ __device__ cudaError_t cudaMemsetAsync(void *devPtr, int value, size_t count, cudaStream_t stream = 0);
-extern __host__ cudaError_t cudaPointerGetAttributes(struct cudaPointerAttributes *attributes, const void *ptr);
+extern __host__ cudaError_t cudaMemset2D(void *devPtr, size_t pitch, int value, size_t width,
+                                         size_t height);
+extern __host__ cudaError_t cudaMemset2DAsync(void *devPtr, size_t pitch, int value, size_t width,
+                                              size_t height, cudaStream_t stream = 0);
+extern __host__ cudaError_t cudaMemset3D(struct cudaPitchedPtr pitchedDevPtr, int value,
+                                         struct cudaExtent extent);
+extern __host__ cudaError_t cudaMemset3DAsync(struct cudaPitchedPtr pitchedDevPtr, int value,
+                                              struct cudaExtent extent, cudaStream_t stream = 0);
+extern __host__ __device__ cudaError_t cudaMemsetAsync(void *devPtr, int value, size_t count,
+                                                       cudaStream_t stream = 0);
+extern __host__ cudaError_t cudaPointerGetAttributes(struct cudaPointerAttributes *attributes,
+                                                     const void *ptr);
 extern __host__ cudaError_t cudaDeviceCanAccessPeer(int *canAccessPeer, int device, int peerDevice);
 extern __host__ cudaError_t cudaDeviceEnablePeerAccess(int peerDevice, unsigned int flags);
 extern __host__ cudaError_t cudaDeviceDisablePeerAccess(int peerDevice);
-extern __host__ cudaError_t cudaCreateTextureObject(cudaTextureObject_t *pTexObject, const struct cudaResourceDesc *pResDesc, const struct cudaTextureDesc *pTexDesc, const struct cudaResourceViewDesc *pResViewDesc);
+extern __host__ cudaError_t cudaCreateTextureObject(
+    cudaTextureObject_t *pTexObject, const struct cudaResourceDesc *pResDesc,
+    const struct cudaTextureDesc *pTexDesc, const struct cudaResourceViewDesc *pResViewDesc);
 extern __host__ cudaError_t cudaDestroyTextureObject(cudaTextureObject_t texObject);
-extern __host__ struct cudaChannelFormatDesc cudaCreateChannelDesc(int x, int y, int z, int w, enum cudaChannelFormatKind f);
-extern __host__ cudaError_t cudaMallocArray(cudaArray_t *array, const struct cudaChannelFormatDesc *desc, size_t width, size_t height = 0, unsigned int flags = 0);
+extern __host__ struct cudaChannelFormatDesc cudaCreateChannelDesc(int x, int y, int z, int w,
+                                                                   enum cudaChannelFormatKind f);
+extern __host__ cudaError_t cudaMallocArray(cudaArray_t *array,
+                                            const struct cudaChannelFormatDesc *desc, size_t width,
+                                            size_t height = 0, unsigned int flags = 0);
 extern __host__ cudaError_t cudaFreeArray(cudaArray_t array);
 extern __host__ cudaError_t cudaGraphCreate(cudaGraph_t *pGraph, unsigned int flags);
-extern __host__ cudaError_t cudaGraphInstantiate(cudaGraphExec_t *pGraphExec, cudaGraph_t graph, unsigned long long flags = 0);
-extern __host__ cudaError_t cudaGraphInstantiate(cudaGraphExec_t *pGraphExec, cudaGraph_t graph, cudaGraphNode_t *pErrorNode, char *pLogBuffer, size_t bufferSize);
+extern __host__ cudaError_t cudaGraphInstantiate(cudaGraphExec_t *pGraphExec, cudaGraph_t graph,
+                                                 unsigned long long flags = 0);
+extern __host__ cudaError_t cudaGraphInstantiate(cudaGraphExec_t *pGraphExec, cudaGraph_t graph,
+                                                 cudaGraphNode_t *pErrorNode, char *pLogBuffer,
+                                                 size_t bufferSize);
 extern __host__ cudaError_t cudaGraphLaunch(cudaGraphExec_t graphExec, cudaStream_t stream);
 extern __host__ cudaError_t cudaGraphExecDestroy(cudaGraphExec_t graphExec);
 extern __host__ cudaError_t cudaGraphDestroy(cudaGraph_t graph);
-extern __host__ cudaError_t cudaStreamBeginCapture(cudaStream_t stream, enum cudaStreamCaptureMode mode);
+extern __host__ cudaError_t cudaStreamBeginCapture(cudaStream_t stream,
+                                                   enum cudaStreamCaptureMode mode);
 extern __host__ cudaError_t cudaStreamEndCapture(cudaStream_t stream, cudaGraph_t *pGraph);
 extern __host__ cudaError_t cudaIpcGetMemHandle(cudaIpcMemHandle_t *handle, void *devPtr);
-extern __host__ cudaError_t cudaIpcOpenMemHandle(void **devPtr, cudaIpcMemHandle_t handle, unsigned int flags);
+extern __host__ cudaError_t cudaIpcOpenMemHandle(void **devPtr, cudaIpcMemHandle_t handle,
+                                                 unsigned int flags);
 extern __host__ cudaError_t cudaIpcCloseMemHandle(void *devPtr);
 // Version, profiler
 extern __host__ cudaError_t cudaDriverGetVersion(int *driverVersion);
@@ -145,9 +211,9 @@ extern __host__ __device__ cudaError_t cudaRuntimeGetVersion(int *runtimeVersion
 extern __host__ cudaError_t cudaProfilerStart(void);
 extern __host__ cudaError_t cudaProfilerStop(void);
 
-
 // Generic declarations: any argument list is accepted.
-#define CU2NPU_GENERIC_API(name) template <class... cu2npu_A> extern __host__ cudaError_t name(cu2npu_A &&...)
+#define CU2NPU_GENERIC_API(name)                                                                   \
+  template <class... cu2npu_A> extern __host__ cudaError_t name(cu2npu_A &&...)
 CU2NPU_GENERIC_API(cudaArrayGetInfo);
 CU2NPU_GENERIC_API(cudaArrayGetMemoryRequirements);
 CU2NPU_GENERIC_API(cudaArrayGetPlane);

@@ -1,5 +1,9 @@
-// cu2npu CUDA declaration shim: device built-ins (intrinsics, atomics, warp, sync) - declarations only.
+// cu2npu CUDA declaration shim: device built-ins (intrinsics, atomics, warp, sync);
+// declarations only.
 #pragma once
+// Mostly tables of macro invocations without semicolons, which clang-format 14 does not
+// lay out stably (each run reflows them again): kept as written.
+// clang-format off
 #include "cu2npu/host_defines.h"
 #include "vector_types.h"
 #include "cu2npu/device_math.h"
@@ -182,3 +186,4 @@ extern "C" __device__ void cudaTriggerProgrammaticLaunchCompletion(void);
 // Device runtime (dynamic parallelism; unsupported)
 extern "C" __device__ void *cudaGetParameterBuffer(size_t alignment, size_t size);
 extern "C" __device__ cudaError_t cudaLaunchDevice(void *func, void *parameterBuffer, dim3 gridDimension, dim3 blockDimension, unsigned int sharedMemSize, cudaStream_t stream);
+// clang-format on

@@ -1,3 +1,4 @@
-// cu2npu CUDA declaration shim: sm_60_atomic_functions.h (its declarations live in device_functions.h).
+// cu2npu CUDA declaration shim: sm_60_atomic_functions.h (its declarations live in
+// device_functions.h).
 #pragma once
 #include "device_functions.h"

@@ -2,13 +2,23 @@
 #pragma once
 #include "cu2npu/host_defines.h"
 
-#define CU2NPU_VEC(T, N)                                                   \
-  struct N##1 { T x; };                                                    \
-  struct N##2 { T x, y; };                                                 \
-  struct N##3 { T x, y, z; };                                              \
-  struct N##4 { T x, y, z, w; };                                           \
-  typedef struct N##1 N##1; typedef struct N##2 N##2;                      \
-  typedef struct N##3 N##3; typedef struct N##4 N##4;
+#define CU2NPU_VEC(T, N)                                                                           \
+  struct N##1 {                                                                                    \
+    T x;                                                                                           \
+  };                                                                                               \
+  struct N##2 {                                                                                    \
+    T x, y;                                                                                        \
+  };                                                                                               \
+  struct N##3 {                                                                                    \
+    T x, y, z;                                                                                     \
+  };                                                                                               \
+  struct N##4 {                                                                                    \
+    T x, y, z, w;                                                                                  \
+  };                                                                                               \
+  typedef struct N##1 N##1;                                                                        \
+  typedef struct N##2 N##2;                                                                        \
+  typedef struct N##3 N##3;                                                                        \
+  typedef struct N##4 N##4;
 CU2NPU_VEC(signed char, char)
 CU2NPU_VEC(unsigned char, uchar)
 CU2NPU_VEC(short, short)
@@ -21,10 +31,18 @@ CU2NPU_VEC(unsigned long long, ulonglong)
 CU2NPU_VEC(float, float)
 CU2NPU_VEC(double, double)
 #undef CU2NPU_VEC
-struct uint1 { unsigned int x; };
-struct uint2 { unsigned int x, y; };
-struct uint3 { unsigned int x, y, z; };
-struct uint4 { unsigned int x, y, z, w; };
+struct uint1 {
+  unsigned int x;
+};
+struct uint2 {
+  unsigned int x, y;
+};
+struct uint3 {
+  unsigned int x, y, z;
+};
+struct uint4 {
+  unsigned int x, y, z, w;
+};
 
 struct dim3 {
   unsigned int x, y, z;

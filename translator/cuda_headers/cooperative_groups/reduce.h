@@ -7,4 +7,4 @@ template <class G, class T, class Op> __device__ T inclusive_scan(const G &, T, 
 template <class G, class T, class Op> __device__ T exclusive_scan(const G &, T, Op);
 template <class G, class T> __device__ T inclusive_scan(const G &, T);
 template <class G, class T> __device__ T exclusive_scan(const G &, T);
-}  // namespace cooperative_groups
+} // namespace cooperative_groups

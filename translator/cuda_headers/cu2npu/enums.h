@@ -22,13 +22,13 @@ enum cudaAtomicOperation {
   cudaAtomicOperationFloatMax = 12,
 };
 enum cudaAtomicOperationCapability {
-  cudaAtomicCapabilitySigned = 1u<<0,
-  cudaAtomicCapabilityUnsigned = 1u<<1,
-  cudaAtomicCapabilityReduction = 1u<<2,
-  cudaAtomicCapabilityScalar32 = 1u<<3,
-  cudaAtomicCapabilityScalar64 = 1u<<4,
-  cudaAtomicCapabilityScalar128 = 1u<<5,
-  cudaAtomicCapabilityVector32x4 = 1u<<6,
+  cudaAtomicCapabilitySigned = 1u << 0,
+  cudaAtomicCapabilityUnsigned = 1u << 1,
+  cudaAtomicCapabilityReduction = 1u << 2,
+  cudaAtomicCapabilityScalar32 = 1u << 3,
+  cudaAtomicCapabilityScalar64 = 1u << 4,
+  cudaAtomicCapabilityScalar128 = 1u << 5,
+  cudaAtomicCapabilityVector32x4 = 1u << 6,
 };
 enum cudaCGScope {
   cudaCGScopeInvalid = 0,
@@ -395,8 +395,8 @@ enum cudaExternalSemaphoreHandleType {
   cudaExternalSemaphoreHandleTypeTimelineSemaphoreWin32 = 10,
 };
 enum cudaFlushGPUDirectRDMAWritesOptions {
-  cudaFlushGPUDirectRDMAWritesOptionHost = 1<<0,
-  cudaFlushGPUDirectRDMAWritesOptionMemOps = 1<<1,
+  cudaFlushGPUDirectRDMAWritesOptionHost = 1 << 0,
+  cudaFlushGPUDirectRDMAWritesOptionMemOps = 1 << 1,
 };
 enum cudaFlushGPUDirectRDMAWritesScope {
   cudaFlushGPUDirectRDMAWritesToOwner = 100,
@@ -445,17 +445,17 @@ enum cudaGraphConditionalNodeType {
   cudaGraphCondTypeSwitch = 2,
 };
 enum cudaGraphDebugDotFlags {
-  cudaGraphDebugDotFlagsVerbose = 1<<0,
-  cudaGraphDebugDotFlagsKernelNodeParams = 1<<2,
-  cudaGraphDebugDotFlagsMemcpyNodeParams = 1<<3,
-  cudaGraphDebugDotFlagsMemsetNodeParams = 1<<4,
-  cudaGraphDebugDotFlagsHostNodeParams = 1<<5,
-  cudaGraphDebugDotFlagsEventNodeParams = 1<<6,
-  cudaGraphDebugDotFlagsExtSemasSignalNodeParams = 1<<7,
-  cudaGraphDebugDotFlagsExtSemasWaitNodeParams = 1<<8,
-  cudaGraphDebugDotFlagsKernelNodeAttributes = 1<<9,
-  cudaGraphDebugDotFlagsHandles = 1<<10,
-  cudaGraphDebugDotFlagsConditionalNodeParams = 1<<15,
+  cudaGraphDebugDotFlagsVerbose = 1 << 0,
+  cudaGraphDebugDotFlagsKernelNodeParams = 1 << 2,
+  cudaGraphDebugDotFlagsMemcpyNodeParams = 1 << 3,
+  cudaGraphDebugDotFlagsMemsetNodeParams = 1 << 4,
+  cudaGraphDebugDotFlagsHostNodeParams = 1 << 5,
+  cudaGraphDebugDotFlagsEventNodeParams = 1 << 6,
+  cudaGraphDebugDotFlagsExtSemasSignalNodeParams = 1 << 7,
+  cudaGraphDebugDotFlagsExtSemasWaitNodeParams = 1 << 8,
+  cudaGraphDebugDotFlagsKernelNodeAttributes = 1 << 9,
+  cudaGraphDebugDotFlagsHandles = 1 << 10,
+  cudaGraphDebugDotFlagsConditionalNodeParams = 1 << 15,
 };
 enum cudaGraphExecUpdateResult {
   cudaGraphExecUpdateSuccess = 0x0,
@@ -726,43 +726,40 @@ enum cudaUserObjectRetainFlags {
   cudaGraphUserObjectMove = 0x1,
 };
 typedef enum cu2npu_cudaGraphDependencyType {
-    cudaGraphDependencyTypeDefault = 0, 
-    cudaGraphDependencyTypeProgrammatic = 1  
-}  cudaGraphDependencyType;
+  cudaGraphDependencyTypeDefault = 0,
+  cudaGraphDependencyTypeProgrammatic = 1
+} cudaGraphDependencyType;
 typedef enum cu2npu_cudaGraphInstantiateResult {
-    cudaGraphInstantiateSuccess = 0,                       
-    cudaGraphInstantiateError = 1,                         
-    cudaGraphInstantiateInvalidStructure = 2,              
-    cudaGraphInstantiateNodeOperationNotSupported = 3,     
-    cudaGraphInstantiateMultipleDevicesNotSupported = 4,   
-    cudaGraphInstantiateConditionalHandleUnused = 5        
-}  cudaGraphInstantiateResult;
+  cudaGraphInstantiateSuccess = 0,
+  cudaGraphInstantiateError = 1,
+  cudaGraphInstantiateInvalidStructure = 2,
+  cudaGraphInstantiateNodeOperationNotSupported = 3,
+  cudaGraphInstantiateMultipleDevicesNotSupported = 4,
+  cudaGraphInstantiateConditionalHandleUnused = 5
+} cudaGraphInstantiateResult;
 typedef enum cu2npu_cudaLaunchMemSyncDomain {
-    cudaLaunchMemSyncDomainDefault = 0,    
-    cudaLaunchMemSyncDomainRemote  = 1     
-}  cudaLaunchMemSyncDomain;
+  cudaLaunchMemSyncDomainDefault = 0,
+  cudaLaunchMemSyncDomainRemote = 1
+} cudaLaunchMemSyncDomain;
 typedef enum cu2npu_cudaLaunchAttributeID {
-    cudaLaunchAttributeIgnore                = 0 
-  , cudaLaunchAttributeAccessPolicyWindow    = 1 
-  , cudaLaunchAttributeCooperative           = 2 
-  , cudaLaunchAttributeSynchronizationPolicy = 3 
-  , cudaLaunchAttributeClusterDimension                  = 4 
-  , cudaLaunchAttributeClusterSchedulingPolicyPreference = 5 
-  , cudaLaunchAttributeProgrammaticStreamSerialization   = 6 
-  , cudaLaunchAttributeProgrammaticEvent                 = 7 
-  , cudaLaunchAttributePriority              = 8 
-  , cudaLaunchAttributeMemSyncDomainMap                  = 9 
-  , cudaLaunchAttributeMemSyncDomain                    = 10 
-  , cudaLaunchAttributePreferredClusterDimension = 11 
-  , cudaLaunchAttributeLaunchCompletionEvent = 12 
-  , cudaLaunchAttributeDeviceUpdatableKernelNode = 13 
-  , cudaLaunchAttributePreferredSharedMemoryCarveout = 14   
-  , cudaLaunchAttributeNvlinkUtilCentricScheduling   = 16 
-}  cudaLaunchAttributeID;
+  cudaLaunchAttributeIgnore = 0,
+  cudaLaunchAttributeAccessPolicyWindow = 1,
+  cudaLaunchAttributeCooperative = 2,
+  cudaLaunchAttributeSynchronizationPolicy = 3,
+  cudaLaunchAttributeClusterDimension = 4,
+  cudaLaunchAttributeClusterSchedulingPolicyPreference = 5,
+  cudaLaunchAttributeProgrammaticStreamSerialization = 6,
+  cudaLaunchAttributeProgrammaticEvent = 7,
+  cudaLaunchAttributePriority = 8,
+  cudaLaunchAttributeMemSyncDomainMap = 9,
+  cudaLaunchAttributeMemSyncDomain = 10,
+  cudaLaunchAttributePreferredClusterDimension = 11,
+  cudaLaunchAttributeLaunchCompletionEvent = 12,
+  cudaLaunchAttributeDeviceUpdatableKernelNode = 13,
+  cudaLaunchAttributePreferredSharedMemoryCarveout = 14,
+  cudaLaunchAttributeNvlinkUtilCentricScheduling = 16
+} cudaLaunchAttributeID;
 typedef enum cu2npu_cudaAsyncNotificationType {
-    cudaAsyncNotificationTypeOverBudget = 0x1 
-}  cudaAsyncNotificationType;
-typedef enum cu2npu_cudaLogLevel {
-    cudaLogLevelError = 0,
-    cudaLogLevelWarning = 1
-}  cudaLogLevel;
+  cudaAsyncNotificationTypeOverBudget = 0x1
+} cudaAsyncNotificationType;
+typedef enum cu2npu_cudaLogLevel { cudaLogLevelError = 0, cudaLogLevelWarning = 1 } cudaLogLevel;
