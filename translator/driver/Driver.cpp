@@ -220,14 +220,21 @@ int runDriver(Options &Opts) {
       Exit = 1;
       ++T.Errors;
     }
+    // A unit whose outputs would overwrite an input writes nothing at all: not even the
+    // translated headers beside it.
+    bool OverwritesInput = false;
+    for (const OutputFile &O : S.Outputs)
+      if (absPath(O.OutPath) == absPath(O.InPath)) {
+        Err << "cu2npu: error: refusing to overwrite the input '" << O.InPath << "'\n";
+        OverwritesInput = true;
+      }
+    if (OverwritesInput) {
+      Exit = 2;
+      continue;
+    }
     for (OutputFile &O : S.Outputs) {
       if (!O.IsMain)
         Opts.DoneHeaders.insert(O.InPath);
-      if (absPath(O.OutPath) == absPath(O.InPath)) {
-        Err << "cu2npu: error: refusing to overwrite the input '" << O.InPath << "'\n";
-        Exit = 2;
-        continue;
-      }
       if (!Opts.Examine) {
         fs::create_directories(path::parent_path(O.OutPath));
         std::error_code EC;

@@ -37,6 +37,13 @@ execute_process(COMMAND "${CU2NPU}" "${src}/main.cu" -o "${src}/main.cu" RESULT_
 if(rc2 EQUAL 0)
   message(FATAL_ERROR "wrote over the input")
 endif()
+# ... and the refused run wrote nothing else either (no translated headers beside the inputs).
+foreach(f kernels.npu.h sub/util.npu.h)
+  if(EXISTS "${src}/${f}")
+    file(REMOVE "${src}/${f}")
+    message(FATAL_ERROR "a refused run wrote ${src}/${f}")
+  endif()
+endforeach()
 if(NPURT_INCLUDE AND EXISTS "${NPURT_INCLUDE}/npurt/kernel.h")
   execute_process(COMMAND "${CXX}" -std=c++17 -fsyntax-only -I "${NPURT_INCLUDE}" -I "${WORK}/inc" "${WORK}/main.npu.cpp"
                   RESULT_VARIABLE crc ERROR_VARIABLE cerr)
