@@ -14,6 +14,7 @@
 #include "npurt/device/atomics.h"
 #include "npurt/device/bfloat16.h"
 #include "npurt/device/builtins.h"
+#include "npurt/device/cost.h"
 #include "npurt/device/half.h"
 #include "npurt/device/intrinsics.h"
 #include "npurt/device/launch.h"

@@ -1,0 +1,97 @@
+// Operation counters for the modeled devices' performance model.
+//
+// cu2npu puts one NPU_COST(...) statement at the top of each compound statement of a kernel or
+// device function: the operations that compound statement does directly (nested compound
+// statements count their own), by class. When the running backend models a device
+// (NPURT_BACKEND=ascend:...), each execution adds them to the worker's tally; the engine sums
+// the tallies per block and the backend's cost model turns them into modeled time. On the cpu
+// backend the statement is one well-predicted branch on a flag that is false; defining
+// NPURT_NO_COST_COUNTERS compiles it out entirely.
+//
+//   NPU_COST(fp32(2), gread(8), gwrite(4));   // per CUDA thread that runs this compound
+#pragma once
+
+#include <cstdint>
+#include <initializer_list>
+
+namespace npu::detail {
+
+// Operation classes the cost model distinguishes. Counts are per CUDA thread execution.
+struct CostTally {
+  std::uint64_t fp32 = 0;     // fp32 arithmetic operations (an FMA counts 2)
+  std::uint64_t fp16 = 0;     // fp16 / bf16 arithmetic operations
+  std::uint64_t fp64 = 0;     // fp64 arithmetic operations
+  std::uint64_t intOps = 0;   // integer and logic operations, comparisons, conversions
+  std::uint64_t sfu = 0;      // special functions: sqrt, exp, log, sin, cos, pow, division
+  std::uint64_t gread = 0;    // bytes read from global (and constant) memory
+  std::uint64_t gwrite = 0;   // bytes written to global memory
+  std::uint64_t shared = 0;   // bytes read or written in shared memory
+  std::uint64_t atomics = 0;  // atomic operations
+  std::uint64_t barriers = 0; // block-level barriers (__syncthreads and friends)
+  std::uint64_t warpOps = 0;  // warp shuffles, votes and warp-level reductions
+
+  CostTally &operator+=(const CostTally &other) {
+    fp32 += other.fp32;
+    fp16 += other.fp16;
+    fp64 += other.fp64;
+    intOps += other.intOps;
+    sfu += other.sfu;
+    gread += other.gread;
+    gwrite += other.gwrite;
+    shared += other.shared;
+    atomics += other.atomics;
+    barriers += other.barriers;
+    warpOps += other.warpOps;
+    return *this;
+  }
+  bool empty() const {
+    return (fp32 | fp16 | fp64 | intOps | sfu | gread | gwrite | shared | atomics | barriers |
+            warpOps) == 0;
+  }
+};
+
+// True while the running backend models a device; set once, before the first launch.
+inline bool costCounting = false;
+// The worker's tally; the engine zeroes it before a block and reads it after.
+inline thread_local CostTally costTally;
+
+} // namespace npu::detail
+
+namespace npu::cost {
+
+// One term of NPU_COST: which counter and how much.
+struct Term {
+  std::uint64_t detail::CostTally::*counter;
+  std::uint64_t amount;
+};
+constexpr Term fp32(std::uint64_t n) { return {&detail::CostTally::fp32, n}; }
+constexpr Term fp16(std::uint64_t n) { return {&detail::CostTally::fp16, n}; }
+constexpr Term fp64(std::uint64_t n) { return {&detail::CostTally::fp64, n}; }
+constexpr Term intops(std::uint64_t n) { return {&detail::CostTally::intOps, n}; }
+constexpr Term sfu(std::uint64_t n) { return {&detail::CostTally::sfu, n}; }
+constexpr Term gread(std::uint64_t n) { return {&detail::CostTally::gread, n}; }
+constexpr Term gwrite(std::uint64_t n) { return {&detail::CostTally::gwrite, n}; }
+constexpr Term shared(std::uint64_t n) { return {&detail::CostTally::shared, n}; }
+constexpr Term atomics(std::uint64_t n) { return {&detail::CostTally::atomics, n}; }
+constexpr Term barriers(std::uint64_t n) { return {&detail::CostTally::barriers, n}; }
+constexpr Term warpops(std::uint64_t n) { return {&detail::CostTally::warpOps, n}; }
+
+inline void add(std::initializer_list<Term> terms) {
+  detail::CostTally &tally = detail::costTally;
+  for (const Term &term : terms)
+    tally.*term.counter += term.amount;
+}
+
+} // namespace npu::cost
+
+#if defined(NPURT_NO_COST_COUNTERS)
+#define NPU_COST(...) ((void)0)
+#else
+#define NPU_COST(...)                                                                              \
+  do {                                                                                             \
+    if (__builtin_expect(::npu::detail::costCounting, 0)) {                                        \
+      using namespace ::npu::cost;                                                                 \
+      ::npu::cost::add({__VA_ARGS__});                                                             \
+    }                                                                                              \
+  } while (0)
+#endif
