@@ -16,6 +16,7 @@ namespace npu::backends::ascend {
 struct Sourced {
   double value = 0;
   std::string source;
+  std::string note; // the arithmetic behind a "D" value, the reasoning behind an "assumed" one
 };
 
 struct DeviceModel {
