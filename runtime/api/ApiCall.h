@@ -38,4 +38,24 @@ template <class Body> npuError_t call(Body &&body) noexcept {
 // For bodies that waited for work: the sticky error the work may have left, else success.
 inline npuError_t afterWait(core::Runtime &runtime) { return runtime.sticky.get(); }
 
+// A host API call shown on the profile's host row (NPURT_TRACE), from construction to
+// destruction on the run's clock; nothing when no profile is collected.
+class HostCallSpan {
+public:
+  HostCallSpan(core::Runtime &runtime, const char *api)
+      : runtime_(runtime), api_(api),
+        startMs_(runtime.profiler() != nullptr ? runtime.clock().nowMs() : 0) {}
+  ~HostCallSpan() {
+    if (profile::Profiler *profiler = runtime_.profiler())
+      profiler->hostCall(api_, startMs_, runtime_.clock().nowMs());
+  }
+  HostCallSpan(const HostCallSpan &) = delete;
+  HostCallSpan &operator=(const HostCallSpan &) = delete;
+
+private:
+  core::Runtime &runtime_;
+  const char *api_;
+  double startMs_;
+};
+
 } // namespace npu::api

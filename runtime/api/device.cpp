@@ -120,6 +120,7 @@ npuError_t npuGetDeviceFlags(unsigned int *flags) {
 
 npuError_t npuDeviceSynchronize(void) {
   return call([&](Runtime &runtime) {
+    npu::api::HostCallSpan span(runtime, "npuDeviceSynchronize");
     runtime.streams().synchronizeAll();
     return npu::api::afterWait(runtime);
   });

@@ -36,9 +36,9 @@ npuError_t npuEventRecordWithFlags(npuEvent_t event, npuStream_t stream, unsigne
     auto record = std::make_shared<EventRecord>();
     bool timed = !marker->timingDisabled();
     record->done =
-        runtime.streams().enqueue(*target, [&backend = runtime.backend(), record, timed] {
+        runtime.streams().enqueue(*target, [record, timed](npu::core::OpTiming &timing) {
           if (timed)
-            record->timestampMs = backend.timestampMs();
+            record->timestampMs = timing.startMs; // when the stream reached the event
         });
     marker->setRecord(std::move(record));
     return npuSuccess;
@@ -64,8 +64,9 @@ npuError_t npuEventSynchronize(npuEvent_t event) {
     auto marker = runtime.events.resolve(event);
     if (!marker)
       return npuErrorInvalidResourceHandle;
+    npu::api::HostCallSpan span(runtime, "npuEventSynchronize");
     if (auto record = marker->lastRecord())
-      record->done->wait();
+      runtime.streams().hostWait(*record->done);
     return npu::api::afterWait(runtime);
   });
 }

@@ -50,13 +50,18 @@ npuError_t enqueueGrid(std::unique_ptr<GridTask> task, npuStream_t stream) {
     auto target = runtime.streams().resolve(stream);
     if (!target)
       return npuErrorInvalidResourceHandle;
+    api::HostCallSpan span(runtime, "launch");
     std::shared_ptr<GridTask> grid = std::move(task); // std::function needs a copyable capture
-    runtime.streams().enqueue(*target, [&runtime, grid] {
-      if (runtime.sticky.get() != npuSuccess)
-        return; // a faulted device runs nothing more
-      if (npuError_t error = runtime.backend().runGrid(*grid); error != npuSuccess)
-        runtime.sticky.set(error);
-    });
+    core::OpLabel label{"kernel", grid->name != nullptr ? grid->name : "(unnamed kernel)"};
+    runtime.streams().enqueue(
+        *target,
+        [&runtime, grid](core::OpTiming &timing) {
+          if (runtime.sticky.get() != npuSuccess)
+            return; // a faulted device runs nothing more
+          if (npuError_t error = runtime.backend().runGrid(*grid, timing); error != npuSuccess)
+            runtime.sticky.set(error);
+        },
+        std::move(label));
     return npuSuccess;
   });
 }

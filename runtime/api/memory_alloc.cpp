@@ -119,8 +119,9 @@ npuError_t npuFreeAsync(void *devPtr, npuStream_t stream) {
     auto freed = runtime.allocations.eraseIf(devPtr, isDeviceAllocation);
     if (!freed)
       return npuErrorInvalidValue;
-    runtime.streams().enqueue(*target,
-                              [&runtime, allocation = *freed] { runtime.release(allocation); });
+    runtime.streams().enqueue(*target, [&runtime, allocation = *freed](npu::core::OpTiming &) {
+      runtime.release(allocation);
+    });
     return npuSuccess;
   });
 }

@@ -1,6 +1,7 @@
 #include "api/memory_checks.h"
 
 #include <optional>
+#include <string>
 
 #include "api/ApiCall.h"
 
@@ -80,20 +81,34 @@ npuError_t checkFill(const core::AllocationMap &allocations, const void *p, std:
   return checkSide(allocations, p, bytes, Side::Device);
 }
 
-npuError_t runInStream(core::Runtime &runtime, npuStream_t stream, std::function<void()> work,
-                       bool wait) {
+core::OpLabel copyLabel(npuMemcpyKind kind) {
+  switch (kind) {
+  case npuMemcpyHostToDevice:
+    return {"memcpy", "memcpy HtoD"};
+  case npuMemcpyDeviceToHost:
+    return {"memcpy", "memcpy DtoH"};
+  case npuMemcpyDeviceToDevice:
+    return {"memcpy", "memcpy DtoD"};
+  default:
+    return {"memcpy", "memcpy HtoH"};
+  }
+}
+
+npuError_t runInStream(core::Runtime &runtime, npuStream_t stream, core::TimedWork work,
+                       core::OpLabel label, bool wait) {
   auto target = runtime.streams().resolve(stream);
   if (!target)
     return npuErrorInvalidResourceHandle;
-  auto unlessFaulted = [&runtime, work = std::move(work)] {
+  auto unlessFaulted = [&runtime, work = std::move(work)](core::OpTiming &timing) {
     if (runtime.sticky.get() == npuSuccess)
-      work();
+      work(timing);
   };
   if (!wait) {
-    runtime.streams().enqueue(*target, std::move(unlessFaulted));
+    runtime.streams().enqueue(*target, std::move(unlessFaulted), std::move(label));
     return npuSuccess;
   }
-  runtime.streams().runSynchronously(*target, unlessFaulted);
+  HostCallSpan span(runtime, "synchronous copy or fill");
+  runtime.streams().runSynchronously(*target, std::move(unlessFaulted), std::move(label));
   return afterWait(runtime);
 }
 
@@ -103,10 +118,11 @@ npuError_t copyInStream(core::Runtime &runtime, npuStream_t stream, void *dst, c
     return runtime.streams().resolve(stream) ? npuSuccess : npuErrorInvalidResourceHandle;
   return runInStream(
       runtime, stream,
-      [&backend = runtime.backend(), dst, src, count, kind] {
-        backend.copy(dst, src, count, kind);
+      [&backend = runtime.backend(), dst, src, count, kind](core::OpTiming &timing) {
+        backend.copy(dst, src, count, kind, timing);
+        timing.traceArgs = "\"bytes\":" + std::to_string(count);
       },
-      wait);
+      copyLabel(kind), wait);
 }
 
 } // namespace npu::api

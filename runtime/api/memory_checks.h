@@ -3,7 +3,6 @@
 #pragma once
 
 #include <cstddef>
-#include <functional>
 
 #include "core/Runtime.h"
 
@@ -34,8 +33,10 @@ npuError_t checkFill(const core::AllocationMap &allocations, const void *p, std:
 // Runs `work` in the order of `stream` (a handle as the program passed it); with `wait`, returns
 // once it has run (the synchronous API forms). npuErrorInvalidResourceHandle for a bad stream.
 // Work is skipped once a sticky error exists, as a faulted device runs nothing more.
-npuError_t runInStream(core::Runtime &runtime, npuStream_t stream, std::function<void()> work,
-                       bool wait);
+npuError_t runInStream(core::Runtime &runtime, npuStream_t stream, core::TimedWork work,
+                       core::OpLabel label, bool wait);
+// How the profile names a copy in direction `kind`.
+core::OpLabel copyLabel(npuMemcpyKind kind);
 
 // A checked linear copy of `count` bytes in direction `kind` (already resolved), in the order of
 // `stream`; a zero-byte copy only validates the stream.

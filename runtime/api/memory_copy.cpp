@@ -2,6 +2,8 @@
 // Arguments are validated when the call is made; the work runs when the stream reaches it. The
 // synchronous forms are stream-ordered on the default stream and wait for completion, so they
 // also wait for earlier default-stream work (and, on the legacy stream, for blocking streams).
+#include <string>
+
 #include "api/ApiCall.h"
 #include "api/memory_checks.h"
 
@@ -40,10 +42,13 @@ npuError_t copy2D(Runtime &runtime, void *dst, size_t dpitch, const void *src, s
   npuMemcpyKind direction = resolveKind(runtime.allocations, dst, src, kind);
   return runInStream(
       runtime, stream,
-      [&backend = runtime.backend(), dst, dpitch, src, spitch, width, height, direction] {
-        backend.copy2D(dst, dpitch, src, spitch, width, height, direction);
+      [&backend = runtime.backend(), dst, dpitch, src, spitch, width, height,
+       direction](npu::core::OpTiming &timing) {
+        backend.copy2D(dst, dpitch, src, spitch, width, height, direction, timing);
+        timing.traceArgs = "\"bytes\":" + std::to_string(width * height) +
+                           ",\"rows\":" + std::to_string(height);
       },
-      wait);
+      npu::api::copyLabel(direction), wait);
 }
 
 npuError_t fill2D(Runtime &runtime, void *devPtr, size_t pitch, int value, size_t width,
@@ -57,15 +62,17 @@ npuError_t fill2D(Runtime &runtime, void *devPtr, size_t pitch, int value, size_
     return error;
   return runInStream(
       runtime, stream,
-      [&backend = runtime.backend(), devPtr, pitch, value, width, height] {
+      [&backend = runtime.backend(), devPtr, pitch, value, width, height](
+          npu::core::OpTiming &timing) {
+        timing.traceArgs = "\"bytes\":" + std::to_string(width * height);
         if (pitch == width) {
-          backend.fill(devPtr, value, width * height);
+          backend.fill(devPtr, value, width * height, timing);
           return;
         }
         for (size_t row = 0; row < height; ++row)
-          backend.fill(static_cast<char *>(devPtr) + row * pitch, value, width);
+          backend.fill(static_cast<char *>(devPtr) + row * pitch, value, width, timing);
       },
-      wait);
+      {"memset", "memset"}, wait);
 }
 
 } // namespace

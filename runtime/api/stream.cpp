@@ -61,8 +61,9 @@ npuError_t npuStreamSynchronize(npuStream_t stream) {
     auto target = runtime.streams().resolve(stream);
     if (!target)
       return npuErrorInvalidResourceHandle;
+    npu::api::HostCallSpan span(runtime, "npuStreamSynchronize");
     if (auto tail = runtime.streams().tailOf(*target))
-      tail->wait();
+      runtime.streams().hostWait(*tail);
     return npu::api::afterWait(runtime);
   });
 }
@@ -89,7 +90,7 @@ npuError_t npuStreamWaitEvent(npuStream_t stream, npuEvent_t event, unsigned int
     // is complete, so there is nothing to wait for.
     auto record = marker->lastRecord();
     if (record && !record->done->isDone())
-      runtime.streams().enqueue(*target, [] {}, {record->done});
+      runtime.streams().enqueue(*target, [](npu::core::OpTiming &) {}, {}, {record->done});
     return npuSuccess;
   });
 }
@@ -104,9 +105,12 @@ npuError_t npuStreamAddCallback(npuStream_t stream, npuStreamCallback_t callback
       return npuErrorInvalidResourceHandle;
     // Called with the stream as the program named it and the device's error status (a
     // callback also runs after a failure, to report it).
-    runtime.streams().enqueue(*target, [&runtime, callback, stream, userData] {
-      callback(stream, runtime.sticky.get(), userData);
-    });
+    runtime.streams().enqueue(
+        *target,
+        [&runtime, callback, stream, userData](npu::core::OpTiming &) {
+          callback(stream, runtime.sticky.get(), userData);
+        },
+        {"host", "stream callback"});
     return npuSuccess;
   });
 }
@@ -118,10 +122,13 @@ npuError_t npuLaunchHostFunc(npuStream_t stream, npuHostFn_t fn, void *userData)
     auto target = runtime.streams().resolve(stream);
     if (!target)
       return npuErrorInvalidResourceHandle;
-    runtime.streams().enqueue(*target, [&runtime, fn, userData] {
-      if (runtime.sticky.get() == npuSuccess) // like kernels: nothing runs after a fault
-        fn(userData);
-    });
+    runtime.streams().enqueue(
+        *target,
+        [&runtime, fn, userData](npu::core::OpTiming &) {
+          if (runtime.sticky.get() == npuSuccess) // like kernels: nothing runs after a fault
+            fn(userData);
+        },
+        {"host", "host function"});
     return npuSuccess;
   });
 }

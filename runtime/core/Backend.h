@@ -9,8 +9,13 @@
 // to runtime/core/Registry.cpp.
 //
 // Threading: ops may be called from any host thread and from stream worker threads at once;
-// implementations must be thread-safe. Ops called from a stream worker (copy, fill, runGrid,
-// timestampMs) run in stream order; the API layer has already validated their arguments.
+// implementations must be thread-safe. Ops called from a stream worker (copy, fill, runGrid)
+// run in stream order; the API layer has already validated their arguments.
+//
+// Time: every stream operation is timed on the run's clock (core/RunClock.h) into an OpTiming,
+// which events, the trace (NPURT_TRACE) and the report (NPURT_REPORT) read. On a backend that
+// runs on the host as fast as it can (cpu) the stream measures the operation. A backend that
+// models a device (modelsTime() true) says when the operation ran on the modelled device.
 #pragma once
 
 #include <cstddef>
@@ -20,6 +25,33 @@
 #include "npurt/runtime.h"
 
 namespace npu::core {
+
+// The timing of one stream operation, in milliseconds on the run's clock.
+struct OpTiming {
+  // Set by the stream before the op: when its dependencies had ended and the host had issued it.
+  double readyMs = 0;
+  // When the operation ran. Measured backends: set by the stream around the op. Modelled
+  // backends: add one span per device activity with addSpan (a 2D copy done row by row adds a
+  // span per row); an op that adds none takes no device time (an event record, a host function).
+  double startMs = 0;
+  double endMs = 0;
+  bool spanned = false;
+  // For the profile: JSON object members describing the operation ("\"bytes\":4096"), and for a
+  // modelled kernel what bounds it ("compute", "memory", "latency") and the fraction of that
+  // resource's peak it achieves (negative: not modelled).
+  std::string traceArgs;
+  const char *bound = nullptr;
+  double peakFraction = -1;
+
+  // When the op's next device activity may start: after the previous one.
+  double nextReadyMs() const { return spanned ? endMs : readyMs; }
+  void addSpan(double spanStartMs, double spanEndMs) {
+    if (!spanned)
+      startMs = spanStartMs;
+    endMs = spanEndMs;
+    spanned = true;
+  }
+};
 
 class Backend {
 public:
@@ -61,22 +93,29 @@ public:
   virtual void unregisterHost(void * /*ptr*/) {}
 
   // ---- Work executed in stream order ----
+  // OPTIONAL. False (default): the stream measures each operation on the wall clock. True: the
+  // backend models the device's time and fills OpTiming; npuEventElapsedTime then reports
+  // modelled durations. Constant for the backend's lifetime.
+  virtual bool modelsTime() const { return false; }
   // OPTIONAL. Copies `bytes` (kind already resolved: never npuMemcpyDefault); default memcpy.
-  virtual void copy(void *dst, const void *src, std::size_t bytes, npuMemcpyKind kind);
+  virtual void copy(void *dst, const void *src, std::size_t bytes, npuMemcpyKind kind,
+                    OpTiming &timing);
   // OPTIONAL. A 2D copy of `height` rows of `widthBytes`; default: one copy() per row, or one
   // copy() when both sides are contiguous.
   virtual void copy2D(void *dst, std::size_t dpitch, const void *src, std::size_t spitch,
-                      std::size_t widthBytes, std::size_t height, npuMemcpyKind kind);
+                      std::size_t widthBytes, std::size_t height, npuMemcpyKind kind,
+                      OpTiming &timing);
   // OPTIONAL. Sets `bytes` bytes to (unsigned char)value; default memset.
-  virtual void fill(void *dst, int value, std::size_t bytes);
+  virtual void fill(void *dst, int value, std::size_t bytes, OpTiming &timing);
   // REQUIRED. Runs every block of the grid and returns when done. A non-success result
   // (npuErrorAssert, npuErrorLaunchFailure, npuErrorIllegalAddress, ...) becomes the process's
   // sticky error. Several streams may call this concurrently.
-  virtual npuError_t runGrid(detail::GridTask &task) = 0;
-  // OPTIONAL. The clock events read when a stream reaches them, in milliseconds from an
-  // arbitrary origin; default std::chrono::steady_clock. A modelled device returns its
-  // simulated time here so npuEventElapsedTime reports modelled durations.
-  virtual double timestampMs();
+  virtual npuError_t runGrid(detail::GridTask &task, OpTiming &timing) = 0;
+
+  // ---- Reporting ----
+  // OPTIONAL. Lines the end-of-run report (NPURT_REPORT) adds after its kernel table, e.g. the
+  // portability warnings a modelled device raised; default none.
+  virtual std::string reportNotes() const { return {}; }
 
   // ---- Lifecycle ----
   // OPTIONAL. Called by npuDeviceReset after all work finished and every allocation was

@@ -1,5 +1,7 @@
 // A one-shot completion signal: the done-state of one operation in a stream. Streams, events
 // and synchronous calls wait on these; waiting blocks on a condition variable (never spins).
+// It also carries when the operation ended on the run's clock (core/RunClock.h): operations
+// that depend on it start no earlier.
 #pragma once
 
 #include <atomic>
@@ -10,6 +12,10 @@ namespace npu::core {
 
 class Completion {
 public:
+  // When the operation ended, on the run's clock; set by the stream before signal() and read
+  // only once isDone() (the signal publishes it).
+  double endMs = 0;
+
   void signal() {
     {
       std::lock_guard lock(mutex_);

@@ -31,12 +31,21 @@ Runtime::Runtime() {
   } else {
     backend_->deviceProperties(0, properties_);
   }
-  streams_ = std::make_unique<StreamRegistry>(settings.perThreadDefaultStream, sticky);
+  clock_ = std::make_unique<RunClock>(backend_ != nullptr && backend_->modelsTime());
+  runner_ = std::make_unique<OpRunner>(*clock_, sticky);
+  if (!settings.tracePath.empty() || !settings.reportPath.empty()) {
+    profiler_ = std::make_unique<profile::Profiler>(settings.tracePath, settings.reportPath,
+                                                    properties_.name, clock_->modelled());
+    runner_->setObserver(profiler_.get());
+  }
+  streams_ = std::make_unique<StreamRegistry>(settings.perThreadDefaultStream, *runner_);
 }
 
 Runtime::~Runtime() {
   gUnloading.store(true, std::memory_order_release);
   streams_->shutdown();
+  if (profiler_)
+    profiler_->finish(backend_ ? backend_->reportNotes() : std::string());
 }
 
 void Runtime::release(const Allocation &allocation) {

@@ -16,8 +16,10 @@
 #include "core/ErrorState.h"
 #include "core/Event.h"
 #include "core/FunctionTable.h"
+#include "core/RunClock.h"
 #include "core/Settings.h"
 #include "core/Stream.h"
+#include "profile/Profiler.h"
 
 namespace npu::core {
 
@@ -40,6 +42,9 @@ public:
   Backend &backend() { return *backend_; }
   const npuDeviceProp &properties() const { return properties_; }
   StreamRegistry &streams() { return *streams_; }
+  RunClock &clock() { return *clock_; }
+  // The trace and report collector; nullptr unless NPURT_TRACE or NPURT_REPORT is set.
+  profile::Profiler *profiler() { return profiler_.get(); }
 
   AllocationMap allocations;
   EventRegistry events;
@@ -70,6 +75,9 @@ private:
   npuError_t initError_ = npuSuccess;
   std::unique_ptr<Backend> backend_;
   npuDeviceProp properties_{};
+  std::unique_ptr<RunClock> clock_;
+  std::unique_ptr<OpRunner> runner_;
+  std::unique_ptr<profile::Profiler> profiler_;
   std::unique_ptr<StreamRegistry> streams_;
   mutable std::mutex settingsMutex_;
   DeviceSettings deviceSettings_;

@@ -18,6 +18,10 @@ std::string readSettings(Settings &settings) {
       return "NPURT_DEFAULT_STREAM='" + std::string(value) +
              "' is not a known default-stream mode; accepted values: legacy, per-thread";
   }
+  if (const char *trace = std::getenv("NPURT_TRACE"); trace != nullptr)
+    settings.tracePath = trace;
+  if (const char *report = std::getenv("NPURT_REPORT"); report != nullptr)
+    settings.reportPath = report;
   return {};
 }
 

@@ -1,5 +1,6 @@
 // Run-time selection from the environment, read once when the runtime starts
-// (see /work/shared/conventions.md): NPURT_BACKEND and NPURT_DEFAULT_STREAM.
+// (see /work/shared/conventions.md): NPURT_BACKEND, NPURT_DEFAULT_STREAM, NPURT_TRACE and
+// NPURT_REPORT.
 #pragma once
 
 #include <string>
@@ -13,6 +14,10 @@ struct Settings {
   // --default-stream: with "per-thread", stream handle 0 means the calling thread's per-thread
   // default stream instead of the legacy default stream.
   bool perThreadDefaultStream = false;
+  // NPURT_TRACE: where to write the Chrome trace-event JSON of the run ("" = none).
+  std::string tracePath;
+  // NPURT_REPORT: where to write the end-of-run summary ("-" = standard output, "" = none).
+  std::string reportPath;
 };
 
 // Reads the environment into `settings`. Returns an empty string, or a message naming the

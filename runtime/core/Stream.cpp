@@ -2,12 +2,13 @@
 
 #include <algorithm>
 #include <atomic>
+#include <optional>
 
 using npu::core::StreamOp;
 
-npuStream_st::npuStream_st(npu::core::StreamKind kind_, unsigned int flags_, int priority_,
-                           npu::core::StickyError &sticky)
-    : kind(kind_), flags(flags_), priority(priority_), sticky_(sticky) {}
+npuStream_st::npuStream_st(npu::core::StreamKind kind_, unsigned int flags_, int priority_, int id_,
+                           npu::core::OpRunner &runner)
+    : kind(kind_), flags(flags_), priority(priority_), id(id_), runner_(runner) {}
 
 npuStream_st::~npuStream_st() {
   close();
@@ -49,23 +50,42 @@ void npuStream_st::serve() {
     StreamOp op = std::move(queue_.front());
     queue_.pop_front();
     lock.unlock();
-    for (const auto &dependency : op.waitFor)
-      dependency->wait();
-    try {
-      op.work();
-    } catch (...) {
-      // Work items report errors through the sticky error; an exception escaping one (a
-      // throwing host callback) is a failure of the stream's work, never a crash here.
-      sticky_.set(npuErrorLaunchFailure);
-    }
-    op.work = nullptr; // release captures (the grid task, user data) before signalling
-    op.done->signal();
+    runner_.run(id, op);
     lock.lock();
   }
   exited_ = true;
 }
 
 namespace npu::core {
+
+void OpRunner::run(int streamId, StreamOp &op) {
+  OpTiming timing;
+  timing.readyMs = op.issueMs;
+  for (const auto &dependency : op.waitFor) {
+    dependency->wait();
+    timing.readyMs = std::max(timing.readyMs, dependency->endMs);
+  }
+  const bool modelled = clock_.modelled();
+  if (!modelled)
+    timing.startMs = clock_.wallMs();
+  try {
+    op.work(timing);
+  } catch (...) {
+    // Work items report errors through the sticky error; an exception escaping one (a
+    // throwing host callback) is a failure of the stream's work, never a crash here.
+    sticky_.set(npuErrorLaunchFailure);
+  }
+  if (!modelled)
+    timing.endMs = clock_.wallMs();
+  else if (!timing.spanned)
+    timing.startMs = timing.endMs = timing.readyMs; // no device time: an event record, a wait
+  op.work = nullptr; // release captures (the grid task, user data) before signalling
+  if (observer_ != nullptr && op.label.category != nullptr)
+    observer_->operationRan(streamId, op.label, timing);
+  op.done->endMs = timing.endMs;
+  op.done->signal();
+}
+
 namespace {
 
 // The registry whose per-thread streams are alive; a thread exiting after the runtime was torn
@@ -90,10 +110,20 @@ void eraseFrom(std::vector<std::shared_ptr<npuStream_st>> &streams, const npuStr
 
 } // namespace
 
-StreamRegistry::StreamRegistry(bool perThreadDefaultStream, StickyError &sticky)
-    : perThreadDefault_(perThreadDefaultStream), sticky_(sticky),
-      legacy_(std::make_shared<npuStream_st>(StreamKind::Legacy, 0u, 0, sticky)) {
+StreamRegistry::StreamRegistry(bool perThreadDefaultStream, OpRunner &runner)
+    : perThreadDefault_(perThreadDefaultStream), runner_(runner),
+      legacy_(makeStream(StreamKind::Legacy, 0u, 0)) {
   gLiveRegistry.store(this);
+}
+
+std::shared_ptr<npuStream_st> StreamRegistry::makeStream(StreamKind kind, unsigned int flags,
+                                                         int priority) {
+  int id;
+  {
+    std::lock_guard lock(mutex_);
+    id = nextStreamId_++;
+  }
+  return std::make_shared<npuStream_st>(kind, flags, priority, id, runner_);
 }
 
 StreamRegistry::~StreamRegistry() { shutdown(); }
@@ -102,7 +132,7 @@ std::shared_ptr<npuStream_st> StreamRegistry::perThreadStream() {
   PerThreadStreamHolder &holder = tPerThreadStream;
   if (holder.owner != this || !holder.stream) {
     holder.owner = this;
-    holder.stream = std::make_shared<npuStream_st>(StreamKind::PerThread, 0u, 0, sticky_);
+    holder.stream = makeStream(StreamKind::PerThread, 0u, 0);
     std::lock_guard lock(mutex_);
     perThread_.push_back(holder.stream);
   }
@@ -120,7 +150,7 @@ std::shared_ptr<npuStream_st> StreamRegistry::resolve(npuStream_t handle) {
 }
 
 npuStream_t StreamRegistry::create(unsigned int flags, int priority) {
-  auto stream = std::make_shared<npuStream_st>(StreamKind::Created, flags, priority, sticky_);
+  auto stream = makeStream(StreamKind::Created, flags, priority);
   std::lock_guard lock(mutex_);
   reapLocked();
   created_.emplace(stream.get(), stream);
@@ -148,55 +178,62 @@ void StreamRegistry::retire(const std::shared_ptr<npuStream_st> &stream) {
 
 void StreamRegistry::addImplicitDependenciesLocked(
     npuStream_st &stream, std::vector<std::shared_ptr<const Completion>> &waitFor) {
-  auto addIfPending = [&](const std::shared_ptr<Completion> &tail) {
-    if (tail && !tail->isDone())
+  // Completed operations stay dependencies too: on a modelled device an operation starts no
+  // earlier than the modelled end of what it follows, whenever that ran on the host.
+  auto add = [&](const std::shared_ptr<Completion> &tail) {
+    if (tail)
       waitFor.push_back(tail);
   };
   // The previous operation may have run on a host thread (runSynchronously) rather than in the
   // service thread's queue, so in-order execution is an explicit dependency too.
-  addIfPending(stream.tail);
+  add(stream.tail);
   if (stream.kind == StreamKind::Legacy) {
     for (const auto &other : allStreamsLocked())
       if (other->isBlocking())
-        addIfPending(other->tail);
+        add(other->tail);
   } else if (stream.isBlocking()) {
-    addIfPending(legacy_->tail);
+    add(legacy_->tail);
   }
 }
 
 std::shared_ptr<Completion>
-StreamRegistry::enqueue(npuStream_st &stream, std::function<void()> work,
+StreamRegistry::enqueue(npuStream_st &stream, TimedWork work, OpLabel label,
                         std::vector<std::shared_ptr<const Completion>> waitFor) {
+  const double issueMs = runner_.clock().nowMs();
   std::lock_guard lock(mutex_);
   addImplicitDependenciesLocked(stream, waitFor);
   auto done = std::make_shared<Completion>();
   stream.tail = done;
-  stream.push(StreamOp{std::move(waitFor), std::move(work), done});
+  stream.push(StreamOp{std::move(waitFor), std::move(work), done, issueMs, std::move(label)});
   return done;
 }
 
-void StreamRegistry::runSynchronously(npuStream_st &stream, const std::function<void()> &work) {
-  std::shared_ptr<Completion> done;
+void StreamRegistry::runSynchronously(npuStream_st &stream, TimedWork work, OpLabel label) {
+  std::optional<StreamOp> here;
   {
     std::lock_guard lock(mutex_);
     std::vector<std::shared_ptr<const Completion>> waitFor;
     addImplicitDependenciesLocked(stream, waitFor);
-    if (waitFor.empty()) {
+    if (std::all_of(waitFor.begin(), waitFor.end(), [](const auto &c) { return c->isDone(); })) {
       // Nothing to wait for: claim the stream's next position and run here.
-      done = std::make_shared<Completion>();
+      auto done = std::make_shared<Completion>();
       stream.tail = done;
+      here = StreamOp{std::move(waitFor), nullptr, done, runner_.clock().nowMs(), {}};
     }
   }
-  if (!done) {
-    enqueue(stream, work)->wait();
+  if (!here) {
+    hostWait(*enqueue(stream, std::move(work), std::move(label)));
     return;
   }
-  try {
-    work();
-  } catch (...) {
-    sticky_.set(npuErrorLaunchFailure);
-  }
-  done->signal();
+  here->work = std::move(work);
+  here->label = std::move(label);
+  runner_.run(stream.id, *here);
+  hostWait(*here->done);
+}
+
+void StreamRegistry::hostWait(const Completion &done) {
+  done.wait();
+  runner_.clock().hostWaitedUntil(done.endMs);
 }
 
 std::shared_ptr<Completion> StreamRegistry::tailOf(npuStream_st &stream) {
@@ -222,7 +259,7 @@ void StreamRegistry::synchronizeAll() {
         tails.push_back(stream->tail);
   }
   for (const auto &tail : tails)
-    tail->wait();
+    hostWait(*tail);
   std::lock_guard lock(mutex_);
   reapLocked();
 }

@@ -24,25 +24,61 @@
 #include <unordered_map>
 #include <vector>
 
+#include "core/Backend.h"
 #include "core/Completion.h"
 #include "core/ErrorState.h"
+#include "core/RunClock.h"
 #include "npurt/runtime.h"
 
 namespace npu::core {
 
 enum class StreamKind { Legacy, PerThread, Created };
 
+// What an operation is, for the profile. A null category: not shown (event records, waits).
+struct OpLabel {
+  const char *category = nullptr; // "kernel", "memcpy", "memset", "host"
+  std::string name;               // the kernel's name, "memcpy HtoD", ...
+};
+
+// The work of one operation: runs it and, on a modelled device, fills its timing.
+using TimedWork = std::function<void(OpTiming &)>;
+
 struct StreamOp {
   std::vector<std::shared_ptr<const Completion>> waitFor;
-  std::function<void()> work; // must not throw; errors go to the sticky error
+  TimedWork work; // must not throw; errors go to the sticky error
   std::shared_ptr<Completion> done;
+  double issueMs = 0; // when the host issued it, on the run's clock
+  OpLabel label;
+};
+
+// Told about every operation a stream ran (the profiler).
+class OpObserver {
+public:
+  virtual ~OpObserver() = default;
+  virtual void operationRan(int streamId, const OpLabel &label, const OpTiming &timing) = 0;
+};
+
+// Runs one operation of a stream: waits for its dependencies, times it on the run's clock,
+// records its end in its completion, tells the observer, and signals the completion.
+class OpRunner {
+public:
+  OpRunner(RunClock &clock, StickyError &sticky) : clock_(clock), sticky_(sticky) {}
+  // Set once, before the first operation is enqueued.
+  void setObserver(OpObserver *observer) { observer_ = observer; }
+  RunClock &clock() { return clock_; }
+  void run(int streamId, StreamOp &op);
+
+private:
+  RunClock &clock_;
+  StickyError &sticky_;
+  OpObserver *observer_ = nullptr;
 };
 
 } // namespace npu::core
 
 struct npuStream_st {
-  npuStream_st(npu::core::StreamKind kind, unsigned int flags, int priority,
-               npu::core::StickyError &sticky);
+  npuStream_st(npu::core::StreamKind kind, unsigned int flags, int priority, int id,
+               npu::core::OpRunner &runner);
   ~npuStream_st(); // closes the queue and joins the service thread (pending work completes)
   npuStream_st(const npuStream_st &) = delete;
   npuStream_st &operator=(const npuStream_st &) = delete;
@@ -50,6 +86,7 @@ struct npuStream_st {
   const npu::core::StreamKind kind;
   const unsigned int flags;
   const int priority;
+  const int id; // 0: the legacy default stream; others numbered in order of creation
 
   // Takes part in the legacy default stream's implicit synchronisation.
   bool isBlocking() const {
@@ -66,7 +103,7 @@ struct npuStream_st {
 private:
   void serve();
 
-  npu::core::StickyError &sticky_;
+  npu::core::OpRunner &runner_;
   mutable std::mutex mutex_;
   std::condition_variable wake_;
   std::deque<npu::core::StreamOp> queue_;
@@ -79,7 +116,7 @@ namespace npu::core {
 
 class StreamRegistry {
 public:
-  StreamRegistry(bool perThreadDefaultStream, StickyError &sticky);
+  StreamRegistry(bool perThreadDefaultStream, OpRunner &runner);
   ~StreamRegistry();
 
   // The stream a handle names: 0 is the default stream (legacy, or the calling thread's
@@ -92,12 +129,14 @@ public:
 
   // Enqueues `work` after the stream's earlier operations, the implicit dependencies above and
   // `waitFor`; returns the operation's completion.
-  std::shared_ptr<Completion> enqueue(npuStream_st &stream, std::function<void()> work,
+  std::shared_ptr<Completion> enqueue(npuStream_st &stream, TimedWork work, OpLabel label = {},
                                       std::vector<std::shared_ptr<const Completion>> waitFor = {});
   // Runs `work` in the stream's order and returns once it ran (the synchronous API forms).
   // When nothing it must wait for is pending, it runs on the calling thread: a synchronous
   // copy then costs no hand-off to the service thread. Later operations wait for it as usual.
-  void runSynchronously(npuStream_st &stream, const std::function<void()> &work);
+  void runSynchronously(npuStream_st &stream, TimedWork work, OpLabel label = {});
+  // Waits for `done` as the host: the host's modelled time moves to its end.
+  void hostWait(const Completion &done);
   // Completion of the last operation enqueued on the stream (nullptr if none).
   std::shared_ptr<Completion> tailOf(npuStream_st &stream);
   // Waits for every operation enqueued so far on every stream.
@@ -118,8 +157,11 @@ private:
   std::vector<std::shared_ptr<npuStream_st>> allStreamsLocked() const;
   void reapLocked();
 
+  std::shared_ptr<npuStream_st> makeStream(StreamKind kind, unsigned int flags, int priority);
+
   const bool perThreadDefault_;
-  StickyError &sticky_;
+  OpRunner &runner_;
+  int nextStreamId_ = 0; // guarded by mutex_
   mutable std::mutex mutex_;
   std::shared_ptr<npuStream_st> legacy_;
   std::unordered_map<npuStream_st *, std::shared_ptr<npuStream_st>> created_;

@@ -16,6 +16,7 @@
 #include <exception>
 #include <mutex>
 #include <new>
+#include <optional>
 #include <string>
 #include <thread>
 #include <vector>
@@ -125,8 +126,25 @@ std::string escapedExceptionMessage(const detail::GridTask &task, const char *wh
          "': exception escaped the kernel" + (what != nullptr ? std::string(": ") + what : "");
 }
 
+// Per-core operation counts of one grid (see executeGrid): each chunk of blocks sums into a
+// local copy of the bins it touches and merges once, so workers do not contend per block.
+class CostBins {
+public:
+  explicit CostBins(std::vector<detail::CostTally> &bins) : bins_(bins) {}
+  std::size_t size() const { return bins_.size(); }
+  void merge(std::uint64_t firstBlock, const std::vector<detail::CostTally> &chunk) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    for (std::size_t i = 0; i < chunk.size(); ++i)
+      bins_[(firstBlock + i) % bins_.size()] += chunk[i];
+  }
+
+private:
+  std::vector<detail::CostTally> &bins_;
+  std::mutex mutex_;
+};
+
 void runBlocks(detail::GridTask &task, std::uint64_t begin, std::uint64_t end,
-               GridFailure &failure) {
+               GridFailure &failure, CostBins *costBins) {
   NPURT_TSAN_ACQUIRE(&task);
   const dim3 grid = task.grid;
   ::gridDim = grid;
@@ -138,10 +156,16 @@ void runBlocks(detail::GridTask &task, std::uint64_t begin, std::uint64_t end,
   auto x = static_cast<unsigned>(begin % grid.x);
   auto y = static_cast<unsigned>(rest % grid.y);
   auto z = static_cast<unsigned>(rest / grid.y);
+  // The chunk's blocks fall into min(blocks, bins) bins: block begin+i into local bin i % n.
+  std::vector<detail::CostTally> chunkTallies;
+  if (costBins != nullptr)
+    chunkTallies.resize(static_cast<std::size_t>(std::min<std::uint64_t>(end - begin, costBins->size())));
   for (std::uint64_t id = begin; id != end; ++id) {
     if (failure.failed())
       break;
     ::blockIdx = ::uint3{x, y, z};
+    if (costBins != nullptr)
+      detail::costTally = detail::CostTally{};
     try {
       task.runBlock();
     } catch (KernelFailure &kernelFailure) {
@@ -152,6 +176,8 @@ void runBlocks(detail::GridTask &task, std::uint64_t begin, std::uint64_t end,
       failure.record(kErrorLaunchFailure, escapedExceptionMessage(task, nullptr));
     }
     detail::blockContext.mode = detail::ExecMode::Host;
+    if (costBins != nullptr)
+      chunkTallies[(id - begin) % chunkTallies.size()] += detail::costTally;
     if (++x == grid.x) {
       x = 0;
       if (++y == grid.y) {
@@ -162,6 +188,8 @@ void runBlocks(detail::GridTask &task, std::uint64_t begin, std::uint64_t end,
   }
   detail::blockContext.kernelName = nullptr;
   detail::blockContext.dynamicShared = nullptr;
+  if (costBins != nullptr)
+    costBins->merge(begin, chunkTallies);
   NPURT_TSAN_RELEASE(&failure);
 }
 
@@ -176,14 +204,14 @@ constexpr bool kUseTbb = true;
 #endif
 
 void runBlocksOnPlainThreads(detail::GridTask &task, std::uint64_t blocks, std::uint64_t grain,
-                             GridFailure &failure) {
+                             GridFailure &failure, CostBins *costBins) {
   std::atomic<std::uint64_t> next{0};
   auto claimChunks = [&] {
     for (;;) {
       const std::uint64_t begin = next.fetch_add(grain);
       if (begin >= blocks)
         return;
-      runBlocks(task, begin, std::min(blocks, begin + grain), failure);
+      runBlocks(task, begin, std::min(blocks, begin + grain), failure, costBins);
     }
   };
   const auto helpers =
@@ -206,7 +234,7 @@ int workerCount() {
   return count;
 }
 
-npuError_t executeGrid(detail::GridTask &task) {
+npuError_t executeGrid(detail::GridTask &task, std::vector<detail::CostTally> *perCoreTallies) {
   const std::uint64_t blocks = std::uint64_t{task.grid.x} * task.grid.y * task.grid.z;
   const std::uint64_t threadsPerBlock = std::uint64_t{task.block.x} * task.block.y * task.block.z;
   if (blocks == 0 || threadsPerBlock == 0)
@@ -220,20 +248,24 @@ npuError_t executeGrid(detail::GridTask &task) {
   grain = std::min(grain, std::max<std::uint64_t>(1, blocks / (workers * 8)));
 
   GridFailure failure;
+  std::optional<CostBins> costBins;
+  if (perCoreTallies != nullptr && !perCoreTallies->empty())
+    costBins.emplace(*perCoreTallies);
+  CostBins *bins = costBins ? &*costBins : nullptr;
   NPURT_TSAN_RELEASE(&task);
   if (blocks <= grain || workers == 1) {
-    runBlocks(task, 0, blocks, failure);
+    runBlocks(task, 0, blocks, failure, bins);
   } else if (kUseTbb) {
     arena().execute([&] {
       tbb::parallel_for(
           tbb::blocked_range<std::uint64_t>(0, blocks, grain),
           [&](const tbb::blocked_range<std::uint64_t> &range) {
-            runBlocks(task, range.begin(), range.end(), failure);
+            runBlocks(task, range.begin(), range.end(), failure, bins);
           },
           tbb::auto_partitioner());
     });
   } else {
-    runBlocksOnPlainThreads(task, blocks, grain, failure);
+    runBlocksOnPlainThreads(task, blocks, grain, failure, bins);
   }
   NPURT_TSAN_ACQUIRE(&failure);
   if (failure.code() != 0) {

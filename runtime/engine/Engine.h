@@ -2,7 +2,10 @@
 // threads. Shared by every backend (a backend may wrap it to count or time).
 #pragma once
 
+#include <vector>
+
 #include "npurt/detail/launch_abi.h"
+#include "npurt/device/cost.h"
 
 namespace npu::engine {
 
@@ -10,7 +13,13 @@ namespace npu::engine {
 // npuSuccess, or the launch's error (npuErrorAssert after a failed device
 // assert, npuErrorLaunchFailure after a barrier reached on the fast path, ...).
 // Thread-safe: several streams may execute grids at the same time.
-npuError_t executeGrid(detail::GridTask &task);
+//
+// With `perCoreTallies` (non-empty; a modelled device's cores), the operation counters the
+// kernel's NPU_COST statements add (npurt/device/cost.h) are summed per block, and the block
+// with linear id b is added into perCoreTallies[b % size()]: the cores of the modelled device,
+// blocks dealt round-robin. The vector's contents are added to, not replaced.
+npuError_t executeGrid(detail::GridTask &task,
+                       std::vector<detail::CostTally> *perCoreTallies = nullptr);
 
 // Number of worker threads the engine uses (NPURT_NUM_THREADS, default: all cores).
 int workerCount();

@@ -131,7 +131,8 @@ void *CpuBackend::allocateDevice(std::size_t bytes) { return allocateAligned(byt
 
 void CpuBackend::freeDevice(void *ptr) { freeAligned(ptr); }
 
-void CpuBackend::copy(void *dst, const void *src, std::size_t bytes, npuMemcpyKind /*kind*/) {
+void CpuBackend::copy(void *dst, const void *src, std::size_t bytes, npuMemcpyKind /*kind*/,
+                      core::OpTiming & /*timing*/) {
   if (overlaps(dst, src, bytes)) { // chunks would race; CUDA leaves this undefined, we memmove
     std::memmove(dst, src, bytes);
     return;
@@ -141,13 +142,15 @@ void CpuBackend::copy(void *dst, const void *src, std::size_t bytes, npuMemcpyKi
   });
 }
 
-void CpuBackend::fill(void *dst, int value, std::size_t bytes) {
+void CpuBackend::fill(void *dst, int value, std::size_t bytes, core::OpTiming & /*timing*/) {
   forEachChunk(bytes, [&](std::size_t offset, std::size_t length) {
     std::memset(static_cast<char *>(dst) + offset, value, length);
   });
 }
 
-npuError_t CpuBackend::runGrid(detail::GridTask &task) { return engine::executeGrid(task); }
+npuError_t CpuBackend::runGrid(detail::GridTask &task, core::OpTiming & /*timing*/) {
+  return engine::executeGrid(task);
+}
 
 std::unique_ptr<core::Backend> createCpuBackend(std::string_view options, std::string &error) {
   if (!options.empty()) {

@@ -20,9 +20,10 @@ public:
   void *allocateDevice(std::size_t bytes) override;
   void freeDevice(void *ptr) override;
 
-  void copy(void *dst, const void *src, std::size_t bytes, npuMemcpyKind kind) override;
-  void fill(void *dst, int value, std::size_t bytes) override;
-  npuError_t runGrid(detail::GridTask &task) override;
+  void copy(void *dst, const void *src, std::size_t bytes, npuMemcpyKind kind,
+            core::OpTiming &timing) override;
+  void fill(void *dst, int value, std::size_t bytes, core::OpTiming &timing) override;
+  npuError_t runGrid(detail::GridTask &task, core::OpTiming &timing) override;
 };
 
 // Registry entry: the cpu backend takes no options ("cpu").
