@@ -60,6 +60,7 @@ inline DeviceModel toySimtDevice() {
 }
 
 // The catalog's model `id` (910B1..910B4, 910C, 950PR, 950DT); fails the test if missing.
+// (catalog_devices.cpp)
 const DeviceModel &catalogDevice(const std::string &id);
 
 inline CostTally times(const CostTally &perThread, std::uint64_t count) {

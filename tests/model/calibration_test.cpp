@@ -72,9 +72,9 @@ TEST(Calibration, CloudMatrix384PerDieMemoryBoundMlaAt1346Of1600GBsIsReproducedW
 LaunchProfile registerTiledSgemm(const DeviceModel &device, unsigned n) {
   const std::uint64_t kSteps = n / 16;
   CostTally perThread;
-  perThread.fp32 = 2ull * 16 * n;       // 16 outputs x n FMAs
-  perThread.intOps = 8 * kSteps;        // addressing per k-step
-  perThread.gread = 2 * 4 * 4 * kSteps; // 4 A and 4 B elements staged per k-step
+  perThread.fp32 = 2ull * 16 * n;                   // 16 outputs x n FMAs
+  perThread.intOps = 8 * kSteps;                    // addressing per k-step
+  perThread.gread = 2 * 4 * 4 * kSteps;             // 4 A and 4 B elements staged per k-step
   perThread.shared = (8 * 4 + 16 * 8 * 4) * kSteps; // staging 8 floats, then 16 k x 8 reads
   perThread.barriers = 2 * kSteps;
   perThread.gwrite = 16 * 4;
