@@ -1,6 +1,7 @@
 // One explicit list of backends (no static registration): adding a backend is one row here.
 #include "core/Registry.h"
 
+#include "backends/ascend/AscendBackend.h"
 #include "backends/cpu/CpuBackend.h"
 
 namespace npu::core {
@@ -15,6 +16,8 @@ struct BackendEntry {
 
 constexpr BackendEntry kBackends[] = {
     {"cpu", "cpu", &backends::cpu::createCpuBackend},
+    {"ascend", "ascend:<model> (910B1..910B4, 910C, 950PR, 950DT)",
+     &backends::ascend::createAscendBackend},
 };
 
 } // namespace

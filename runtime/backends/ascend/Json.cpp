@@ -19,7 +19,7 @@ public:
     if (value) {
       skipSpace();
       if (pos_ < text_.size())
-        fail("unexpected '" + std::string(1, text_[pos_]) + "' after the JSON value");
+        fail("unexpected " + describeHere() + " after the JSON value");
     }
     if (!error_.empty()) {
       error = std::to_string(errorLine_) + ":" + std::to_string(errorColumn_) + ": " + error_;
@@ -55,6 +55,14 @@ private:
     }
     return std::nullopt;
   }
+  bool badAt(int line, int column, const std::string &message) {
+    if (error_.empty()) {
+      error_ = message;
+      errorLine_ = line;
+      errorColumn_ = column;
+    }
+    return false;
+  }
   bool bad(const std::string &message) {
     fail(message);
     return false;
@@ -65,7 +73,11 @@ private:
     char c = peek();
     if (static_cast<unsigned char>(c) < 0x20)
       return "control character";
-    return "'" + std::string(1, c) + "'";
+    // Appended piecewise: GCC 12 reports a false -Wrestrict on "'" + std::string(1, c) + "'".
+    std::string quoted(1, '\'');
+    quoted += c;
+    quoted += '\'';
+    return quoted;
   }
   void skipSpace() {
     while (!atEnd() && (peek() == ' ' || peek() == '\t' || peek() == '\n' || peek() == '\r'))
@@ -259,6 +271,7 @@ private:
         advance();
         continue;
       }
+      const int escapeLine = line_, escapeColumn = column_; // surrogate errors point here
       advance();
       char escape = peek();
       switch (escape) {
@@ -288,17 +301,17 @@ private:
         if (code < 0)
           return false;
         if (code >= 0xDC00 && code <= 0xDFFF)
-          return bad("unpaired low surrogate in \\u escape");
+          return badAt(escapeLine, escapeColumn, "unpaired low surrogate in \\u escape");
         if (code >= 0xD800 && code <= 0xDBFF) { // a high surrogate must be followed by a low one
           if (peek() != '\\' || text_.substr(pos_, 2) != "\\u")
-            return bad("unpaired high surrogate in \\u escape");
+            return badAt(escapeLine, escapeColumn, "unpaired high surrogate in \\u escape");
           advance();
           advance();
           long low = parseHex4();
           if (low < 0)
             return false;
           if (low < 0xDC00 || low > 0xDFFF)
-            return bad("unpaired high surrogate in \\u escape");
+            return badAt(escapeLine, escapeColumn, "unpaired high surrogate in \\u escape");
           code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00);
         }
         appendUtf8(out, code);

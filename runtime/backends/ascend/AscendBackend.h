@@ -1,0 +1,53 @@
+// The ascend backend (NPURT_BACKEND=ascend:<model>): the same translated program, run
+// functionally on the host (kernels on the shared engine, like the cpu backend) as if on the
+// modeled Ascend device. What differs from cpu: the device's properties come from the catalog
+// (DeviceModel), device memory is the model's HBM (DeviceMemory: capacity enforced, AscendCL
+// rounding), every launch is checked for what would not port (PortabilityWarnings), and the
+// kernels' operation counters are on (npurt/device/cost.h) for the cost model.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "backends/ascend/DeviceMemory.h"
+#include "backends/ascend/DeviceModel.h"
+#include "core/Backend.h"
+
+namespace npu::backends::ascend {
+
+class AscendBackend final : public core::Backend {
+public:
+  explicit AscendBackend(const DeviceModel &model);
+
+  std::string name() const override { return "ascend:" + model_.id; }
+  void deviceProperties(int device, npuDeviceProp &prop) const override;
+  void memoryInfo(int device, std::size_t &freeBytes, std::size_t &totalBytes) const override;
+
+  void *allocateDevice(std::size_t bytes) override;
+  void freeDevice(void *ptr) override;
+  // Page-locked host memory is the host's: it does not count against the device.
+  void *allocateHost(std::size_t bytes, unsigned int flags) override;
+  void freeHost(void *ptr) override;
+  // Managed memory lives on the device (as on a discrete GPU): it counts against the HBM.
+  void *allocateManaged(std::size_t bytes) override;
+  void freeManaged(void *ptr) override;
+
+  void copy(void *dst, const void *src, std::size_t bytes, npuMemcpyKind kind,
+            core::OpTiming &timing) override;
+  void fill(void *dst, int value, std::size_t bytes, core::OpTiming &timing) override;
+  npuError_t runGrid(detail::GridTask &task, core::OpTiming &timing) override;
+
+  std::string reportNotes() const override;
+
+  const DeviceModel &model() const { return model_; }
+
+private:
+  const DeviceModel &model_;
+  DeviceMemory memory_;
+};
+
+// Registry entry: "ascend:<model>"; without a model, or an unknown one, the error lists them.
+std::unique_ptr<core::Backend> createAscendBackend(std::string_view options, std::string &error);
+
+} // namespace npu::backends::ascend
