@@ -265,6 +265,12 @@ void describeContext(Text &text) {
     text << " (outside its thread loop)";
     return;
   }
+  // A thread loop that does not keep the global threadIdx (ThreadIdxGlobal::Unused) may mark
+  // it unknown with all ones.
+  if (::threadIdx.x == ~0u) {
+    text << " thread unknown";
+    return;
+  }
   text << " thread ";
   text.triple(::threadIdx);
 }
@@ -378,7 +384,14 @@ bool readSetting() {
 
 // The lowest canary byte of `entry` that was overwritten, or 0 when all are intact.
 std::uintptr_t corruptedCanary(const Entry &entry) {
-  for (std::uintptr_t p = entry.mapped; p < entry.data; ++p)
+  // The slack (up to a page, checked after every kernel) a word at a time: it starts on a page
+  // and ends at the data, which is aligned to at least 16 bytes or is byte-aligned on request.
+  constexpr std::uint64_t kCanaryWord = 0x0101010101010101ull * kCanary;
+  std::uintptr_t p = entry.mapped;
+  for (; p + 8 <= entry.data; p += 8)
+    if (*reinterpret_cast<const std::uint64_t *>(p) != kCanaryWord)
+      break;
+  for (; p < entry.data; ++p)
     if (*reinterpret_cast<const unsigned char *>(p) != kCanary)
       return p;
   for (std::uintptr_t p = entry.data + entry.bytes; p < entry.end; ++p)
