@@ -508,7 +508,7 @@ std::string npurtStubKernel() {
          "#include <cuda_runtime.h>\n#include <cuda_fp16.h>\n#include <cuda_bf16.h>\n#include "
          "<math_constants.h>\n"
          "#define NPU_THREAD_PARAMS ...\n#define NPU_REGION_PARAMS unsigned npu_thread, "
-         "...\n#define NPU_DEVICE_ASSERT(c) ((void)(c))\n"
+         "...\n#define NPU_DEVICE_ASSERT(c) ((void)(c))\n#define NPU_COST(...) ((void)0)\n"
          "namespace npu {\n"
          "template <class K, class... A> cudaError_t launch(const char *, K &&, dim3, dim3, "
          "size_t, cudaStream_t, A &&...) "

@@ -17,6 +17,7 @@ struct Options {
   std::string CudaArch; // --cuda-arch
   int ArchValue = 800;
   bool Examine = false, Stats = false, Quiet = false, Verbose = false;
+  bool CostCounters = true; // NPU_COST operation counters in device code (--no-cost-counters)
   std::string ReportFile;
   std::string ResourceDir;           // --resource-dir (default: baked at configure time)
   std::string ShimDir;               // --cuda-headers (default: next to the binary)

@@ -35,7 +35,7 @@ int main(int argc, char **argv) {
   cu2npu::Options O;
   O.ClangArgs = ClangArgs;
   std::string Query, GenDocs, GenStubs;
-  bool ListApi = false;
+  bool ListApi = false, NoCostCounters = false;
   CLI::App App{"cu2npu: translate CUDA sources to portable C++ on the npurt runtime.\n"
                "  cu2npu [options] <file|dir>... [-- <clang args>]"};
   App.set_version_flag("--version", std::string("cu2npu ") + CU2NPU_VERSION +
@@ -61,6 +61,9 @@ int main(int argc, char **argv) {
   App.add_flag("--stats", O.Stats, "print a one-screen summary");
   App.add_flag("-q,--quiet", O.Quiet, "print errors only");
   App.add_flag("-v,--verbose", O.Verbose, "print the clang command lines");
+  App.add_flag("--no-cost-counters", NoCostCounters,
+               "emit no NPU_COST operation counters in kernels and device functions (they feed "
+               "the modeled devices' performance model)");
   App.add_option("--query-api", Query, "print the mapping of one CUDA (or npu) name and exit");
   App.add_flag("--list-api", ListApi,
                "print the mapping table (CUDA name, npu name, kind, status, section; "
@@ -80,6 +83,7 @@ int main(int argc, char **argv) {
     int R = App.exit(E);
     return R == 0 ? 0 : 2;
   }
+  O.CostCounters = !NoCostCounters;
   if (!Query.empty())
     return cu2npu::queryApi(Query);
   if (ListApi)

@@ -14,10 +14,10 @@
 // CHECK:   /* __syncthreads(); */
 // CHECK:   for (unsigned st = blockDim.x / 2; npu_block.active() && (st > 0); st >>= 1) {
 // CHECK:     npu_block.for_each_thread([&](NPU_REGION_PARAMS) { auto &tid = npu_tid[npu_thread];
-// CHECK:     if (tid < st) s[tid] += s[tid + st];
+// CHECK:     if (tid < st) { NPU_COST(fp32(1), intops(1), shared(12)); s[tid] += s[tid + st]; }
 // CHECK:     });
 // CHECK:   npu_block.for_each_thread([&](NPU_REGION_PARAMS) { auto &tid = npu_tid[npu_thread];
-// CHECK:   if (tid == 0) atomicAdd(out, (double)s[0]);
+// CHECK:   if (tid == 0) { NPU_COST(shared(4), atomics(1)); atomicAdd(out, (double)s[0]); }
 // CHECK:   });
 // CHECK:   });
 // CHECK: }

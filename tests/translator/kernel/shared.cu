@@ -4,7 +4,7 @@ extern __shared__ float gsm[];
 __device__ float first() { return gsm[0]; }
 // CHECK: /* float gsm[]: dynamic shared memory, declared in each function that uses it */;
 // CHECK: __device__ float first() {
-// CHECK:   float *const gsm = ::npu::dynamic_shared<float>(); return gsm[0]; }
+// CHECK:   float *const gsm = ::npu::dynamic_shared<float>(); NPU_COST(shared(4)); return gsm[0]; }
 __global__ void k(float *out) {
   // CHECK: unsigned char *const raw = ::npu::dynamic_shared<unsigned char>();
   extern __shared__ __align__(16) unsigned char raw[];

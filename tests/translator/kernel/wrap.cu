@@ -35,7 +35,7 @@ __global__ void groups(float *x) {
   x[b.thread_rank()] = 1;
   b.sync();
 }
-// CHECK: ::npu::for_each_thread([&](NPU_THREAD_PARAMS) { x[0] = 1;
+// CHECK: ::npu::for_each_thread([&](NPU_THREAD_PARAMS) { NPU_COST(gwrite(4)); x[0] = 1;
 // CHECK: });
 __global__ void oneline(float *x) { x[0] = 1; }
 // CHECK: template <class T> __global__ void tmpl(T *x) {
