@@ -12,6 +12,7 @@
 #include "backends/cpu/Allocator.h"
 #include "backends/cpu/HardwareInfo.h"
 #include "engine/Engine.h"
+#include "memcheck/Memcheck.h"
 
 namespace npu::backends::cpu {
 namespace {
@@ -127,9 +128,19 @@ void CpuBackend::memoryInfo(int /*device*/, std::size_t &freeBytes, std::size_t 
   freeBytes = availableMemoryBytes();
 }
 
-void *CpuBackend::allocateDevice(std::size_t bytes) { return allocateAligned(bytes); }
+void *CpuBackend::allocateDevice(std::size_t bytes) {
+  if (memcheck::enabled())
+    return memcheck::allocate(bytes, memcheck::guardedAlignment(bytes, kDeviceAlignment));
+  return allocateAligned(bytes);
+}
 
-void CpuBackend::freeDevice(void *ptr) { freeAligned(ptr); }
+void CpuBackend::freeDevice(void *ptr) {
+  if (memcheck::enabled()) {
+    memcheck::release(ptr);
+    return;
+  }
+  freeAligned(ptr);
+}
 
 void CpuBackend::copy(void *dst, const void *src, std::size_t bytes, npuMemcpyKind /*kind*/,
                       core::OpTiming & /*timing*/) {
@@ -149,7 +160,10 @@ void CpuBackend::fill(void *dst, int value, std::size_t bytes, core::OpTiming & 
 }
 
 npuError_t CpuBackend::runGrid(detail::GridTask &task, core::OpTiming & /*timing*/) {
-  return engine::executeGrid(task);
+  const npuError_t result = engine::executeGrid(task);
+  if (memcheck::enabled())
+    memcheck::checkAfterKernel(task.name);
+  return result;
 }
 
 std::unique_ptr<core::Backend> createCpuBackend(std::string_view options, std::string &error) {
