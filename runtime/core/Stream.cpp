@@ -65,9 +65,10 @@ void OpRunner::run(int streamId, StreamOp &op) {
     dependency->wait();
     timing.readyMs = std::max(timing.readyMs, dependency->endMs);
   }
+  // Modelled: the op takes no device time unless the backend adds spans (an event record, a
+  // wait), so it starts and ends when ready. Measured: the wall clock around it.
   const bool modelled = clock_.modelled();
-  if (!modelled)
-    timing.startMs = clock_.wallMs();
+  timing.startMs = timing.endMs = modelled ? timing.readyMs : clock_.wallMs();
   try {
     op.work(timing);
   } catch (...) {
@@ -77,8 +78,6 @@ void OpRunner::run(int streamId, StreamOp &op) {
   }
   if (!modelled)
     timing.endMs = clock_.wallMs();
-  else if (!timing.spanned)
-    timing.startMs = timing.endMs = timing.readyMs; // no device time: an event record, a wait
   op.work = nullptr; // release captures (the grid task, user data) before signalling
   if (observer_ != nullptr && op.label.category != nullptr)
     observer_->operationRan(streamId, op.label, timing);

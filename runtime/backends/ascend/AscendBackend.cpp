@@ -6,6 +6,7 @@
 #include <cstring>
 #include <vector>
 
+#include "backends/ascend/CostModel.h"
 #include "backends/ascend/PortabilityWarnings.h"
 #include "backends/cpu/Allocator.h"
 #include "engine/Engine.h"
@@ -27,7 +28,8 @@ std::size_t sizeOf(const Sourced &value) { return std::size_t(value.value); }
 
 AscendBackend::AscendBackend(const DeviceModel &model)
     : model_(model), memory_(sizeOf(model.hbmBytes), sizeOf(model.allocationAlignment),
-                             sizeOf(model.allocationPadding)) {
+                             sizeOf(model.allocationPadding)),
+      timeline_(int(model.vectorCores.value)) {
   // Kernels translated by cu2npu count their operations (NPU_COST) only while a backend models a
   // device; set before the first launch, never cleared (one backend per process).
   npu::detail::costCounting = true;
@@ -124,29 +126,59 @@ void *AscendBackend::allocateManaged(std::size_t bytes) { return memory_.allocat
 
 void AscendBackend::freeManaged(void *ptr) { memory_.release(ptr); }
 
+void AscendBackend::addCopySpan(core::OpTiming &timing, std::optional<CopyEngine> engine,
+                                double seconds) {
+  const double ready = timing.nextReadyMs() / 1e3;
+  const double start = engine ? timeline_.scheduleCopy(*engine, ready, seconds) : ready;
+  timing.addSpan(start * 1e3, (start + seconds) * 1e3);
+}
+
 void AscendBackend::copy(void *dst, const void *src, std::size_t bytes, npuMemcpyKind kind,
                          core::OpTiming &timing) {
   core::Backend::copy(dst, src, bytes, kind, timing);
+  addCopySpan(timing, copyEngineFor(kind), estimateCopySeconds(model_, bytes, kind));
 }
 
 void AscendBackend::fill(void *dst, int value, std::size_t bytes, core::OpTiming &timing) {
   core::Backend::fill(dst, value, bytes, timing);
+  addCopySpan(timing, CopyEngine::DeviceToDevice, estimateFillSeconds(model_, bytes));
 }
 
-npuError_t AscendBackend::runGrid(detail::GridTask &task, core::OpTiming & /*timing*/) {
+npuError_t AscendBackend::runGrid(detail::GridTask &task, core::OpTiming &timing) {
+  const std::string kernel = task.name ? task.name : "?";
   WarningRegistry &warnings = processWarnings();
   checkLaunchShape(model_, task, warnings);
   // One tally per vector core (blocks dealt round-robin), as the cost model wants them.
   const std::uint64_t blocks = std::uint64_t(task.grid.x) * task.grid.y * task.grid.z;
-  std::vector<detail::CostTally> perCore(
+  LaunchProfile launch{kernel, task.grid, task.block, task.dynamicSharedBytes, {}, {}, false};
+  launch.perCore.resize(
       std::max<std::uint64_t>(1, std::min<std::uint64_t>(blocks, sizeOf(model_.vectorCores))));
-  npuError_t result = engine::executeGrid(task, &perCore);
+  npuError_t result = engine::executeGrid(task, &launch.perCore);
   if (memcheck::enabled())
-    memcheck::checkAfterKernel(task.name ? task.name : "?");
-  detail::CostTally total;
-  for (const detail::CostTally &core : perCore)
-    total += core;
-  checkLaunchCounters(model_, task.name ? task.name : "?", total, warnings);
+    memcheck::checkAfterKernel(kernel.c_str());
+  for (const detail::CostTally &core : launch.perCore)
+    launch.total += core;
+  launch.counted = !launch.total.empty();
+  checkLaunchCounters(model_, kernel, launch.total, warnings);
+
+  const KernelEstimate estimate = estimateKernel(model_, launch);
+  const double start =
+      timeline_.scheduleKernel(timing.nextReadyMs() / 1e3, estimate.seconds, estimate.coresUsed);
+  timing.addSpan(start * 1e3, (start + estimate.seconds) * 1e3);
+  timing.bound = estimate.bound;
+  timing.peakFraction = estimate.achievedFractionOfPeak;
+  char args[512];
+  std::snprintf(args, sizeof args,
+                "\"grid\":[%u,%u,%u],\"block\":[%u,%u,%u],\"dynamicSharedBytes\":%zu,"
+                "\"operations\":%.0f,\"globalBytes\":%.0f,\"coresUsed\":%d,\"bound\":\"%s\","
+                "\"fractionOfPeak\":%.3f,\"computeUs\":%.3f,\"memoryUs\":%.3f,\"launchUs\":%.3f,"
+                "\"counted\":%s",
+                task.grid.x, task.grid.y, task.grid.z, task.block.x, task.block.y, task.block.z,
+                task.dynamicSharedBytes, estimate.flops, estimate.bytes, estimate.coresUsed,
+                estimate.bound, estimate.achievedFractionOfPeak, estimate.computeSeconds * 1e6,
+                estimate.memorySeconds * 1e6, estimate.launchSeconds * 1e6,
+                estimate.estimatedWithoutCounters ? "false" : "true");
+  timing.traceArgs = args;
   return result;
 }
 

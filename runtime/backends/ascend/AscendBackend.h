@@ -7,11 +7,13 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 
 #include "backends/ascend/DeviceMemory.h"
 #include "backends/ascend/DeviceModel.h"
+#include "backends/ascend/DeviceTimeline.h"
 #include "core/Backend.h"
 
 namespace npu::backends::ascend {
@@ -33,6 +35,9 @@ public:
   void *allocateManaged(std::size_t bytes) override;
   void freeManaged(void *ptr) override;
 
+  // Time is the model's: kernels from the cost model over their operation counters, copies and
+  // fills from the link and HBM rates, all placed on the device timeline (docs/ascend-model.md).
+  bool modelsTime() const override { return true; }
   void copy(void *dst, const void *src, std::size_t bytes, npuMemcpyKind kind,
             core::OpTiming &timing) override;
   void fill(void *dst, int value, std::size_t bytes, core::OpTiming &timing) override;
@@ -43,8 +48,12 @@ public:
   const DeviceModel &model() const { return model_; }
 
 private:
+  // Places an activity of `seconds` on `engine` (none: only after the op's previous activity).
+  void addCopySpan(core::OpTiming &timing, std::optional<CopyEngine> engine, double seconds);
+
   const DeviceModel &model_;
   DeviceMemory memory_;
+  DeviceTimeline timeline_;
 };
 
 // Registry entry: "ascend:<model>"; without a model, or an unknown one, the error lists them.
