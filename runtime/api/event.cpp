@@ -35,11 +35,10 @@ npuError_t npuEventRecordWithFlags(npuEvent_t event, npuStream_t stream, unsigne
       return npuErrorInvalidResourceHandle;
     auto record = std::make_shared<EventRecord>();
     bool timed = !marker->timingDisabled();
-    record->done =
-        runtime.streams().enqueue(*target, [record, timed](npu::core::OpTiming &timing) {
-          if (timed)
-            record->timestampMs = timing.startMs; // when the stream reached the event
-        });
+    record->done = runtime.streams().enqueue(*target, [record, timed](npu::core::OpTiming &timing) {
+      if (timed)
+        record->timestampMs = timing.startMs; // when the stream reached the event
+    });
     marker->setRecord(std::move(record));
     return npuSuccess;
   });

@@ -45,8 +45,8 @@ npuError_t copy2D(Runtime &runtime, void *dst, size_t dpitch, const void *src, s
       [&backend = runtime.backend(), dst, dpitch, src, spitch, width, height,
        direction](npu::core::OpTiming &timing) {
         backend.copy2D(dst, dpitch, src, spitch, width, height, direction, timing);
-        timing.traceArgs = "\"bytes\":" + std::to_string(width * height) +
-                           ",\"rows\":" + std::to_string(height);
+        timing.traceArgs =
+            "\"bytes\":" + std::to_string(width * height) + ",\"rows\":" + std::to_string(height);
       },
       npu::api::copyLabel(direction), wait);
 }
@@ -62,8 +62,8 @@ npuError_t fill2D(Runtime &runtime, void *devPtr, size_t pitch, int value, size_
     return error;
   return runInStream(
       runtime, stream,
-      [&backend = runtime.backend(), devPtr, pitch, value, width, height](
-          npu::core::OpTiming &timing) {
+      [&backend = runtime.backend(), devPtr, pitch, value, width,
+       height](npu::core::OpTiming &timing) {
         timing.traceArgs = "\"bytes\":" + std::to_string(width * height);
         if (pitch == width) {
           backend.fill(devPtr, value, width * height, timing);

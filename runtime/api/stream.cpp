@@ -105,12 +105,11 @@ npuError_t npuStreamAddCallback(npuStream_t stream, npuStreamCallback_t callback
       return npuErrorInvalidResourceHandle;
     // Called with the stream as the program named it and the device's error status (a
     // callback also runs after a failure, to report it).
-    runtime.streams().enqueue(
-        *target,
-        [&runtime, callback, stream, userData](npu::core::OpTiming &) {
-          callback(stream, runtime.sticky.get(), userData);
-        },
-        {"host", "stream callback"});
+    runtime.streams().enqueue(*target,
+                              [&runtime, callback, stream, userData](npu::core::OpTiming &) {
+                                callback(stream, runtime.sticky.get(), userData);
+                              },
+                              {"host", "stream callback"});
     return npuSuccess;
   });
 }
@@ -122,13 +121,13 @@ npuError_t npuLaunchHostFunc(npuStream_t stream, npuHostFn_t fn, void *userData)
     auto target = runtime.streams().resolve(stream);
     if (!target)
       return npuErrorInvalidResourceHandle;
-    runtime.streams().enqueue(
-        *target,
-        [&runtime, fn, userData](npu::core::OpTiming &) {
-          if (runtime.sticky.get() == npuSuccess) // like kernels: nothing runs after a fault
-            fn(userData);
-        },
-        {"host", "host function"});
+    runtime.streams().enqueue(*target,
+                              [&runtime, fn, userData](npu::core::OpTiming &) {
+                                if (runtime.sticky.get() ==
+                                    npuSuccess) // like kernels: nothing runs after a fault
+                                  fn(userData);
+                              },
+                              {"host", "host function"});
     return npuSuccess;
   });
 }

@@ -19,9 +19,7 @@ public:
 
   bool modelled() const { return modelled_; }
   // Now, as the host issuing an operation sees it.
-  double nowMs() const {
-    return modelled_ ? hostMs_.load(std::memory_order_acquire) : wallMs();
-  }
+  double nowMs() const { return modelled_ ? hostMs_.load(std::memory_order_acquire) : wallMs(); }
   // The wall time since the runtime started (measured operations, host API spans).
   double wallMs() const {
     return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - origin_)
@@ -32,8 +30,7 @@ public:
     if (!modelled_)
       return;
     double seen = hostMs_.load(std::memory_order_relaxed);
-    while (seen < endMs &&
-           !hostMs_.compare_exchange_weak(seen, endMs, std::memory_order_acq_rel)) {
+    while (seen < endMs && !hostMs_.compare_exchange_weak(seen, endMs, std::memory_order_acq_rel)) {
     }
   }
 

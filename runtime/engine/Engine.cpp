@@ -143,8 +143,8 @@ private:
   std::mutex mutex_;
 };
 
-void runBlocks(detail::GridTask &task, std::uint64_t begin, std::uint64_t end,
-               GridFailure &failure, CostBins *costBins) {
+void runBlocks(detail::GridTask &task, std::uint64_t begin, std::uint64_t end, GridFailure &failure,
+               CostBins *costBins) {
   NPURT_TSAN_ACQUIRE(&task);
   const dim3 grid = task.grid;
   ::gridDim = grid;
@@ -159,7 +159,8 @@ void runBlocks(detail::GridTask &task, std::uint64_t begin, std::uint64_t end,
   // The chunk's blocks fall into min(blocks, bins) bins: block begin+i into local bin i % n.
   std::vector<detail::CostTally> chunkTallies;
   if (costBins != nullptr)
-    chunkTallies.resize(static_cast<std::size_t>(std::min<std::uint64_t>(end - begin, costBins->size())));
+    chunkTallies.resize(
+        static_cast<std::size_t>(std::min<std::uint64_t>(end - begin, costBins->size())));
   for (std::uint64_t id = begin; id != end; ++id) {
     if (failure.failed())
       break;

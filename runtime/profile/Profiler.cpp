@@ -98,8 +98,8 @@ void Profiler::operationRan(int streamId, const core::OpLabel &label,
     totals.peakFractionSum += timing.peakFraction;
     ++totals.peakFractionCount;
   }
-  addTraceEvent({streamId + 1, label.name, label.category, timing.startMs, timing.endMs,
-                 timing.traceArgs});
+  addTraceEvent(
+      {streamId + 1, label.name, label.category, timing.startMs, timing.endMs, timing.traceArgs});
 }
 
 void Profiler::hostCall(const char *api, double startMs, double endMs) {
@@ -122,12 +122,14 @@ void Profiler::writeTrace() const {
   if (out.file == nullptr)
     return;
   std::FILE *f = out.file;
-  std::fprintf(f, "{\"displayTimeUnit\":\"ms\",\"otherData\":{\"device\":\"%s\",\"clock\":\"%s\","
-                  "\"droppedEvents\":%zu},\n\"traceEvents\":[\n",
+  std::fprintf(f,
+               "{\"displayTimeUnit\":\"ms\",\"otherData\":{\"device\":\"%s\",\"clock\":\"%s\","
+               "\"droppedEvents\":%zu},\n\"traceEvents\":[\n",
                jsonEscape(deviceName_).c_str(), modelled_ ? "modelled" : "measured",
                droppedTraceEvents_);
-  std::fprintf(f, "{\"ph\":\"M\",\"pid\":1,\"name\":\"process_name\",\"args\":{\"name\":\"npurt: "
-                  "%s\"}}",
+  std::fprintf(f,
+               "{\"ph\":\"M\",\"pid\":1,\"name\":\"process_name\",\"args\":{\"name\":\"npurt: "
+               "%s\"}}",
                jsonEscape(deviceName_).c_str());
   std::vector<int> rows{0};
   for (const auto &[stream, count] : streamOperations_)
@@ -141,8 +143,9 @@ void Profiler::writeTrace() const {
   for (const TraceEvent &event : trace_) {
     const double startUs = event.startMs * 1000.0;
     const double durationUs = std::max(0.0, (event.endMs - event.startMs) * 1000.0);
-    std::fprintf(f, ",\n{\"ph\":\"X\",\"pid\":1,\"tid\":%d,\"name\":\"%s\",\"cat\":\"%s\","
-                    "\"ts\":%.3f,\"dur\":%.3f,\"args\":{%s}}",
+    std::fprintf(f,
+                 ",\n{\"ph\":\"X\",\"pid\":1,\"tid\":%d,\"name\":\"%s\",\"cat\":\"%s\","
+                 "\"ts\":%.3f,\"dur\":%.3f,\"args\":{%s}}",
                  event.row, jsonEscape(event.name).c_str(), event.category, startUs, durationUs,
                  event.args.c_str());
   }

@@ -58,7 +58,7 @@ private:
   mutable std::mutex mutex_;
   std::vector<TraceEvent> trace_;
   std::size_t droppedTraceEvents_ = 0;
-  std::map<int, std::size_t> streamOperations_;         // rows seen
+  std::map<int, std::size_t> streamOperations_;       // rows seen
   std::map<std::string, OperationTotals> operations_; // by name
 };
 

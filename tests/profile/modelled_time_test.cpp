@@ -91,8 +91,7 @@ TEST(ModelledTime, OneKernelBetweenEventsIsTheModelsDuration) {
   Buffers buffers(4096 * 256);
   Events events;
   ASSERT_EQ(npuEventRecord(events.start, 0), npuSuccess);
-  ::npu::launch("axpyLike", axpyLike, dim3(4096), dim3(256), 0, 0, buffers.y, buffers.x,
-                buffers.n);
+  ::npu::launch("axpyLike", axpyLike, dim3(4096), dim3(256), 0, 0, buffers.y, buffers.x, buffers.n);
   ASSERT_EQ(npuEventRecord(events.stop, 0), npuSuccess);
   EXPECT_NEAR(elapsedMs(events.start, events.stop), modelledMs(4096, 256), 1e-5);
 }
@@ -112,11 +111,9 @@ TEST(ModelledTime, HostWaitsDoNotAddModelledTime) {
   Buffers buffers(4096 * 256);
   Events events;
   ASSERT_EQ(npuEventRecord(events.start, 0), npuSuccess);
-  ::npu::launch("axpyLike", axpyLike, dim3(4096), dim3(256), 0, 0, buffers.y, buffers.x,
-                buffers.n);
+  ::npu::launch("axpyLike", axpyLike, dim3(4096), dim3(256), 0, 0, buffers.y, buffers.x, buffers.n);
   ASSERT_EQ(npuDeviceSynchronize(), npuSuccess); // host time moves to the kernel's end
-  ::npu::launch("axpyLike", axpyLike, dim3(4096), dim3(256), 0, 0, buffers.y, buffers.x,
-                buffers.n);
+  ::npu::launch("axpyLike", axpyLike, dim3(4096), dim3(256), 0, 0, buffers.y, buffers.x, buffers.n);
   ASSERT_EQ(npuEventRecord(events.stop, 0), npuSuccess);
   EXPECT_NEAR(elapsedMs(events.start, events.stop), 2 * modelledMs(4096, 256), 1e-5);
 }

@@ -9,6 +9,7 @@
 #include "backends/ascend/CostModel.h"
 #include "backends/ascend/PortabilityWarnings.h"
 #include "backends/cpu/Allocator.h"
+#include "backends/cpu/HostMemory.h"
 #include "engine/Engine.h"
 #include "memcheck/Memcheck.h"
 #include "npurt/device/cost.h"
@@ -135,12 +136,12 @@ void AscendBackend::addCopySpan(core::OpTiming &timing, std::optional<CopyEngine
 
 void AscendBackend::copy(void *dst, const void *src, std::size_t bytes, npuMemcpyKind kind,
                          core::OpTiming &timing) {
-  core::Backend::copy(dst, src, bytes, kind, timing);
+  cpu::hostCopy(dst, src, bytes);
   addCopySpan(timing, copyEngineFor(kind), estimateCopySeconds(model_, bytes, kind));
 }
 
 void AscendBackend::fill(void *dst, int value, std::size_t bytes, core::OpTiming &timing) {
-  core::Backend::fill(dst, value, bytes, timing);
+  cpu::hostFill(dst, value, bytes);
   addCopySpan(timing, CopyEngine::DeviceToDevice, estimateFillSeconds(model_, bytes));
 }
 

@@ -1,8 +1,5 @@
 #include "backends/cpu/CpuBackend.h"
 
-#include <tbb/blocked_range.h>
-#include <tbb/parallel_for.h>
-
 #include <algorithm>
 #include <climits>
 #include <cstdint>
@@ -11,6 +8,7 @@
 
 #include "backends/cpu/Allocator.h"
 #include "backends/cpu/HardwareInfo.h"
+#include "backends/cpu/HostMemory.h"
 #include "engine/Engine.h"
 #include "memcheck/Memcheck.h"
 
@@ -18,37 +16,6 @@ namespace npu::backends::cpu {
 namespace {
 
 constexpr std::size_t KiB = 1024;
-
-// Copies and fills below this size run on the calling stream thread: splitting them costs more
-// than one core's memory bandwidth saves.
-constexpr std::size_t kParallelBytes = 4 << 20;
-constexpr std::size_t kChunkBytes = 1 << 20;
-
-// ThreadSanitizer cannot see TBB's internal synchronisation (libtbb is not instrumented) and
-// would report its hand-offs as races; sanitized builds copy on the stream thread alone.
-#if defined(__SANITIZE_THREAD__)
-constexpr bool kSplitLargeCopies = false;
-#else
-constexpr bool kSplitLargeCopies = true;
-#endif
-
-template <class ChunkOp> void forEachChunk(std::size_t bytes, ChunkOp op) {
-  if (!kSplitLargeCopies || bytes < kParallelBytes) {
-    op(0, bytes);
-    return;
-  }
-  std::size_t chunks = (bytes + kChunkBytes - 1) / kChunkBytes;
-  tbb::parallel_for(tbb::blocked_range<std::size_t>(0, chunks), [&](const auto &range) {
-    std::size_t begin = range.begin() * kChunkBytes;
-    std::size_t end = std::min(bytes, range.end() * kChunkBytes);
-    op(begin, end - begin);
-  });
-}
-
-bool overlaps(const void *a, const void *b, std::size_t bytes) {
-  auto x = reinterpret_cast<std::uintptr_t>(a), y = reinterpret_cast<std::uintptr_t>(b);
-  return x < y + bytes && y < x + bytes;
-}
 
 } // namespace
 
@@ -144,19 +111,11 @@ void CpuBackend::freeDevice(void *ptr) {
 
 void CpuBackend::copy(void *dst, const void *src, std::size_t bytes, npuMemcpyKind /*kind*/,
                       core::OpTiming & /*timing*/) {
-  if (overlaps(dst, src, bytes)) { // chunks would race; CUDA leaves this undefined, we memmove
-    std::memmove(dst, src, bytes);
-    return;
-  }
-  forEachChunk(bytes, [&](std::size_t offset, std::size_t length) {
-    std::memcpy(static_cast<char *>(dst) + offset, static_cast<const char *>(src) + offset, length);
-  });
+  hostCopy(dst, src, bytes);
 }
 
 void CpuBackend::fill(void *dst, int value, std::size_t bytes, core::OpTiming & /*timing*/) {
-  forEachChunk(bytes, [&](std::size_t offset, std::size_t length) {
-    std::memset(static_cast<char *>(dst) + offset, value, length);
-  });
+  hostFill(dst, value, bytes);
 }
 
 npuError_t CpuBackend::runGrid(detail::GridTask &task, core::OpTiming & /*timing*/) {
