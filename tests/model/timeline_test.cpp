@@ -75,16 +75,6 @@ TEST(Timeline, CopiesOverlapKernels) {
   EXPECT_EQ(timeline.idleAt(), 10.0);
 }
 
-TEST(Timeline, ResetFreesEverything) {
-  DeviceTimeline timeline(4);
-  timeline.scheduleKernel(0.0, 10.0, 4);
-  timeline.scheduleCopy(CopyEngine::HostToDevice, 0.0, 10.0);
-  timeline.reset();
-  EXPECT_EQ(timeline.idleAt(), 0.0);
-  EXPECT_EQ(timeline.scheduleKernel(0.0, 1.0, 4), 0.0);
-  EXPECT_EQ(timeline.scheduleCopy(CopyEngine::HostToDevice, 0.0, 1.0), 0.0);
-}
-
 TEST(Timeline, CopyKindsMapToTheirEngines) {
   EXPECT_EQ(copyEngineFor(npuMemcpyHostToDevice), CopyEngine::HostToDevice);
   EXPECT_EQ(copyEngineFor(npuMemcpyDeviceToHost), CopyEngine::DeviceToHost);

@@ -61,10 +61,4 @@ double DeviceTimeline::idleAt() const {
   return std::max(cores, engines);
 }
 
-void DeviceTimeline::reset() {
-  std::lock_guard lock(mutex_);
-  std::fill(coreFreeAt_.begin(), coreFreeAt_.end(), 0.0);
-  engineFreeAt_.fill(0.0);
-}
-
 } // namespace npu::backends::ascend

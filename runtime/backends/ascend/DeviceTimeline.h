@@ -35,8 +35,6 @@ public:
 
   // When everything scheduled so far has finished.
   double idleAt() const;
-  // Forget everything scheduled (npuDeviceReset): all cores and engines free at time 0.
-  void reset();
 
   int cores() const { return int(coreFreeAt_.size()); }
 
