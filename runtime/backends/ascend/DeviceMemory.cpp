@@ -67,7 +67,9 @@ void *DeviceMemory::allocate(std::size_t bytes) {
   void *ptr = nullptr;
   std::size_t mapped = 0;
   if (memcheck::enabled()) {
-    ptr = memcheck::allocate(charged, kDeviceAlignment);
+    // The requested size, not the charged one: an access just past what the program asked for
+    // must fault, not land in AscendCL's rounding.
+    ptr = memcheck::allocate(bytes, memcheck::guardedAlignment(bytes, kDeviceAlignment));
   } else {
     mapped = roundUp(charged, pageSize());
     void *memory = mapped ? mmap(nullptr, mapped, PROT_READ | PROT_WRITE,
