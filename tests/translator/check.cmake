@@ -104,7 +104,7 @@ if(rc_expected EQUAL 0)
 endif()
 # The output compiles as C++17 against npurt's headers.
 if(compile AND NPURT_INCLUDE AND EXISTS "${NPURT_INCLUDE}/npurt/kernel.h" AND rc_expected EQUAL 0)
-  execute_process(WORKING_DIRECTORY "${dir}" COMMAND "${CXX}" -std=c++17 -fsyntax-only -x c++ -I "${NPURT_INCLUDE}" -I "${dir}" "${out}"
+  execute_process(WORKING_DIRECTORY "${dir}" COMMAND "${CXX}" -std=c++17 -fsyntax-only -Werror=unknown-pragmas -x c++ -I "${NPURT_INCLUDE}" -I "${dir}" "${out}"
                   RESULT_VARIABLE crc ERROR_VARIABLE cerr)
   if(NOT crc EQUAL 0)
     message(FATAL_ERROR "output does not compile with ${CXX}:\n${cerr}\n---- output ----\n${text}")

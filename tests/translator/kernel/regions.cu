@@ -76,7 +76,7 @@ __global__ void guarded(float *x, int n) {
 // CHECK:   for (int t = 0; npu_block.active() && (t < tiles); ++t) {
 // CHECK:     npu_block.for_each_thread([&](NPU_REGION_PARAMS) { auto &tx = npu_tx[npu_thread]; auto &ty = npu_ty[npu_thread];
 // CHECK:     npu_block.for_each_thread([&](NPU_REGION_PARAMS) { auto &tx = npu_tx[npu_thread]; auto &ty = npu_ty[npu_thread]; auto &acc = npu_acc[npu_thread];
-// CHECK:     #pragma unroll
+// CHECK:     #pragma GCC unroll 16
 __global__ void tiled(const float *A, const float *B, float *C, int N) {
   __shared__ float As[TILE][TILE], Bs[TILE][TILE];
   int tx = threadIdx.x, ty = threadIdx.y;

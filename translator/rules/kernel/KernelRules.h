@@ -29,4 +29,14 @@ public:
   void onMacroUse(Context &C, const MacroUse &U) override;
 };
 
+// unroll-pragma: #pragma unroll [N] -> #pragma GCC unroll N, which g++ and clang++ both honour
+// (g++ warns about and ignores CUDA's spelling). g++ accepts only an integer literal: a count
+// that is a macro, a template parameter or an expression, and a bare #pragma unroll (CUDA's
+// "unroll fully when the trip count is constant"), become a fixed unroll by 16.
+class UnrollPragmaRule : public Rule {
+public:
+  llvm::StringRef name() const override;
+  void onFile(Context &C, UserFile &F) override;
+};
+
 } // namespace cu2npu
