@@ -170,7 +170,7 @@ public:
   std::vector<const clang::VarDecl *> Vars;
   std::vector<std::pair<const clang::CUDAKernelCallExpr *, const clang::FunctionDecl *>> Launches;
   std::map<const clang::FunctionDecl *, FnInfo> Graph;
-  std::map<clang::FileID, std::vector<OffsetRange>> DeviceBodies, AllBodies;
+  std::map<clang::FileID, std::vector<OffsetRange>> DeviceBodies, AllBodies, HostDeviceBodies;
 
   bool TraverseDecl(clang::Decl *D) {
     auto *FD = llvm::dyn_cast_or_null<clang::FunctionDecl>(D);
@@ -203,6 +203,8 @@ public:
       AllBodies[FID].push_back(OR);
       if (Dev)
         DeviceBodies[FID].push_back(OR);
+      if (FD->hasAttr<clang::CUDADeviceAttr>() && FD->hasAttr<clang::CUDAHostAttr>())
+        HostDeviceBodies[FID].push_back(OR);
       if (FD->hasAttr<clang::CUDAGlobalAttr>() || (Dev && !FD->hasAttr<clang::CUDAHostAttr>()))
         C.DeviceOnlyBodies[FID].push_back(OR);
     }
@@ -358,6 +360,7 @@ public:
         ArchInput In;
         In.DeviceBodies = W.DeviceBodies[FID];
         In.AllBodies = W.AllBodies[FID];
+        In.HostDeviceBodies = W.HostDeviceBodies[FID];
         In.ArchValue = S.Opts->ArchValue;
         ArchResult R = resolveCudaArch(T, In);
         if (R.Edits.empty() && R.UnresolvedUses.empty())
@@ -525,6 +528,7 @@ std::string npurtStubKernel() {
          "__host__ __device__ bool active() const { return true; } };\n"
          "template <class F> __host__ __device__ void block_regions(F &&) {}\n"
          "template <class T> __device__ T *dynamic_shared() { return nullptr; }\n"
+         "__host__ __device__ inline bool in_kernel() { return false; }\n"
          "}  // namespace npu\n";
 }
 

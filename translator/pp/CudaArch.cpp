@@ -369,6 +369,42 @@ bool inside(const std::vector<OffsetRange> &Rs, unsigned Off) {
   return false;
 }
 
+const OffsetRange *containing(const std::vector<OffsetRange> &Rs, unsigned Off) {
+  for (const OffsetRange &R : Rs)
+    if (Off >= R.Begin && Off < R.End)
+      return &R;
+  return nullptr;
+}
+
+// Whether brackets balance in T, skipping comments and string and character literals: a
+// branch that is a whole sequence of statements (a cheap necessary condition).
+bool balanced(llvm::StringRef T) {
+  int Depth = 0;
+  for (size_t I = 0; I < T.size(); ++I) {
+    char C = T[I];
+    if (C == '/' && I + 1 < T.size() && T[I + 1] == '/') {
+      I = T.find('\n', I);
+      if (I == llvm::StringRef::npos)
+        break;
+    } else if (C == '/' && I + 1 < T.size() && T[I + 1] == '*') {
+      I = T.find("*/", I + 2);
+      if (I == llvm::StringRef::npos)
+        return false;
+      ++I;
+    } else if (C == '"' || C == '\'') {
+      for (++I; I < T.size() && T[I] != C; ++I)
+        if (T[I] == '\\')
+          ++I;
+    } else if (C == '(' || C == '{' || C == '[') {
+      ++Depth;
+    } else if (C == ')' || C == '}' || C == ']') {
+      if (--Depth < 0)
+        return false;
+    }
+  }
+  return Depth == 0;
+}
+
 bool hasWord(llvm::StringRef T, llvm::StringRef W) {
   size_t P = 0;
   while ((P = T.find(W, P)) != llvm::StringRef::npos) {
@@ -392,17 +428,23 @@ ArchResult resolveCudaArch(llvm::StringRef T, const ArchInput &In) {
   std::vector<Directive> Dirs = scanDirectives(T, CodeUses);
   std::vector<OffsetRange> Removed;
 
-  auto AddEdit = [&](unsigned Off, unsigned Len, std::string Out) {
-    // Parse text: the new text, then blanks; newlines of the original stay in place.
+  // Parse text: the new text, then blanks; newlines of the original stay in place.
+  auto AddParseEdit = [&](unsigned Off, unsigned Len, llvm::StringRef Out) {
     for (unsigned I = 0; I < Len; ++I) {
       char C = T[Off + I];
       R.ParseText[Off + I] = (C == '\n' || C == '\r') ? C : (I < Out.size() ? Out[I] : ' ');
     }
+  };
+  auto AddOutputEdit = [&](unsigned Off, unsigned Len, std::string Out) {
     Edit E;
     E.Offset = Off;
     E.Length = Len;
     E.Text = std::move(Out);
     R.Edits.push_back(std::move(E));
+  };
+  auto AddEdit = [&](unsigned Off, unsigned Len, std::string Out) {
+    AddParseEdit(Off, Len, Out);
+    AddOutputEdit(Off, Len, std::move(Out));
   };
 
   // Build groups.
@@ -455,47 +497,83 @@ ArchResult resolveCudaArch(llvm::StringRef T, const ArchInput &In) {
       llvm::StringRef Body = T.slice(First.EndNl, Last.Begin);
       Device = hasWord(Body, "__device__") || hasWord(Body, "__global__");
     }
-    // Evaluate branches.
-    std::optional<size_t> Chosen;
-    bool Known = true;
-    for (size_t K = 0; K + 1 < G.size(); ++K) {
-      const Directive &D = Dirs[G[K]];
-      llvm::StringRef Cond = T.slice(D.CondBegin, D.End);
-      std::optional<long long> V;
-      switch (D.K) {
-      case DirKind::If:
-      case DirKind::Elif:
-        V = Eval(Cond, Device, In.ArchValue).run();
-        break;
-      case DirKind::Ifdef:
-      case DirKind::Elifdef:
-        if (Cond.trim() == Arch)
-          V = Device ? 1 : 0;
-        break;
-      case DirKind::Ifndef:
-      case DirKind::Elifndef:
-        if (Cond.trim() == Arch)
-          V = Device ? 0 : 1;
-        break;
-      case DirKind::Else:
-        V = 1;
-        break;
-      default:
-        break;
+    // The branch a view takes: none known (nullopt), or the index in G of the chosen directive
+    // (G.size() - 1, the #endif, when no branch is taken).
+    auto Choose = [&](bool Device) -> std::optional<size_t> {
+      for (size_t K = 0; K + 1 < G.size(); ++K) {
+        const Directive &D = Dirs[G[K]];
+        llvm::StringRef Cond = T.slice(D.CondBegin, D.End);
+        std::optional<long long> V;
+        switch (D.K) {
+        case DirKind::If:
+        case DirKind::Elif:
+          V = Eval(Cond, Device, In.ArchValue).run();
+          break;
+        case DirKind::Ifdef:
+        case DirKind::Elifdef:
+          if (Cond.trim() == Arch)
+            V = Device ? 1 : 0;
+          break;
+        case DirKind::Ifndef:
+        case DirKind::Elifndef:
+          if (Cond.trim() == Arch)
+            V = Device ? 0 : 1;
+          break;
+        case DirKind::Else:
+          V = 1;
+          break;
+        default:
+          break;
+        }
+        if (!V)
+          return std::nullopt;
+        if (*V)
+          return K;
       }
-      if (!V) {
-        Known = false;
-        break;
-      }
-      if (*V) {
-        Chosen = K;
-        break;
+      return G.size() - 1;
+    };
+    const std::optional<size_t> Picked = Choose(Device);
+    const bool Known = Picked.has_value();
+    // The branch kept in the device view, if any.
+    const bool HasChosen = Known && *Picked + 1 < G.size();
+    const size_t Chosen = HasChosen ? *Picked : 0;
+    // A __host__ __device__ body: a run-time branch where the two views differ (CudaArch.h).
+    if (const OffsetRange *HD = containing(In.HostDeviceBodies, First.Begin);
+        HD && Known && G.size() <= 3 && Dirs[G[1]].K != DirKind::Elif &&
+        Dirs[G[1]].K != DirKind::Elifdef && Dirs[G[1]].K != DirKind::Elifndef) {
+      const std::optional<size_t> HostPicked = Choose(false);
+      const unsigned FirstBranchEnd = Dirs[G[1]].Begin;
+      const bool HasElse = G.size() == 3;
+      if (HostPicked && *HostPicked != *Picked && T.slice(Last.EndNl, HD->End - 1).trim().empty() &&
+          balanced(T.slice(First.EndNl, FirstBranchEnd)) &&
+          (!HasElse || balanced(T.slice(Dirs[G[1]].EndNl, Last.Begin)))) {
+        ++R.RuntimeBranches;
+        // The parse keeps the device view; the output keeps both branches.
+        // (A nested __CUDA_ARCH__ group in the host branch stays as written: g++ takes its host
+        // view, which is right there.)
+        if (HasChosen) {
+          unsigned KeepB = Dirs[G[Chosen]].EndNl, KeepE = Dirs[G[Chosen + 1]].Begin;
+          AddParseEdit(First.Begin, KeepB - First.Begin, "");
+          AddParseEdit(KeepE, Last.EndNl - KeepE, "");
+          Removed.push_back({First.Begin, KeepB});
+          Removed.push_back({KeepE, Last.EndNl});
+        } else {
+          AddParseEdit(First.Begin, Last.EndNl - First.Begin, "");
+          Removed.push_back({First.Begin, Last.EndNl});
+        }
+        const bool FirstIsDevice = *Picked == 0;
+        AddOutputEdit(First.Begin, First.End - First.Begin,
+                      FirstIsDevice ? "if (::npu::in_kernel()) {" : "if (!::npu::in_kernel()) {");
+        if (HasElse)
+          AddOutputEdit(Dirs[G[1]].Begin, Dirs[G[1]].End - Dirs[G[1]].Begin, "} else {");
+        AddOutputEdit(Last.Begin, Last.End - Last.Begin, "}");
+        continue;
       }
     }
     if (Known) {
       ++R.Resolved;
-      if (Chosen) {
-        unsigned KeepB = Dirs[G[*Chosen]].EndNl, KeepE = Dirs[G[*Chosen + 1]].Begin;
+      if (HasChosen) {
+        unsigned KeepB = Dirs[G[Chosen]].EndNl, KeepE = Dirs[G[Chosen + 1]].Begin;
         AddEdit(First.Begin, KeepB - First.Begin, "");
         AddEdit(KeepE, Last.EndNl - KeepE, "");
         Removed.push_back({First.Begin, KeepB});

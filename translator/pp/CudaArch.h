@@ -4,6 +4,15 @@
 // view (undefined). A condition that also depends on other macros is kept, with __CUDA_ARCH__
 // substituted. The parse text keeps every byte offset and line of the original (removed text
 // becomes blanks), so diagnostics and edits of the final parse use original offsets.
+//
+// A __host__ __device__ function is compiled twice by nvcc, and its two copies may differ:
+// `#ifdef __CUDA_ARCH__ <device> #else <host> #endif`. One copy runs both ways here, so such a
+// group becomes a run-time branch in the output, `if (::npu::in_kernel()) {<device>} else
+// {<host>}`, where that is sound: the group has no #elif, the two views pick different
+// branches, each branch is balanced, and nothing but the closing brace follows the group in
+// the body (so declarations in a branch are not needed after it). The parse sees the device
+// view; the host branch is only carried to the output. Other groups in such functions take
+// the device view, as before.
 #pragma once
 
 #include <string>
@@ -20,8 +29,9 @@ struct OffsetRange {
 };
 
 struct ArchInput {
-  std::vector<OffsetRange> DeviceBodies; // bodies of __device__/__global__ functions
-  std::vector<OffsetRange> AllBodies;    // bodies of all functions
+  std::vector<OffsetRange> DeviceBodies;     // bodies of __device__/__global__ functions
+  std::vector<OffsetRange> AllBodies;        // bodies of all functions
+  std::vector<OffsetRange> HostDeviceBodies; // bodies of __host__ __device__ functions
   int ArchValue = 800;
 };
 
@@ -29,7 +39,7 @@ struct ArchResult {
   std::string ParseText;                // same size as the input
   std::vector<Edit> Edits;              // to apply to the original for the output
   std::vector<unsigned> UnresolvedUses; // __CUDA_ARCH__ outside directives
-  unsigned Resolved = 0, Substituted = 0;
+  unsigned Resolved = 0, Substituted = 0, RuntimeBranches = 0;
 };
 
 bool mentionsCudaArch(llvm::StringRef Text);

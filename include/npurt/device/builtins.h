@@ -103,6 +103,12 @@ struct LoopModeScope {
 
 } // namespace detail
 
+// True while the caller runs as a CUDA thread of a kernel. cu2npu turns a __host__ __device__
+// function's `#ifdef __CUDA_ARCH__ <device> #else <host> #endif` into
+// `if (::npu::in_kernel()) {<device>} else {<host>}`: nvcc compiles two copies of such a
+// function, npurt runs one copy both ways.
+inline bool in_kernel() { return detail::blockContext.mode != detail::ExecMode::Host; }
+
 // Whether for_each_thread keeps the global ::threadIdx current for __device__
 // functions called from the body. The translator passes Unused when it has proven
 // that nothing called from the body reads the global: the loop then does nothing

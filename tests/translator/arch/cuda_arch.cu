@@ -16,9 +16,13 @@ __device__ double atomicAdd(double *address, double val) {
   return __longlong_as_double(old);
 }
 #endif
+// A __host__ __device__ function's two copies become a run-time branch.
 __host__ __device__ int where() {
+  // CHECK: if (::npu::in_kernel()) {
   // CHECK: return 1;
-  // CHECK-NOT: return 0;
+  // CHECK: } else {
+  // CHECK: return 0;
+  // CHECK: }
 #ifdef __CUDA_ARCH__
   return 1;
 #else
