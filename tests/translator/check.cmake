@@ -6,6 +6,8 @@
 #                // RC: n             expected exit code (default 0)
 #                // ARGS: ...         extra cu2npu arguments
 #                // NO-COMPILE        skip the g++ -fsyntax-only check of the output
+#                // CXXFLAGS: ...     extra g++ arguments for that check (e.g. -D to build an
+#                                     inactive branch)
 # Next to the input, <case>.expected (if present) must equal the output byte for byte.
 # Always: a second run is byte-identical (determinism) and translating the output again changes
 # nothing (idempotence).
@@ -28,6 +30,7 @@ endmacro()
 set(rc_expected 0)
 set(extra_args "")
 set(compile ON)
+set(cxx_flags "")
 foreach(l IN LISTS lines)
   if(l MATCHES "// RC: ([0-9]+)")
     set(rc_expected "${CMAKE_MATCH_1}")
@@ -35,6 +38,8 @@ foreach(l IN LISTS lines)
     separate_arguments(extra_args UNIX_COMMAND "${CMAKE_MATCH_1}")
   elseif(l MATCHES "// NO-COMPILE")
     set(compile OFF)
+  elseif(l MATCHES "// CXXFLAGS: (.*)$")
+    separate_arguments(cxx_flags UNIX_COMMAND "${CMAKE_MATCH_1}")
   endif()
 endforeach()
 
@@ -49,7 +54,7 @@ if(NOT EXISTS "${out}")
 endif()
 file(READ "${out}" text)
 # The output without the test's own CHECK comments.
-string(REGEX REPLACE "[^\n]*// (CHECK|DIAG|RC|ARGS|NO-COMPILE)[^\n]*" "" body "${text}")
+string(REGEX REPLACE "[^\n]*// (CHECK|DIAG|RC|ARGS|NO-COMPILE|CXXFLAGS)[^\n]*" "" body "${text}")
 set(rest "${body}")
 foreach(l IN LISTS lines)
   if(l MATCHES "// CHECK: (.*)$")
@@ -104,7 +109,7 @@ if(rc_expected EQUAL 0)
 endif()
 # The output compiles as C++17 against npurt's headers.
 if(compile AND NPURT_INCLUDE AND EXISTS "${NPURT_INCLUDE}/npurt/kernel.h" AND rc_expected EQUAL 0)
-  execute_process(WORKING_DIRECTORY "${dir}" COMMAND "${CXX}" -std=c++17 -fsyntax-only -Werror=unknown-pragmas -x c++ -I "${NPURT_INCLUDE}" -I "${dir}" "${out}"
+  execute_process(WORKING_DIRECTORY "${dir}" COMMAND "${CXX}" -std=c++17 -fsyntax-only -Werror=unknown-pragmas ${cxx_flags} -x c++ -I "${NPURT_INCLUDE}" -I "${dir}" "${out}"
                   RESULT_VARIABLE crc ERROR_VARIABLE cerr)
   if(NOT crc EQUAL 0)
     message(FATAL_ERROR "output does not compile with ${CXX}:\n${cerr}\n---- output ----\n${text}")

@@ -123,6 +123,13 @@ public:
       E.Resolved = absPath(File->getName());
     C.Includes.push_back(std::move(E));
   }
+  void SourceRangeSkipped(clang::SourceRange Range, clang::SourceLocation) override {
+    clang::FileID FID = C.SM.getFileID(Range.getBegin());
+    if (!C.Files.count(FID) || FID != C.SM.getFileID(Range.getEnd()))
+      return;
+    C.SkippedRanges[FID].push_back(
+        {C.SM.getFileOffset(Range.getBegin()), C.SM.getFileOffset(Range.getEnd())});
+  }
   void MacroExpands(const clang::Token &Name, const clang::MacroDefinition &, clang::SourceRange,
                     const clang::MacroArgs *) override {
     const clang::IdentifierInfo *II = Name.getIdentifierInfo();

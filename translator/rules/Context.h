@@ -84,7 +84,8 @@ public:
 
   // Analyses computed by the AST walk.
   std::map<clang::FileID, std::vector<OffsetRange>>
-      DeviceOnlyBodies;                                // __device__ (not __host__) and __global__
+      DeviceOnlyBodies; // __device__ (not __host__) and __global__
+  std::map<clang::FileID, std::vector<OffsetRange>> SkippedRanges; // inactive #if branches
   std::set<const clang::FunctionDecl *> SyncFunctions; // canonical decls needing the fiber path
   std::map<const clang::VarDecl *, std::set<const clang::FunctionDecl *>> ExternSharedUsers;
   const clang::FunctionDecl *CurrentFunction = nullptr;

@@ -20,4 +20,15 @@ private:
   std::map<std::pair<const UserFile *, unsigned>, std::string> MacroTemplateArgs;
 };
 
+// inactive-launch: a launch in an #if branch the parse skipped has no AST; it is rewritten from
+// its tokens, k<<<g, b, s, st>>>(args) -> ::npu::launch_deduced("k", [](auto &...npu_args) {
+// k(npu_args...); }, g, b, s, st, args), the form that needs no types (the host compiler deduces
+// them when that branch is built). A launch whose kernel is not a name (with optional template
+// arguments) is diagnosed instead.
+class InactiveLaunchRule : public Rule {
+public:
+  llvm::StringRef name() const override;
+  void onFile(Context &C, UserFile &F) override;
+};
+
 } // namespace cu2npu
