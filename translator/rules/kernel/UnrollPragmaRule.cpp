@@ -30,6 +30,8 @@ std::string literalCount(llvm::StringRef Argument) {
 // A lexical pass, so loops in every #if branch and in macros' neighbourhoods are covered alike.
 void UnrollPragmaRule::onFile(Context &C, UserFile &F) {
   llvm::StringRef Buf = C.text(F.FID);
+  if (!Buf.contains("unroll")) // most files: no second lexing pass
+    return;
   clang::LangOptions LO;
   LO.CPlusPlus = LO.CPlusPlus11 = LO.CPlusPlus14 = LO.CPlusPlus17 = true;
   LO.CUDA = true;
