@@ -36,27 +36,27 @@ struct DeviceModel {
   Sourced cubeInt8Ops;
   Sourced vectorFp16Flops;
   Sourced vectorFp32Flops;
-  Sourced vectorIntOps;   // integer ops on the vector units
-  Sourced vectorSfuOps;   // special functions (sqrt, exp, ...) on the vector units
+  Sourced vectorIntOps;        // integer ops on the vector units
+  Sourced vectorSfuOps;        // special functions (sqrt, exp, ...) on the vector units
   Sourced fp64EmulationFactor; // fp32 operations one emulated fp64 operation costs (no FP64 units)
 
   // Memory.
   Sourced hbmBytes;
-  Sourced hbmBandwidth;          // bytes/s
+  Sourced hbmBandwidth; // bytes/s
   Sourced l2Bytes;
-  Sourced l2Bandwidth;           // bytes/s, whole device
+  Sourced l2Bandwidth;             // bytes/s, whole device
   Sourced coreMemoryBytesPerCycle; // per-core GM port rate (CANN config ddr_rate)
-  Sourced unifiedBufferBytes;    // UB per vector core: the ceiling for shared memory per block
+  Sourced unifiedBufferBytes;      // UB per vector core: the ceiling for shared memory per block
   Sourced l1Bytes, l0aBytes, l0bBytes, l0cBytes; // per cube core
-  Sourced allocationAlignment;   // 32 B (AscendCL aclrtMalloc)
-  Sourced allocationPadding;     // 32 B
+  Sourced allocationAlignment;                   // 32 B (AscendCL aclrtMalloc)
+  Sourced allocationPadding;                     // 32 B
 
   // SIMT (950 only; 0 on 910B/910C, which run a block as a vectorised thread loop).
-  Sourced simtWarpSize;          // 32 on 950
-  Sourced simtWarpSchedulers;    // per vector core
+  Sourced simtWarpSize;       // 32 on 950
+  Sourced simtWarpSchedulers; // per vector core
   Sourced simtMaxThreadsPerBlock;
-  Sourced vectorLanesFp32;       // fp32 lanes per vector core per cycle (256 B repeat = 64)
-  Sourced maxBlocksPerLaunch;    // 65,535
+  Sourced vectorLanesFp32;    // fp32 lanes per vector core per cycle (256 B repeat = 64)
+  Sourced maxBlocksPerLaunch; // 65,535
 
   // Links.
   Sourced hostLinkBandwidth; // bytes/s per direction
