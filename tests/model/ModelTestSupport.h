@@ -37,6 +37,8 @@ inline DeviceModel toyDevice() {
   device.vectorSfuOps = tagged(0.5e9, "test");
   device.fp64EmulationFactor = tagged(10, "test");
   device.hbmBandwidth = tagged(8e9, "test");
+  device.l2Bytes = tagged(65536, "test");
+  device.l2Bandwidth = tagged(16e9, "test");
   device.coreMemoryBytesPerCycle = tagged(2, "test");
   device.vectorLanesFp32 = tagged(8, "test");
   device.hostLinkBandwidth = tagged(1e9, "test");

@@ -1,6 +1,6 @@
 // Each term of the kernel, copy and fill model, worked out by hand on the toy device
 // (ModelTestSupport.h): per core 1 Gop/s fp32, 2 fp16, 0.5 int, 0.125 sfu; efficiencies 0.5;
-// 8 fp32 lanes; GM port 2 GB/s per core; HBM 8 GB/s x 0.5; launch 1 us.
+// 8 fp32 lanes; GM port 2 GB/s per core; HBM 8 GB/s x 0.5; L2 64 KiB at 16 GB/s; launch 1 us.
 #include <gtest/gtest.h>
 
 #include <string>
@@ -140,6 +140,33 @@ TEST(CostModel, AllCoresTogetherCannotMoveMoreThanHbmAtItsEfficiency) {
   EXPECT_STREQ(estimate.bound, "memory");
   // 16,000 bytes at the 8 GB/s peak is 2 us of 5 us.
   EXPECT_NEAR(estimate.achievedFractionOfPeak, 0.4, 1e-12);
+}
+
+TEST(CostModel, AFootprintThatFitsInL2ReadsHbmOnceAndL2ForTheRest) {
+  const DeviceModel device = toyDevice();
+  CostTally perThread;
+  perThread.gread = 2000; // 64,000 bytes in all, 16,000 per core
+  auto launch = uniformLaunch(device, dim3(4), dim3(8), perThread);
+  // Footprint unknown: HBM serves all 64,000 bytes at 4 GB/s = 16 us (ports: 8 us).
+  EXPECT_NEAR(estimateKernel(device, launch).memorySeconds, 16 * us, tolerance);
+  // A 4,000-byte footprint fits in L2: HBM 4,000 bytes = 1 us, L2 64,000 bytes at 16 GB/s =
+  // 4 us; the ports' 8 us bind.
+  launch.footprintBytes = 4000;
+  EXPECT_NEAR(estimateKernel(device, launch).memorySeconds, 8 * us, tolerance);
+  // A footprint larger than L2: back to HBM for everything.
+  launch.footprintBytes = 100000;
+  EXPECT_NEAR(estimateKernel(device, launch).memorySeconds, 16 * us, tolerance);
+}
+
+TEST(CostModel, L2BandwidthBindsWhenHbmAndThePortsDoNot) {
+  DeviceModel device = toyDevice();
+  device.coreMemoryBytesPerCycle = tagged(1000, "test"); // ports out of the way
+  CostTally perThread;
+  perThread.gread = 2000;
+  auto launch = uniformLaunch(device, dim3(4), dim3(8), perThread);
+  launch.footprintBytes = 4000;
+  // L2: 64,000 bytes at 16 GB/s = 4 us; HBM: 1 us.
+  EXPECT_NEAR(estimateKernel(device, launch).memorySeconds, 4 * us, tolerance);
 }
 
 TEST(CostModel, ComputeAndMemoryOverlapTheSlowerOneCounts) {

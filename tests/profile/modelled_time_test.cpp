@@ -29,6 +29,16 @@ __global__ void axpyLike(float *y, const float *x, int n) {
   });
 }
 
+// Each thread reads 256 bytes of global memory (re-reading the same small buffer): memory bound.
+__global__ void rereads(float *y, const float *x, int n) {
+  ::npu::for_each_thread([&](NPU_THREAD_PARAMS) {
+    NPU_COST(gread(256), gwrite(4));
+    int i = blockIdx.x * blockDim.x + threadIdx.x;
+    if (i < n)
+      y[i] = x[i % 64];
+  });
+}
+
 const npu::backends::ascend::DeviceModel &model() {
   std::string error;
   const auto *device = findDeviceModel("910B3", error);
@@ -36,7 +46,8 @@ const npu::backends::ascend::DeviceModel &model() {
   return *device;
 }
 
-// The model's duration, in ms, of axpyLike over `blocks` blocks of `threads`.
+// The model's duration, in ms, of axpyLike over `blocks` blocks of `threads`, on two buffers of
+// one float per thread (the footprint the backend finds from the pointer arguments).
 double modelledMs(unsigned blocks, unsigned threads) {
   LaunchProfile launch;
   launch.kernel = "axpyLike";
@@ -52,6 +63,7 @@ double modelledMs(unsigned blocks, unsigned threads) {
       launch.total += perThread;
     }
   launch.counted = true;
+  launch.footprintBytes = 2.0 * blocks * threads * sizeof(float);
   return estimateKernel(model(), launch).seconds * 1e3;
 }
 
@@ -149,6 +161,34 @@ TEST(ModelledTime, KernelsOnTwoStreamsOverlapWhenTheyFitOnTheCores) {
 TEST(ModelledTime, KernelsOnTwoStreamsSerializeWhenEachNeedsEveryCore) {
   const unsigned cores = static_cast<unsigned>(model().vectorCores.value);
   EXPECT_NEAR(twoStreamsMs(cores), 2 * modelledMs(cores, 256), 1e-5);
+}
+
+// The backend bounds what a kernel touches by the allocations its pointer arguments point into:
+// here two small buffers fit in L2, so HBM serves them once and L2 the re-reads.
+TEST(ModelledTime, BuffersThatFitInL2AreReadFromHbmOnce) {
+  Buffers buffers(4096 * 256);
+  Events events;
+  ASSERT_EQ(npuEventRecord(events.start, 0), npuSuccess);
+  ::npu::launch("rereads", rereads, dim3(4096), dim3(256), 0, 0, buffers.y, buffers.x, buffers.n);
+  ASSERT_EQ(npuEventRecord(events.stop, 0), npuSuccess);
+  LaunchProfile launch;
+  launch.kernel = "rereads";
+  launch.grid = dim3(4096);
+  launch.block = dim3(256);
+  launch.perCore.resize(static_cast<std::size_t>(model().vectorCores.value));
+  npu::detail::CostTally perThread;
+  perThread.gread = 256, perThread.gwrite = 4;
+  for (unsigned b = 0; b < 4096; ++b)
+    for (unsigned t = 0; t < 256; ++t) {
+      launch.perCore[b % launch.perCore.size()] += perThread;
+      launch.total += perThread;
+    }
+  launch.counted = true;
+  const double fromHbm = estimateKernel(model(), launch).seconds * 1e3;
+  launch.footprintBytes = 2.0 * buffers.n * sizeof(float);
+  const double withL2 = estimateKernel(model(), launch).seconds * 1e3;
+  ASSERT_LT(withL2, 0.9 * fromHbm); // the footprint matters for this kernel
+  EXPECT_NEAR(elapsedMs(events.start, events.stop), withL2, 1e-5);
 }
 
 TEST(ModelledTime, CopiesTakeTheHostLinkTime) {

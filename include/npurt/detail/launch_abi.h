@@ -23,6 +23,14 @@ struct GridTask {
   dim3 grid;
   dim3 block;
   std::size_t dynamicSharedBytes = 0;
+  // The kernel's pointer arguments, for a modelled device's cache model: the allocations they
+  // point into bound the memory the kernel can touch. Known only when every argument is a
+  // pointer or a scalar (a struct may carry pointers nobody sees) and there are at most
+  // kMaxPointerArguments of them.
+  static constexpr unsigned kMaxPointerArguments = 8;
+  const void *pointerArguments[kMaxPointerArguments] = {};
+  unsigned pointerArgumentCount = 0;
+  bool pointerArgumentsKnown = false;
 
   virtual ~GridTask() = default;
   // Runs the kernel for the current block. Called once per block, possibly

@@ -28,6 +28,31 @@ template <class To, class From> inline To convertArgument(From &&value) {
   return std::forward<From>(value);
 }
 
+// Records the pointer arguments of a task (GridTask::pointerArguments).
+template <class Tuple> void recordPointerArguments(GridTask &task, const Tuple &arguments) {
+  task.pointerArgumentsKnown = true;
+  std::apply(
+      [&task](const auto &...value) {
+        (
+            [&task](const auto &argument) {
+              using T = std::decay_t<decltype(argument)>;
+              if constexpr (std::is_pointer_v<T> && std::is_object_v<std::remove_pointer_t<T>>) {
+                if (task.pointerArgumentCount == GridTask::kMaxPointerArguments)
+                  task.pointerArgumentsKnown = false;
+                else
+                  task.pointerArguments[task.pointerArgumentCount++] =
+                      const_cast<const void *>(static_cast<const volatile void *>(argument));
+              } else if constexpr (!std::is_arithmetic_v<T> && !std::is_enum_v<T>) {
+                // A struct, a function pointer, ... (half and vector types too: a documented
+                // simplification, they then model as if nothing stayed in L2).
+                task.pointerArgumentsKnown = false;
+              }
+            }(value),
+            ...);
+      },
+      arguments);
+}
+
 template <class... Params> class KernelTask final : public GridTask {
 public:
   using Kernel = void (*)(Params...);
@@ -35,7 +60,9 @@ public:
   template <class... Args>
   explicit KernelTask(Kernel kernel, Args &&...args)
       : kernel_(kernel),
-        arguments_(convertArgument<std::decay_t<Params>>(std::forward<Args>(args))...) {}
+        arguments_(convertArgument<std::decay_t<Params>>(std::forward<Args>(args))...) {
+    recordPointerArguments(*this, arguments_);
+  }
 
   void runBlock() override { std::apply(kernel_, arguments_); }
 
@@ -66,7 +93,9 @@ template <class Caller, class... Stored> class DeducedKernelTask final : public 
 public:
   template <class... Args>
   explicit DeducedKernelTask(Caller caller, Args &&...args)
-      : caller_(caller), arguments_(std::forward<Args>(args)...) {}
+      : caller_(caller), arguments_(std::forward<Args>(args)...) {
+    recordPointerArguments(*this, arguments_);
+  }
 
   void runBlock() override { std::apply(caller_, arguments_); }
 

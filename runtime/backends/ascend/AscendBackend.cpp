@@ -127,6 +127,24 @@ void *AscendBackend::allocateManaged(std::size_t bytes) { return memory_.allocat
 
 void AscendBackend::freeManaged(void *ptr) { memory_.release(ptr); }
 
+double AscendBackend::footprintBytes(const detail::GridTask &task) const {
+  if (!task.pointerArgumentsKnown)
+    return 0;
+  double bytes = 0;
+  const void *counted[detail::GridTask::kMaxPointerArguments] = {};
+  for (unsigned i = 0; i < task.pointerArgumentCount; ++i) {
+    if (task.pointerArguments[i] == nullptr)
+      continue;
+    const DeviceMemory::Found allocation = memory_.allocationContaining(task.pointerArguments[i]);
+    if (allocation.base == nullptr)
+      return 0; // host or unknown memory: no bound
+    if (std::find(counted, counted + i, allocation.base) == counted + i)
+      bytes += double(allocation.bytes); // two pointers into one allocation count it once
+    counted[i] = allocation.base;
+  }
+  return bytes;
+}
+
 void AscendBackend::addCopySpan(core::OpTiming &timing, std::optional<CopyEngine> engine,
                                 double seconds) {
   const double ready = timing.nextReadyMs() / 1e3;
@@ -160,6 +178,7 @@ npuError_t AscendBackend::runGrid(detail::GridTask &task, core::OpTiming &timing
   for (const detail::CostTally &core : launch.perCore)
     launch.total += core;
   launch.counted = !launch.total.empty();
+  launch.footprintBytes = footprintBytes(task);
   checkLaunchCounters(model_, kernel, launch.total, warnings);
 
   const KernelEstimate estimate = estimateKernel(model_, launch);

@@ -48,6 +48,9 @@ public:
   const DeviceModel &model() const { return model_; }
 
 private:
+  // What the kernel can touch: the bytes of the device allocations its pointer arguments point
+  // into (CostModel's LaunchProfile::footprintBytes); 0 when unknown.
+  double footprintBytes(const detail::GridTask &task) const;
   // Places an activity of `seconds` on `engine` (none: only after the op's previous activity).
   void addCopySpan(core::OpTiming &timing, std::optional<CopyEngine> engine, double seconds);
 

@@ -195,14 +195,20 @@ KernelEstimate estimateKernel(const DeviceModel &device, const LaunchProfile &la
         busiestCompute, coreComputeSeconds(device, work, double(cores), padding, threadsPerBlock));
     busiestPort = std::max(busiestPort, corePortSeconds(device, work));
   }
-  const double hbmSeconds = secondsAt(
-      deviceWork.globalBytes(), device.hbmBandwidth.value * efficiencyOf(device.memoryEfficiency));
+  // All global traffic passes through L2. When everything the kernel can touch fits in L2,
+  // HBM serves each byte once (the first touch) and L2 the rest; otherwise HBM serves it all.
+  const double globalBytes = deviceWork.globalBytes();
+  const bool fitsInL2 = launch.footprintBytes > 0 && launch.footprintBytes <= device.l2Bytes.value;
+  const double hbmBytes = fitsInL2 ? std::min(globalBytes, launch.footprintBytes) : globalBytes;
+  const double hbmSeconds =
+      secondsAt(hbmBytes, device.hbmBandwidth.value * efficiencyOf(device.memoryEfficiency));
+  const double l2Seconds = secondsAt(globalBytes, device.l2Bandwidth.value);
 
   KernelEstimate estimate;
   estimate.launchSeconds = device.launchOverhead.value;
   estimate.latencySeconds = estimate.launchSeconds;
   estimate.computeSeconds = busiestCompute;
-  estimate.memorySeconds = std::max(busiestPort, hbmSeconds);
+  estimate.memorySeconds = std::max({busiestPort, hbmSeconds, l2Seconds});
   const double work = std::max(estimate.computeSeconds, estimate.memorySeconds);
   estimate.seconds = estimate.launchSeconds + work;
   estimate.flops = deviceWork.operations();

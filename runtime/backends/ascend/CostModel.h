@@ -29,6 +29,9 @@ struct LaunchProfile {
   // False when no NPU_COST ran (the kernel was not translated by cu2npu): the model then uses
   // ModelAssumptions' per-thread defaults and flags the estimate.
   bool counted = false;
+  // Bytes of the distinct device allocations the kernel's pointer arguments point into: an
+  // upper bound of the memory it touches. 0: unknown.
+  double footprintBytes = 0;
 };
 
 // Values the model needs that the device catalog does not carry (yet). Named and documented in

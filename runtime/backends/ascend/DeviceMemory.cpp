@@ -38,7 +38,7 @@ DeviceMemory::~DeviceMemory() {
   // unmapped here so a test that creates several backends does not accumulate mappings.
   for (const auto &[ptr, block] : blocks_)
     if (block.mapped)
-      munmap(ptr, block.mapped);
+      munmap(const_cast<void *>(ptr), block.mapped);
 }
 
 std::size_t DeviceMemory::chargeFor(std::size_t bytes) const {
@@ -82,7 +82,7 @@ void *DeviceMemory::allocate(std::size_t bytes) {
     used_ -= charged;
     return nullptr;
   }
-  blocks_.emplace(ptr, Block{charged, mapped});
+  blocks_.emplace(ptr, Block{bytes, charged, mapped});
   return ptr;
 }
 
@@ -102,6 +102,17 @@ bool DeviceMemory::release(void *ptr) {
   else
     memcheck::release(ptr);
   return true;
+}
+
+DeviceMemory::Found DeviceMemory::allocationContaining(const void *ptr) const {
+  std::lock_guard lock(mutex_);
+  auto after = blocks_.upper_bound(ptr);
+  if (after == blocks_.begin())
+    return {};
+  const auto &[base, block] = *std::prev(after);
+  const std::uintptr_t offset =
+      reinterpret_cast<std::uintptr_t>(ptr) - reinterpret_cast<std::uintptr_t>(base);
+  return offset < block.requested ? Found{base, block.requested} : Found{};
 }
 
 } // namespace npu::backends::ascend

@@ -6,8 +6,8 @@
 #pragma once
 
 #include <cstddef>
+#include <map>
 #include <mutex>
-#include <unordered_map>
 
 namespace npu::backends::ascend {
 
@@ -29,16 +29,23 @@ public:
   std::size_t chargeFor(std::size_t bytes) const;
   std::size_t capacity() const { return capacity_; }
   std::size_t used() const;
+  // The allocation that contains `ptr`: its base and requested size; {nullptr, 0} when none.
+  struct Found {
+    const void *base = nullptr;
+    std::size_t bytes = 0;
+  };
+  Found allocationContaining(const void *ptr) const;
 
 private:
   struct Block {
+    std::size_t requested;
     std::size_t charged;
     std::size_t mapped; // 0: from the memory checker
   };
   std::size_t capacity_, granule_, padding_;
   mutable std::mutex mutex_;
   std::size_t used_ = 0;
-  std::unordered_map<void *, Block> blocks_;
+  std::map<const void *, Block> blocks_; // ordered: interior pointers find their block
 };
 
 } // namespace npu::backends::ascend
