@@ -19,6 +19,7 @@
 #include "mapping/Mapping.h"
 #include "rules/Context.h"
 #include "rules/Rule.h"
+#include "rules/launch/SpacedChevrons.h"
 
 namespace cu2npu {
 namespace {
@@ -136,9 +137,24 @@ public:
     if (II && II->getName() == "assert")
       C.MacroUses.push_back({"assert", Name.getLocation()});
   }
-  void MacroDefined(const clang::Token &Name, const clang::MacroDirective *) override {
-    if (C.file(C.SM.getFileID(C.SM.getSpellingLoc(Name.getLocation()))))
-      C.UserNames.insert(Name.getIdentifierInfo()->getName().str());
+  void MacroDefined(const clang::Token &Name, const clang::MacroDirective *MD) override {
+    clang::FileID FID = C.SM.getFileID(C.SM.getSpellingLoc(Name.getLocation()));
+    if (!C.file(FID))
+      return;
+    C.UserNames.insert(Name.getIdentifierInfo()->getName().str());
+    // Bodies that launch a kernel: rewritten from their tokens where no expansion reached the AST.
+    const clang::MacroInfo *MI = MD ? MD->getMacroInfo() : nullptr;
+    if (!MI || MI->tokens_empty())
+      return;
+    unsigned B = C.SM.getFileOffset(MI->tokens_begin()->getLocation());
+    unsigned E = C.SM.getFileOffset(MI->getDefinitionEndLoc()) +
+                 clang::Lexer::MeasureTokenLength(MI->getDefinitionEndLoc(), C.SM, C.LO);
+    if (C.text(FID).slice(B, E).contains("<<<")) {
+      LaunchMacro M{{B, E}, {}};
+      for (const clang::IdentifierInfo *P : MI->params())
+        M.Params.push_back(P->getName().str());
+      C.LaunchMacros[FID].push_back(std::move(M));
+    }
   }
 
 private:
@@ -541,6 +557,7 @@ std::string npurtStubKernel() {
 
 void translateFile(const std::string &File, const std::string &Directory,
                    const std::vector<std::string> &Args, TuState &State) {
+  std::optional<std::string> Joined; // the main file with spaced chevrons joined (outlives the parse)
   for (State.Pass = 1; State.Pass <= 2; ++State.Pass) {
     BufferedConsumer BC;
     clang::tooling::FixedCompilationDatabase DB(Directory, Args);
@@ -548,6 +565,9 @@ void translateFile(const std::string &File, const std::string &Directory,
     if (State.Pass == 2)
       for (auto &[Path, R] : State.Arch)
         Tool.mapVirtualFile(Path, R.ParseText);
+    else if (auto Buf = llvm::MemoryBuffer::getFile(File); Buf)
+      if ((Joined = joinSpacedChevrons((*Buf)->getBuffer())))
+        Tool.mapVirtualFile(File, *Joined); // the parse (and the output) use `<<<` `>>>`
     Tool.setDiagnosticConsumer(&BC);
     Tool.setPrintErrorMessage(false);
     Factory F(State, BC);

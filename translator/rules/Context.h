@@ -53,6 +53,12 @@ struct MacroUse {
   clang::SourceLocation Loc; // macro name token
 };
 
+// A #define whose body spells `<<<`.
+struct LaunchMacro {
+  OffsetRange Body;                // offsets of the replacement list
+  std::vector<std::string> Params; // the macro's parameter names
+};
+
 struct ClangError {
   clang::SourceLocation Loc;
   std::string Message;
@@ -86,6 +92,9 @@ public:
   std::map<clang::FileID, std::vector<OffsetRange>>
       DeviceOnlyBodies; // __device__ (not __host__) and __global__
   std::map<clang::FileID, std::vector<OffsetRange>> SkippedRanges; // inactive #if branches
+  std::map<clang::FileID, std::vector<LaunchMacro>> LaunchMacros;
+  // Offsets of the `<<<` of every launch the AST showed (rewritten or diagnosed there).
+  std::set<std::pair<clang::FileID, unsigned>> LaunchesSeen;
   std::set<const clang::FunctionDecl *> SyncFunctions; // canonical decls needing the fiber path
   std::map<const clang::VarDecl *, std::set<const clang::FunctionDecl *>> ExternSharedUsers;
   const clang::FunctionDecl *CurrentFunction = nullptr;

@@ -14,6 +14,7 @@ std::vector<std::unique_ptr<Rule>> makeRules() {
   R.push_back(std::make_unique<InactiveLaunchRule>()); // launch/
   R.push_back(std::make_unique<KernelBodyRule>());     // kernel/
   R.push_back(std::make_unique<DynamicSharedRule>());  // kernel/
+  R.push_back(std::make_unique<StaticSharedRule>());   // kernel/
   R.push_back(std::make_unique<DeviceAssertRule>());   // kernel/
   R.push_back(std::make_unique<UnrollPragmaRule>());   // kernel/
   R.push_back(std::make_unique<CostRule>());           // cost/

@@ -84,14 +84,32 @@ inline void add(std::initializer_list<Term> terms) {
 
 } // namespace npu::cost
 
+// The terms are qualified here, so a name of the program's own (a local called
+// `shared`, a device function `fp32`) never stands in for one.
+#define NPU_COST_Q1(t) ::npu::cost::t
+#define NPU_COST_Q2(t, ...) ::npu::cost::t, NPU_COST_Q1(__VA_ARGS__)
+#define NPU_COST_Q3(t, ...) ::npu::cost::t, NPU_COST_Q2(__VA_ARGS__)
+#define NPU_COST_Q4(t, ...) ::npu::cost::t, NPU_COST_Q3(__VA_ARGS__)
+#define NPU_COST_Q5(t, ...) ::npu::cost::t, NPU_COST_Q4(__VA_ARGS__)
+#define NPU_COST_Q6(t, ...) ::npu::cost::t, NPU_COST_Q5(__VA_ARGS__)
+#define NPU_COST_Q7(t, ...) ::npu::cost::t, NPU_COST_Q6(__VA_ARGS__)
+#define NPU_COST_Q8(t, ...) ::npu::cost::t, NPU_COST_Q7(__VA_ARGS__)
+#define NPU_COST_Q9(t, ...) ::npu::cost::t, NPU_COST_Q8(__VA_ARGS__)
+#define NPU_COST_Q10(t, ...) ::npu::cost::t, NPU_COST_Q9(__VA_ARGS__)
+#define NPU_COST_Q11(t, ...) ::npu::cost::t, NPU_COST_Q10(__VA_ARGS__)
+#define NPU_COST_PICK(_1, _2, _3, _4, _5, _6, _7, _8, _9, _10, _11, name, ...) name
+#define NPU_COST_QUALIFIED(...)                                                                    \
+  NPU_COST_PICK(__VA_ARGS__, NPU_COST_Q11, NPU_COST_Q10, NPU_COST_Q9, NPU_COST_Q8, NPU_COST_Q7,    \
+                NPU_COST_Q6, NPU_COST_Q5, NPU_COST_Q4, NPU_COST_Q3, NPU_COST_Q2, NPU_COST_Q1)      \
+  (__VA_ARGS__)
+
 #if defined(NPURT_NO_COST_COUNTERS)
 #define NPU_COST(...) ((void)0)
 #else
 #define NPU_COST(...)                                                                              \
   do {                                                                                             \
     if (__builtin_expect(::npu::detail::costCounting, 0)) {                                        \
-      using namespace ::npu::cost;                                                                 \
-      ::npu::cost::add({__VA_ARGS__});                                                             \
+      ::npu::cost::add({NPU_COST_QUALIFIED(__VA_ARGS__)});                                        \
     }                                                                                              \
   } while (0)
 #endif

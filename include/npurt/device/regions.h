@@ -105,16 +105,20 @@ public:
   // One T per thread of the block, indexed by npu_thread (uninitialised, like
   // a CUDA local, unless T has a constructor).
   template <class T> T *per_thread() {
-    constexpr std::size_t align = alignof(T) < 16 ? 16 : alignof(T);
-    T *objects = static_cast<T *>(detail::regionArena.allocate(sizeof(T) * threads_, align));
+    T *objects = allocate<T>();
     if constexpr (!std::is_trivially_default_constructible_v<T>)
       for (unsigned t = 0; t < threads_; ++t)
         ::new (static_cast<void *>(objects + t)) T();
-    if constexpr (!std::is_trivially_destructible_v<T>)
-      cleanups_.push_back({objects, [](void *p, unsigned n) {
-                             for (unsigned t = 0; t < n; ++t)
-                               static_cast<T *>(p)[t].~T();
-                           }});
+    track(objects);
+    return objects;
+  }
+  // One copy of value per thread: a kernel parameter that threads modify (each
+  // CUDA thread has its own copy of every parameter).
+  template <class T> T *per_thread_copy(const T &value) {
+    T *objects = allocate<T>();
+    for (unsigned t = 0; t < threads_; ++t)
+      ::new (static_cast<void *>(objects + t)) T(value);
+    track(objects);
     return objects;
   }
 
@@ -150,6 +154,18 @@ public:
   }
 
 private:
+  template <class T> T *allocate() {
+    constexpr std::size_t align = alignof(T) < 16 ? 16 : alignof(T);
+    return static_cast<T *>(detail::regionArena.allocate(sizeof(T) * threads_, align));
+  }
+  template <class T> void track(T *objects) {
+    if constexpr (!std::is_trivially_destructible_v<T>)
+      cleanups_.push_back({objects, [](void *p, unsigned n) {
+                             for (unsigned t = 0; t < n; ++t)
+                               static_cast<T *>(p)[t].~T();
+                           }});
+  }
+
   template <ThreadIdxGlobal Global, bool SkipExited, class Body>
   void run(Body &body, const ::uint3 block, const ::dim3 blockSize, const ::dim3 grid) {
     if (blockSize.y == 1 && blockSize.z == 1) {

@@ -42,6 +42,7 @@
 
 #include "mapping/Mapping.h"
 #include "rules/Context.h"
+#include "rules/kernel/ThreadParams.h"
 
 namespace cu2npu {
 namespace {
@@ -254,8 +255,32 @@ std::string Planner::indentAt(unsigned Off) const {
   return Text.substr(B, Off - B).str();
 }
 
+// The type of a per-thread slot, spelled where the prelude declares the arrays (before the body's
+// statements). Empty when it cannot be spelled there: an `auto` whose type depends on a template
+// parameter is deduced from its initialiser, which must then name only what the prelude sees.
 std::string Planner::typeName(const VarDecl *VD) const {
   QualType T = VD->getType();
+  if (T->getContainedDeducedType() && T->isDependentType()) {
+    const Expr *Init = VD->getInit();
+    if (!Init || !T->getAs<AutoType>() || VD->getInitStyle() != VarDecl::CInit)
+      return "";
+    bool Visible = true;
+    std::function<void(const Stmt *)> Check = [&](const Stmt *S) {
+      if (!S || !Visible)
+        return;
+      if (auto *DR = dyn_cast<DeclRefExpr>(S))
+        if (auto *V = dyn_cast<VarDecl>(DR->getDecl()); V && V->isLocalVarDecl())
+          Visible = false; // declared in the body: not in scope in the prelude
+      for (const Stmt *Child : S->children())
+        Check(Child);
+    };
+    Check(Init);
+    auto B = beginOf(Init->getBeginLoc());
+    auto E = afterToken(Init->getEndLoc());
+    if (!Visible || !B || !E || *E <= *B)
+      return "";
+    return "::std::decay_t<decltype(" + Text.slice(*B, *E).str() + ")>";
+  }
   if (T->getContainedDeducedType())
     T = T.getCanonicalType();
   PrintingPolicy PP(C.LO);
@@ -772,9 +797,22 @@ std::string Planner::run() {
           if (const DeducedType *DT = VD->getType()->getContainedDeducedType();
               DT && !DT->isDeduced())
             return "";
+          if (typeName(VD).empty())
+            return "";
           PerThread.insert(VD);
         }
       }
+
+  // Parameters that threads modify: one slot per thread, copied from the argument and bound in
+  // every region that uses them. A use outside the regions would see no thread's copy.
+  std::vector<const ParmVarDecl *> CopiedParams = threadPrivateParams(K);
+  for (const ParmVarDecl *P : CopiedParams)
+    for (const DeclRefExpr *DR : Uses[P]) {
+      int R = RegionAt(DR->getLocation());
+      if (R < 0)
+        return "";
+      Bound[R].insert(P);
+    }
 
   // Names: npu_block, npu_thread and the arrays must not collide with the program's own.
   std::map<const VarDecl *, std::string> ArrayName;
@@ -782,6 +820,7 @@ std::string Planner::run() {
   if (C.UserNames.count("npu_block") || C.UserNames.count("npu_thread"))
     return "";
   std::vector<const VarDecl *> Ordered(PerThread.begin(), PerThread.end());
+  Ordered.insert(Ordered.end(), CopiedParams.begin(), CopiedParams.end());
   std::sort(Ordered.begin(), Ordered.end(), [&](const VarDecl *A, const VarDecl *B) {
     return C.SM.isBeforeInTranslationUnit(A->getLocation(), B->getLocation());
   });
@@ -875,7 +914,10 @@ std::string Planner::run() {
 
   std::string Prelude = "\n  ::npu::block_regions([&](::npu::BlockRegions &npu_block) {";
   for (const VarDecl *VD : Ordered)
-    Prelude += "\n  auto *" + ArrayName[VD] + " = npu_block.per_thread<" + typeName(VD) + ">();";
+    Prelude += "\n  auto *" + ArrayName[VD] + " = npu_block." +
+               (isa<ParmVarDecl>(VD) ? "per_thread_copy(" + VD->getNameAsString() + ")"
+                                     : "per_thread<" + typeName(VD) + ">()") +
+               ";";
   return Prelude;
 }
 

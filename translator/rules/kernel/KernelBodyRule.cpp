@@ -4,6 +4,7 @@
 
 #include "rules/kernel/BarrierRegions.h"
 #include "rules/kernel/KernelRules.h"
+#include "rules/kernel/ThreadParams.h"
 
 namespace cu2npu {
 
@@ -38,6 +39,11 @@ void KernelBodyRule::onFunction(Context &C, const clang::FunctionDecl &FD) {
   if (Open.empty()) {
     const char *Fn = C.needsSync(&FD) ? "::npu::for_each_thread_sync" : "::npu::for_each_thread";
     Open = std::string("\n  ") + Fn + "([&](NPU_THREAD_PARAMS) {";
+    // Each CUDA thread's own copy of the parameters it modifies, under the parameter's name.
+    for (const clang::ParmVarDecl *P : threadPrivateParams(FD)) {
+      std::string Name = P->getNameAsString(), Copy = threadCopyName(*P, C.UserNames);
+      Open += " decltype(" + Name + ") " + Copy + " = " + Name + "; auto &" + Name + " = " + Copy + ";";
+    }
   } else {
     C.countConverted(*F, "__global__ barrier regions");
   }

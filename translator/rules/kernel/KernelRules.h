@@ -22,6 +22,14 @@ public:
   void finish(Context &C) override;
 };
 
+// static-shared: `static __shared__ T x;` -> `__shared__ T x;` (npurt's __shared__ is already
+// `static thread_local`; the spelled `static` would repeat it).
+class StaticSharedRule : public Rule {
+public:
+  llvm::StringRef name() const override;
+  void onVar(Context &C, const clang::VarDecl &VD) override;
+};
+
 // device-assert: assert(c) in device code -> NPU_DEVICE_ASSERT(c).
 class DeviceAssertRule : public Rule {
 public:

@@ -1,5 +1,7 @@
 #include "rules/launch/KernelLaunchRule.h"
 
+#include <algorithm>
+
 #include <clang/Basic/SourceManager.h>
 
 namespace cu2npu {
@@ -81,68 +83,84 @@ unsigned countTopLevel(llvm::StringRef T) {
   return Count;
 }
 
+// Rewrites the launches spelled in T[R.Begin, R.End) from their tokens, skipping those the AST
+// already handled. A kernel named by one of Params (a macro parameter) gets `#name`.
+void rewriteFromTokens(Context &C, UserFile &F, const OffsetRange &R,
+                       const std::vector<std::string> &Params, const char *Where) {
+  llvm::StringRef T = C.text(F.FID);
+  size_t Lll = R.Begin;
+  while ((Lll = T.find("<<<", Lll)) != llvm::StringRef::npos && Lll < R.End) {
+    const size_t Next = Lll + 3;
+    if (C.LaunchesSeen.count({F.FID, unsigned(Lll)})) {
+      Lll = Next;
+      continue;
+    }
+    const size_t Ggg = T.find(">>>", Next);
+    const size_t Name = calleeBegin(T, R.Begin, Lll);
+    size_t Open = Ggg == llvm::StringRef::npos ? Ggg : Ggg + 3;
+    while (Open != llvm::StringRef::npos && Open < R.End && isSpace(T[Open]))
+      ++Open;
+    const size_t Close = Open != llvm::StringRef::npos && Open < R.End && T[Open] == '('
+                             ? closing(T, Open, R.End)
+                             : llvm::StringRef::npos;
+    const unsigned Configs = Ggg == llvm::StringRef::npos ? 0 : countTopLevel(T.slice(Next, Ggg));
+    if (Name == llvm::StringRef::npos || Close == llvm::StringRef::npos || Configs < 2 ||
+        Configs > 4) {
+      // Named by the text before <<< on its line, without the marker an earlier run put there.
+      llvm::StringRef Shown = T.slice(T.rfind('\n', Lll) + 1, Lll).trim(); // npos + 1 == 0
+      if (Shown.ends_with("*/"))
+        Shown = Shown.take_front(Shown.rfind("/*")).rtrim();
+      C.report(C.SM.getComposedLoc(F.FID, unsigned(Lll)), DiagId::CU2NPU2001,
+               {Shown.str(), std::string("it is in ") + Where +
+                                 ", and its kernel is not a name or the launch is not complete "
+                                 "there"});
+      C.countUnconverted(F, "<<<>>>");
+      Lll = Next;
+      continue;
+    }
+    llvm::StringRef Kernel = T.slice(Name, Lll).rtrim();
+    const bool IsParam = std::find(Params.begin(), Params.end(), Kernel.str()) != Params.end();
+    std::string Missing;
+    for (unsigned I = Configs; I < 4; ++I)
+      Missing += ", 0";
+    const bool HasArgs = !T.slice(Open + 1, Close).trim().empty();
+    F.Edits.insert(unsigned(Name),
+                   "::npu::launch_deduced(" +
+                       (IsParam ? "#" + Kernel.str() : "\"" + Kernel.str() + "\"") +
+                       ", [](auto &...npu_args) { ",
+                   5);
+    size_t ConfigBegin = Next;
+    while (ConfigBegin < Ggg && isSpace(T[ConfigBegin]))
+      ++ConfigBegin;
+    F.Edits.replace(unsigned(Lll), unsigned(ConfigBegin - Lll), "(npu_args...); }, ");
+    size_t ConfigEnd = Ggg;
+    while (ConfigEnd > ConfigBegin && isSpace(T[ConfigEnd - 1]))
+      --ConfigEnd;
+    size_t ArgsBegin = Open + 1;
+    while (HasArgs && isSpace(T[ArgsBegin]))
+      ++ArgsBegin;
+    F.Edits.replace(unsigned(ConfigEnd), unsigned(ArgsBegin - ConfigEnd),
+                    Missing + (HasArgs ? ", " : ""));
+    size_t ArgsEnd = Close;
+    while (ArgsEnd > ArgsBegin && isSpace(T[ArgsEnd - 1]))
+      --ArgsEnd;
+    if (ArgsEnd < Close)
+      F.Edits.replace(unsigned(ArgsEnd), unsigned(Close - ArgsEnd), "");
+    C.countConverted(F, "<<<>>>");
+    Lll = Close;
+  }
+}
+
 } // namespace
 
 void InactiveLaunchRule::onFile(Context &C, UserFile &F) {
-  auto It = C.SkippedRanges.find(F.FID);
-  if (It == C.SkippedRanges.end())
-    return;
-  llvm::StringRef T = C.text(F.FID);
-  for (const OffsetRange &R : It->second) {
-    size_t Lll = R.Begin;
-    while ((Lll = T.find("<<<", Lll)) != llvm::StringRef::npos && Lll < R.End) {
-      const size_t Next = Lll + 3;
-      const size_t Ggg = T.find(">>>", Next);
-      const size_t Name = calleeBegin(T, R.Begin, Lll);
-      size_t Open = Ggg == llvm::StringRef::npos ? Ggg : Ggg + 3;
-      while (Open != llvm::StringRef::npos && Open < R.End && isSpace(T[Open]))
-        ++Open;
-      const size_t Close = Open != llvm::StringRef::npos && Open < R.End && T[Open] == '('
-                               ? closing(T, Open, R.End)
-                               : llvm::StringRef::npos;
-      const unsigned Configs = Ggg == llvm::StringRef::npos ? 0 : countTopLevel(T.slice(Next, Ggg));
-      if (Name == llvm::StringRef::npos || Close == llvm::StringRef::npos || Configs < 2 ||
-          Configs > 4) {
-        // Named by the text before <<< on its line, without the marker an earlier run put there.
-        llvm::StringRef Shown = T.slice(T.rfind('\n', Lll) + 1, Lll).trim(); // npos + 1 == 0
-        if (Shown.ends_with("*/"))
-          Shown = Shown.take_front(Shown.rfind("/*")).rtrim();
-        C.report(C.SM.getComposedLoc(F.FID, unsigned(Lll)), DiagId::CU2NPU2001,
-                 {Shown.str(),
-                  "it is in an inactive #if branch, and its kernel is not a name or the launch "
-                  "is not complete in the branch"});
-        C.countUnconverted(F, "<<<>>>");
-        Lll = Next;
-        continue;
-      }
-      llvm::StringRef Kernel = T.slice(Name, Lll).rtrim();
-      std::string Missing;
-      for (unsigned I = Configs; I < 4; ++I)
-        Missing += ", 0";
-      const bool HasArgs = !T.slice(Open + 1, Close).trim().empty();
-      F.Edits.insert(unsigned(Name),
-                     "::npu::launch_deduced(\"" + Kernel.str() + "\", [](auto &...npu_args) { ", 5);
-      size_t ConfigBegin = Next;
-      while (ConfigBegin < Ggg && isSpace(T[ConfigBegin]))
-        ++ConfigBegin;
-      F.Edits.replace(unsigned(Lll), unsigned(ConfigBegin - Lll), "(npu_args...); }, ");
-      size_t ConfigEnd = Ggg;
-      while (ConfigEnd > ConfigBegin && isSpace(T[ConfigEnd - 1]))
-        --ConfigEnd;
-      size_t ArgsBegin = Open + 1;
-      while (HasArgs && isSpace(T[ArgsBegin]))
-        ++ArgsBegin;
-      F.Edits.replace(unsigned(ConfigEnd), unsigned(ArgsBegin - ConfigEnd),
-                      Missing + (HasArgs ? ", " : ""));
-      size_t ArgsEnd = Close;
-      while (ArgsEnd > ArgsBegin && isSpace(T[ArgsEnd - 1]))
-        --ArgsEnd;
-      if (ArgsEnd < Close)
-        F.Edits.replace(unsigned(ArgsEnd), unsigned(Close - ArgsEnd), "");
-      C.countConverted(F, "<<<>>>");
-      Lll = Close;
-    }
-  }
+  if (auto It = C.SkippedRanges.find(F.FID); It != C.SkippedRanges.end())
+    for (const OffsetRange &R : It->second)
+      rewriteFromTokens(C, F, R, {}, "an inactive #if branch");
+  // Macro bodies no expansion brought to the AST (defined for other files, or unused here).
+  if (auto It = C.LaunchMacros.find(F.FID); It != C.LaunchMacros.end())
+    for (const LaunchMacro &M : It->second)
+      rewriteFromTokens(C, F, M.Body, M.Params, "a macro body that is not expanded here");
 }
 
 } // namespace cu2npu

@@ -55,6 +55,35 @@ std::string quote(llvm::StringRef S) {
   return Out + "\"";
 }
 
+// ", a, b" for the launch's default arguments: as spelled at the kernel's declaration, or printed
+// from the instantiation for a template kernel (its spelling may name template parameters).
+// Empty when one is spelled in a macro.
+std::string defaultArguments(Context &C, const clang::CUDAKernelCallExpr &K) {
+  std::string Out;
+  clang::PrintingPolicy PP(C.LO);
+  PP.SuppressTagKeyword = true;
+  const clang::FunctionDecl *Kernel = K.getDirectCallee();
+  bool Template = Kernel && Kernel->getTemplateSpecializationArgs();
+  for (const clang::Expr *A : K.arguments()) {
+    auto *D = llvm::dyn_cast<clang::CXXDefaultArgExpr>(A);
+    if (!D)
+      continue;
+    const clang::Expr *E = D->getParam()->getDefaultArg();
+    clang::CharSourceRange R = clang::CharSourceRange::getTokenRange(E->getSourceRange());
+    if (!Template && !R.getBegin().isMacroID() && !R.getEnd().isMacroID()) {
+      Out += ", " + clang::Lexer::getSourceText(R, C.SM, C.LO).str();
+      continue;
+    }
+    if (!Template)
+      return "";
+    std::string S;
+    llvm::raw_string_ostream OS(S);
+    D->getExpr()->printPretty(OS, nullptr, PP);
+    Out += ", " + OS.str();
+  }
+  return Out;
+}
+
 } // namespace
 
 void KernelLaunchRule::onKernelCall(Context &C, const clang::CUDAKernelCallExpr &K) {
@@ -74,6 +103,7 @@ void KernelLaunchRule::onKernelCall(Context &C, const clang::CUDAKernelCallExpr 
   UserFile *F = C.spelledIn(Lll, &LllOff);
   if (!F)
     return; // not in a translated file
+  C.LaunchesSeen.insert({F->FID, LllOff});
   if (C.CurrentFunction && (C.CurrentFunction->hasAttr<clang::CUDAGlobalAttr>() ||
                             (C.CurrentFunction->hasAttr<clang::CUDADeviceAttr>() &&
                              !C.CurrentFunction->hasAttr<clang::CUDAHostAttr>()))) {
@@ -225,6 +255,19 @@ void KernelLaunchRule::onKernelCall(Context &C, const clang::CUDAKernelCallExpr 
     while (PEnd < T.size() && isHSpace(T[PEnd]))
       ++PEnd;
   F->Edits.replace(GBegin, PEnd - GBegin, Missing + (KArgs ? ", " : ""));
+  // Default arguments: ::npu::launch converts to the kernel's full parameter list, so the ones
+  // the launch leaves out are written out (launch_deduced's direct call gets them from C++).
+  if (!Deduced && KArgs < K.getNumArgs()) {
+    std::string Defaults = defaultArguments(C, K);
+    unsigned ROff = 0;
+    if (Defaults.empty() || C.spelledIn(K.getRParenLoc(), &ROff) != F || ROff < Paren) {
+      C.report(K.getBeginLoc(), DiagId::CU2NPU2001,
+               {Shown, "its default arguments cannot be written at the launch"});
+      C.countUnconverted(*F, "<<<>>>");
+      return;
+    }
+    F->Edits.insert(ROff, Defaults, 5);
+  }
   C.countConverted(*F, "<<<>>>");
 }
 
