@@ -18,6 +18,7 @@
 #include "npurt/device/half.h"
 #include "npurt/device/intrinsics.h"
 #include "npurt/device/launch.h"
+#include "npurt/device/lockstep.h"
 #include "npurt/device/math.h"
 #include "npurt/device/math_constants.h"
 #include "npurt/device/qualifiers.h"

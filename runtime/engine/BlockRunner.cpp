@@ -2,6 +2,7 @@
 
 #include <cstdio>
 #include <exception>
+#include <thread>
 #include <utility>
 
 #include "engine/Failure.h"
@@ -212,6 +213,22 @@ void BlockRunner::suspendCurrent() {
     return;
   }
   switchTo(&fibers_[current_], &fibers_[next], false);
+}
+
+void BlockRunner::yield() {
+  // Every 1024th yield also lets the OS run other workers' blocks (a wait on another block).
+  std::uint32_t next = 0;
+  if ((++yields_ & 1023u) == 0 || !popReady(next)) {
+    std::this_thread::yield();
+    if (queueSize_ == 0 || !popReady(next))
+      return;
+  }
+  ThreadFiber &self = fibers_[current_];
+  const std::uint32_t index = current_;
+  self.state = ThreadFiber::State::Ready;
+  push(index);
+  switchTo(&self, &fibers_[next], false);
+  throwIfCancelled();
 }
 
 void BlockRunner::throwIfCancelled() const {

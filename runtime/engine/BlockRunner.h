@@ -65,6 +65,9 @@ public:
   std::uint64_t warpCollective(detail::WarpOp op, std::uint32_t mask, std::uint64_t value,
                                int sourceLane, int *predicate);
 
+  // The current thread steps aside for the other ready threads of the block (a
+  // spin-wait's back-edge); with none ready, or now and then, for the OS.
+  void yield();
   // The runner of the block running on this worker's fibers, or null.
   static BlockRunner *current();
 
@@ -107,6 +110,7 @@ private:
   std::uint32_t lastBarrierTrue_ = 0;
 
   bool aborting_ = false;
+  std::uint32_t yields_ = 0;
   int failureCode_ = 0;
   std::string failureMessage_;
 

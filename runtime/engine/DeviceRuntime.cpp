@@ -2,6 +2,7 @@
 // thread has to wait for another one, or fails.
 #include <cstdio>
 #include <string>
+#include <thread>
 
 #include "engine/BlockRunner.h"
 #include "engine/Failure.h"
@@ -88,6 +89,13 @@ unsigned long long warpCollective(WarpOp op, unsigned mask, unsigned long long v
   if (runner == nullptr)
     failOnLoopPath(warpOpName(op));
   return runner->warpCollective(op, mask, value, sourceLane, predicate);
+}
+
+void spinYield() {
+  if (engine::BlockRunner *runner = engine::BlockRunner::current())
+    runner->yield();
+  else
+    std::this_thread::yield();
 }
 
 void deviceAssertFail(const char *condition, const char *file, int line) {

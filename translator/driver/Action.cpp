@@ -20,6 +20,7 @@
 #include "rules/Context.h"
 #include "rules/Rule.h"
 #include "rules/launch/SpacedChevrons.h"
+#include "rules/warp/Lockstep.h"
 
 namespace cu2npu {
 namespace {
@@ -232,6 +233,7 @@ public:
         C.DeviceOnlyBodies[FID].push_back(OR);
     }
     Graph[FD->getCanonicalDecl()];
+    markLockstep(FD);
     if (C.file(C.SM.getFileID(C.SM.getSpellingLoc(FD->getLocation()))) ||
         C.file(C.SM.getFileID(C.SM.getSpellingLoc(FD->getBody()->getBeginLoc()))))
       Functions.push_back(FD);
@@ -260,6 +262,15 @@ public:
   void markSync() {
     if (Cur)
       Graph[Cur->getCanonicalDecl()].Sync = true;
+  }
+
+  // Warp-synchronous volatile accesses and spin-waits run on fibers (rules/warp/Lockstep.h).
+  void markLockstep(clang::FunctionDecl *FD) {
+    if (FD->doesThisDeclarationHaveABody() &&
+        (FD->hasAttr<clang::CUDAGlobalAttr>() || FD->hasAttr<clang::CUDADeviceAttr>()) &&
+        C.file(C.SM.getFileID(C.SM.getSpellingLoc(FD->getBody()->getBeginLoc()))) &&
+        !findLockstepSites(FD->getBody()).empty())
+      Graph[FD->getCanonicalDecl()].Sync = true;
   }
 
   void addCallee(const clang::FunctionDecl *Callee) {
@@ -546,18 +557,27 @@ std::string npurtStubKernel() {
          "template <class F> __host__ __device__ void for_each_thread_sync(F &&) {}\n"
          "struct BlockRegions { template <class T> __host__ __device__ T *per_thread() { return "
          "nullptr; } "
+         "template <class T> __host__ __device__ T *per_thread_copy(const T &) { return nullptr; } "
          "template <class F> __host__ __device__ void for_each_thread(F &&) {} __host__ __device__ "
          "void exit(unsigned) {} "
          "__host__ __device__ bool active() const { return true; } };\n"
          "template <class F> __host__ __device__ void block_regions(F &&) {}\n"
          "template <class T> __device__ T *dynamic_shared() { return nullptr; }\n"
          "__host__ __device__ inline bool in_kernel() { return false; }\n"
+         "__host__ __device__ inline void warp_step() {}\n"
+         "__host__ __device__ inline void spin_yield() {}\n"
+         "template <class T> __host__ __device__ T warp_load(T &x) { return x; }\n"
+         "template <class T, class V> __host__ __device__ T warp_store(T &x, V &&) { return x; }\n"
+         "enum class WarpUpdate { Add, Sub, Mul, Div, Rem, And, Or, Xor, Shl, Shr };\n"
+         "template <WarpUpdate O, class T, class V> __host__ __device__ T warp_update(T &x, V &&) "
+         "{ return x; }\n"
          "}  // namespace npu\n";
 }
 
 void translateFile(const std::string &File, const std::string &Directory,
                    const std::vector<std::string> &Args, TuState &State) {
-  std::optional<std::string> Joined; // the main file with spaced chevrons joined (outlives the parse)
+  std::optional<std::string>
+      Joined; // the main file with spaced chevrons joined (outlives the parse)
   for (State.Pass = 1; State.Pass <= 2; ++State.Pass) {
     BufferedConsumer BC;
     clang::tooling::FixedCompilationDatabase DB(Directory, Args);

@@ -25,7 +25,7 @@ static std::vector<Edit> sorted(const std::vector<Edit> &In) {
   for (Edit &X : E) {
     bool Dup = false;
     for (auto It = Out.rbegin(); It != Out.rend() && It->Offset == X.Offset; ++It)
-      if (It->Length == X.Length && It->Text == X.Text)
+      if (It->Length == X.Length && It->Text == X.Text && It->Order == X.Order)
         Dup = true;
     if (!Dup)
       Out.push_back(std::move(X));

@@ -1,5 +1,6 @@
 // Text edits on one file, by byte offset into the original text. Insertions at the same offset
-// keep a stable order (Order, then insertion sequence); identical edits are merged; an edit that
+// keep a stable order (Order, then insertion sequence); identical edits (same offset, text and
+// order) are merged; an edit that
 // overlaps an earlier one is dropped and counted (never a corrupt output).
 #pragma once
 

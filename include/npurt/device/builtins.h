@@ -83,6 +83,11 @@ enum class WarpOp : int {
 unsigned long long warpCollective(WarpOp op, unsigned mask, unsigned long long value, int srcLane,
                                   int *predicate);
 
+// A thread that waits for another thread's write lets the others run (on the
+// fiber path: the next ready thread of the block; else, or when none is ready,
+// the OS scheduler, for threads of other blocks).
+void spinYield();
+
 [[noreturn]] void deviceAssertFail(const char *condition, const char *file, int line);
 // __trap(): stops the block; the launch reports npuErrorLaunchFailure.
 [[noreturn]] void deviceTrap();

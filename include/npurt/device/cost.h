@@ -109,7 +109,7 @@ inline void add(std::initializer_list<Term> terms) {
 #define NPU_COST(...)                                                                              \
   do {                                                                                             \
     if (__builtin_expect(::npu::detail::costCounting, 0)) {                                        \
-      ::npu::cost::add({NPU_COST_QUALIFIED(__VA_ARGS__)});                                        \
+      ::npu::cost::add({NPU_COST_QUALIFIED(__VA_ARGS__)});                                         \
     }                                                                                              \
   } while (0)
 #endif

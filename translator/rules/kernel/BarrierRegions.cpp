@@ -18,8 +18,9 @@
 //     (npu_block.per_thread<T>()) and are re-bound by reference at the top of each region.
 //   - `return;` marks the thread exited; later regions skip it (Volta barrier semantics).
 //   - Fibers instead: other barrier forms, warp operations, cooperative groups, callees that
-//     synchronise or are unknown, goto, lambdas, asm, break/continue out of a block-level loop,
-//     a barrier anywhere else, and anything in a macro where an edit would have to go.
+//     synchronise or are unknown, warp-synchronous volatile accesses and spin-waits, goto, lambdas,
+//     asm, break/continue out of a block-level loop, a barrier anywhere else, and anything in a
+//     macro where an edit would have to go.
 #include "rules/kernel/BarrierRegions.h"
 
 #include <algorithm>
@@ -43,6 +44,7 @@
 #include "mapping/Mapping.h"
 #include "rules/Context.h"
 #include "rules/kernel/ThreadParams.h"
+#include "rules/warp/Lockstep.h"
 
 namespace cu2npu {
 namespace {
@@ -926,6 +928,8 @@ std::string Planner::run() {
 std::string emitBarrierRegions(Context &C, const FunctionDecl &Kernel, UserFile &F) {
   if (!isa_and_nonnull<CompoundStmt>(Kernel.getBody()))
     return "";
+  if (!findLockstepSites(Kernel.getBody()).empty())
+    return ""; // warp lockstep and spin-waits need fibers
   Planner P(C, Kernel, F);
   return P.run();
 }

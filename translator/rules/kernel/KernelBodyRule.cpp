@@ -42,7 +42,8 @@ void KernelBodyRule::onFunction(Context &C, const clang::FunctionDecl &FD) {
     // Each CUDA thread's own copy of the parameters it modifies, under the parameter's name.
     for (const clang::ParmVarDecl *P : threadPrivateParams(FD)) {
       std::string Name = P->getNameAsString(), Copy = threadCopyName(*P, C.UserNames);
-      Open += " decltype(" + Name + ") " + Copy + " = " + Name + "; auto &" + Name + " = " + Copy + ";";
+      Open +=
+          " decltype(" + Name + ") " + Copy + " = " + Name + "; auto &" + Name + " = " + Copy + ";";
     }
   } else {
     C.countConverted(*F, "__global__ barrier regions");

@@ -11,7 +11,8 @@ llvm::StringRef StaticSharedRule::name() const { return "static-shared"; }
 void StaticSharedRule::onVar(Context &C, const clang::VarDecl &VD) {
   if (!VD.hasAttr<clang::CUDASharedAttr>() || VD.getStorageClass() != clang::SC_Static)
     return;
-  clang::SourceLocation Begin = VD.getBeginLoc(), Name = VD.getLocation();
+  // The specifiers may start with the __shared__ macro: from where it is written.
+  clang::SourceLocation Begin = C.SM.getExpansionLoc(VD.getBeginLoc()), Name = VD.getLocation();
   unsigned B = 0, N = 0;
   UserFile *F = C.spelledIn(Begin, &B);
   if (!F || Begin.isMacroID() || Name.isMacroID() || C.spelledIn(Name, &N) != F || N < B)

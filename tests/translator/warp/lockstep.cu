@@ -1,0 +1,45 @@
+// Legacy warp-synchronous code: each volatile access to memory other threads see (shared or
+// global, not a local) goes through npurt/device/lockstep.h, where the lanes of the warp meet
+// first; such functions run on fibers. Loops that wait on memory other threads write yield.
+#include <cuda_runtime.h>
+// CHECK: ::npu::warp_update<::npu::WarpUpdate::Add>(sdata[tid] , ::npu::warp_load(sdata[tid + 32]));
+// CHECK-NOT: ::npu::warp_load(sdata[tid] )
+__device__ void warpReduce(volatile float *sdata, unsigned tid) {
+  sdata[tid] += sdata[tid + 32];
+  sdata[tid] += sdata[tid + 16];
+}
+// CHECK: ::npu::for_each_thread_sync([&](NPU_THREAD_PARAMS) {
+// CHECK: ::npu::warp_store(vs[threadIdx.x] , ::npu::warp_load(vs[threadIdx.x - 1]) + ::npu::warp_load(vs[threadIdx.x]));
+// CHECK: int local_copy = local;
+__global__ void scan(int *data) {
+  __shared__ int s[64];
+  volatile int *vs = s;
+  volatile int local = 1;
+  if ((threadIdx.x & 31) >= 1) vs[threadIdx.x] = vs[threadIdx.x - 1] + vs[threadIdx.x];
+  int local_copy = local;
+  data[threadIdx.x] = local_copy;
+}
+// A kernel that calls a lockstep function runs on fibers, not barrier regions.
+// CHECK: ::npu::for_each_thread_sync([&](NPU_THREAD_PARAMS) {
+// CHECK: __syncthreads();
+__global__ void reduce(float *out) {
+  __shared__ float sdata[64];
+  sdata[threadIdx.x] = threadIdx.x;
+  __syncthreads();
+  if (threadIdx.x < 32) warpReduce(sdata, threadIdx.x);
+  if (threadIdx.x == 0) out[blockIdx.x] = sdata[0];
+}
+// CHECK: while ((::npu::spin_yield(), ::npu::warp_load(flags[1]) == 0))
+// CHECK: while ((::npu::spin_yield(), atomicCAS(lock, 0, 1) != 0))
+// CHECK: (::npu::warp_step(), flags[0]++);
+__global__ void spin(volatile int *flags, int *lock) {
+  while (flags[1] == 0)
+    ;
+  while (atomicCAS(lock, 0, 1) != 0) {
+  }
+  flags[0]++;
+  atomicExch(lock, 0);
+}
+// No volatile access, no wait: the fast path as before.
+// CHECK: ::npu::for_each_thread([&](NPU_THREAD_PARAMS) {
+__global__ void plain(float *x) { x[threadIdx.x] *= 2; }
