@@ -523,7 +523,7 @@ std::string npurtStubRuntime() {
   std::string S =
       "// cu2npu parse stub of npurt/runtime.h (generated from the mapping table): lets cu2npu\n"
       "// re-read translated code. Never compiled into programs.\n#pragma once\n#include "
-      "<cuda_runtime.h>\n#include <cuda.h>\n";
+      "<cuda_runtime.h>\n#include <cuda.h>\n#include <type_traits>\n";
   for (const ApiRow &R : allRows()) {
     if (R.St == Status::unsupported || llvm::StringRef(R.Cuda) == R.Npu)
       continue;

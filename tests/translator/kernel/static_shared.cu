@@ -1,4 +1,5 @@
-// `static __shared__` is valid CUDA; npurt's __shared__ is `static thread_local` already.
+// A static shared declaration is valid CUDA; npurt's __shared__ is `static thread_local` already,
+// so the spelled `static` goes.
 #include <cuda_runtime.h>
 // CHECK: __shared__ float tile[32];
 // CHECK: __shared__ int count;
