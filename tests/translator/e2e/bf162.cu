@@ -14,9 +14,9 @@ __global__ void packed(const __nv_bfloat162 *x, const __nv_bfloat162 *y, __nv_bf
     return;
   const __nv_bfloat162 a = __float2bfloat162_rn(0.5f);
   const __nv_bfloat162 xi = x[i], yi = y[i];
-  __nv_bfloat162 v = __hfma2(a, xi, yi);  // a*x + y
-  v = __hsub2(v, __hmul2(xi, yi));         // - x*y
-  v = v + __hneg2(a) * xi;                 // + (-a)*x
+  __nv_bfloat162 v = __hfma2(a, xi, yi); // a*x + y
+  v = __hsub2(v, __hmul2(xi, yi));       // - x*y
+  v = v + __hneg2(a) * xi;               // + (-a)*x
   v = (v - yi) / __floats2bfloat162_rn(2.0f, 4.0f);
   const __nv_bfloat162 big = __hmax2(v, __hadd2(xi, yi));
   out[3 * i] = v;

@@ -36,14 +36,15 @@ int main() {
   for (int i = 0; i < n; ++i) {
     const float a = in[i];
     const float sq = a >= 0 ? sqrtf(a) : NAN;
-    const float want = ceilf(a) + fabsf(a) + sq + floorf(a) + (a < 1.0f ? a : 1.0f) +
-                       (a > 0.5f ? a : 0.5f);
+    const float want =
+        ceilf(a) + fabsf(a) + sq + floorf(a) + (a < 1.0f ? a : 1.0f) + (a > 0.5f ? a : 0.5f);
     const bool same = isnan(want) ? isnan(out[i]) : fabs(out[i] - want) < 1e-5;
     // The host side computes the same with the same calls.
     const float host = both(a) + fminf(a, 1.0f) + max(a, 0.5f);
     const bool hostSame = isnan(want) ? isnan(host) : fabs(host - want) < 1e-5;
     const double wideWant = (a > 2.0 ? a : 2.0) + static_cast<double>(a) * a;
-    const unsigned mixedWant = static_cast<unsigned>(i - 4) < 3u ? static_cast<unsigned>(i - 4) : 3u;
+    const unsigned mixedWant =
+        static_cast<unsigned>(i - 4) < 3u ? static_cast<unsigned>(i - 4) : 3u;
     if (!same || !hostSame || fabs(wide[i] - wideWant) > 1e-9 || mixed[i] != mixedWant ||
         min(i - 4, 3u) != mixedWant) {
       printf("FAIL at %d: out %f want %f host %f wide %f want %f mixed %u want %u\n", i, out[i],

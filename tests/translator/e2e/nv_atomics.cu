@@ -116,8 +116,9 @@ int main() {
        h.orBits == 0xffffffffu && h.andBits == 0xffff0000u && h.xorBits == 0u &&
        h.fsum == 0.5f * n && h.dsub == 100.0 - 0.25 * n && h.product == product &&
        h.pair.count == n && h.pair.twice == 2LL * n;
-  printf(ok ? "PASS\n" : "FAIL: tickets %u sum %d min %d max %d big %lld or %x and %x xor %x fsum %f "
-                         "dsub %f product %llu slot %d pair %lld %lld\n",
+  printf(ok ? "PASS\n"
+            : "FAIL: tickets %u sum %d min %d max %d big %lld or %x and %x xor %x fsum %f "
+              "dsub %f product %llu slot %d pair %lld %lld\n",
          h.tickets, h.sum, h.minimum, h.maximum, h.big, h.orBits, h.andBits, h.xorBits, h.fsum,
          h.dsub, h.product, h.slot, h.pair.count, h.pair.twice);
   cudaFree(t);

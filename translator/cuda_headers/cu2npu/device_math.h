@@ -189,22 +189,22 @@ CU2NPU_D long long llabs(long long);
 // CUDA's global min and max (math_functions.hpp): same-type and mixed-signedness pairs of each
 // integer width, and float/double in every combination (max(float, double) is double). Host
 // and device, like CUDA's; with `using namespace std`, these non-templates win over std::min.
-#define CU2NPU_MINMAX(f)                                                                         \
-  __host__ __device__ int f(int, int);                                                           \
-  __host__ __device__ unsigned int f(unsigned int, unsigned int);                                \
-  __host__ __device__ unsigned int f(int, unsigned int);                                         \
-  __host__ __device__ unsigned int f(unsigned int, int);                                         \
-  __host__ __device__ long f(long, long);                                                        \
-  __host__ __device__ unsigned long f(unsigned long, unsigned long);                             \
-  __host__ __device__ unsigned long f(long, unsigned long);                                      \
-  __host__ __device__ unsigned long f(unsigned long, long);                                      \
-  __host__ __device__ long long f(long long, long long);                                         \
-  __host__ __device__ unsigned long long f(unsigned long long, unsigned long long);              \
-  __host__ __device__ unsigned long long f(long long, unsigned long long);                       \
-  __host__ __device__ unsigned long long f(unsigned long long, long long);                       \
-  __host__ __device__ float f(float, float);                                                     \
-  __host__ __device__ double f(double, double);                                                  \
-  __host__ __device__ double f(float, double);                                                   \
+#define CU2NPU_MINMAX(f)                                                                           \
+  __host__ __device__ int f(int, int);                                                             \
+  __host__ __device__ unsigned int f(unsigned int, unsigned int);                                  \
+  __host__ __device__ unsigned int f(int, unsigned int);                                           \
+  __host__ __device__ unsigned int f(unsigned int, int);                                           \
+  __host__ __device__ long f(long, long);                                                          \
+  __host__ __device__ unsigned long f(unsigned long, unsigned long);                               \
+  __host__ __device__ unsigned long f(long, unsigned long);                                        \
+  __host__ __device__ unsigned long f(unsigned long, long);                                        \
+  __host__ __device__ long long f(long long, long long);                                           \
+  __host__ __device__ unsigned long long f(unsigned long long, unsigned long long);                \
+  __host__ __device__ unsigned long long f(long long, unsigned long long);                         \
+  __host__ __device__ unsigned long long f(unsigned long long, long long);                         \
+  __host__ __device__ float f(float, float);                                                       \
+  __host__ __device__ double f(double, double);                                                    \
+  __host__ __device__ double f(float, double);                                                     \
   __host__ __device__ double f(double, float);
 CU2NPU_MINMAX(min)
 CU2NPU_MINMAX(max)

@@ -30,9 +30,9 @@ template <class T> struct __cu2npu_nv_value<const volatile T> { typedef T type; 
 #define CU2NPU_NV_V(T) typename __cu2npu_nv_value<T>::type
 #define CU2NPU_NV_SCOPE int = __NV_THREAD_SCOPE_SYSTEM
 
-#define CU2NPU_NV_RMW(op)                                                                        \
-  template <class T>                                                                             \
-  __device__ CU2NPU_NV_V(T) __nv_atomic_fetch_##op(T *, CU2NPU_NV_V(T), int, CU2NPU_NV_SCOPE);   \
+#define CU2NPU_NV_RMW(op)                                                                          \
+  template <class T>                                                                               \
+  __device__ CU2NPU_NV_V(T) __nv_atomic_fetch_##op(T *, CU2NPU_NV_V(T), int, CU2NPU_NV_SCOPE);     \
   template <class T> __device__ void __nv_atomic_##op(T *, CU2NPU_NV_V(T), int, CU2NPU_NV_SCOPE);
 CU2NPU_NV_RMW(add)
 CU2NPU_NV_RMW(sub)
@@ -48,11 +48,11 @@ __device__ CU2NPU_NV_V(T) __nv_atomic_exchange_n(T *, CU2NPU_NV_V(T), int, CU2NP
 template <class T>
 __device__ void __nv_atomic_exchange(T *, CU2NPU_NV_V(T) *, CU2NPU_NV_V(T) *, int, CU2NPU_NV_SCOPE);
 template <class T>
-__device__ bool __nv_atomic_compare_exchange_n(T *, CU2NPU_NV_V(T) *, CU2NPU_NV_V(T), bool, int, int,
-                                               CU2NPU_NV_SCOPE);
+__device__ bool __nv_atomic_compare_exchange_n(T *, CU2NPU_NV_V(T) *, CU2NPU_NV_V(T), bool, int,
+                                               int, CU2NPU_NV_SCOPE);
 template <class T>
-__device__ bool __nv_atomic_compare_exchange(T *, CU2NPU_NV_V(T) *, CU2NPU_NV_V(T) *, bool, int, int,
-                                             CU2NPU_NV_SCOPE);
+__device__ bool __nv_atomic_compare_exchange(T *, CU2NPU_NV_V(T) *, CU2NPU_NV_V(T) *, bool, int,
+                                             int, CU2NPU_NV_SCOPE);
 template <class T> __device__ CU2NPU_NV_V(T) __nv_atomic_load_n(T *, int, CU2NPU_NV_SCOPE);
 template <class T> __device__ void __nv_atomic_load(T *, CU2NPU_NV_V(T) *, int, CU2NPU_NV_SCOPE);
 template <class T> __device__ void __nv_atomic_store_n(T *, CU2NPU_NV_V(T), int, CU2NPU_NV_SCOPE);
