@@ -148,4 +148,92 @@ TEST(Atomics, ThreadFenceLastBlockPattern) {
   EXPECT_EQ(ticket, 0u);
 }
 
+// CUDA 12.8's __nv_atomic_* builtins under contention: exact totals, a 16-byte compare-exchange
+// loop (through the striped lock) that never tears, and the value operand converted to the
+// pointee type.
+struct NvWide {
+  long long low, high;
+};
+struct NvCounters {
+  unsigned long long tickets = 0;
+  int sum = 0;
+  unsigned bits = 0;
+  int minimum = 1 << 30;
+  long long maximum = 0;
+  double dsum = 0;
+  NvWide wide = {0, 0};
+  unsigned long long casProduct = 1;
+};
+
+__global__ void nvHammer(NvCounters *c, int *torn) {
+  ::npu::for_each_thread([&](NPU_THREAD_PARAMS) {
+    const unsigned i = blockIdx.x * blockDim.x + threadIdx.x;
+    __nv_atomic_fetch_add(&c->tickets, 1, __NV_ATOMIC_RELAXED); // int 1 -> unsigned long long
+    __nv_atomic_add(&c->sum, 2, __NV_ATOMIC_RELAXED, __NV_THREAD_SCOPE_BLOCK);
+    __nv_atomic_sub(&c->sum, 1, __NV_ATOMIC_RELEASE);
+    __nv_atomic_fetch_or(&c->bits, 1u << (i % 32), __NV_ATOMIC_RELAXED);
+    __nv_atomic_min(&c->minimum, static_cast<int>(i) - 9, __NV_ATOMIC_RELAXED);
+    __nv_atomic_fetch_max(&c->maximum, static_cast<long long>(i) << 33, __NV_ATOMIC_ACQ_REL);
+    __nv_atomic_fetch_add(&c->dsum, 0.5, __NV_ATOMIC_RELAXED, __NV_THREAD_SCOPE_DEVICE);
+    NvWide seen = __nv_atomic_load_n(&c->wide, __NV_ATOMIC_ACQUIRE);
+    if (seen.high != 3 * seen.low)
+      __nv_atomic_store_n(torn, 1, __NV_ATOMIC_RELAXED);
+    NvWide next;
+    do {
+      next = {seen.low + 1, seen.high + 3};
+    } while (!__nv_atomic_compare_exchange_n(&c->wide, &seen, next, true, __NV_ATOMIC_SEQ_CST,
+                                             __NV_ATOMIC_RELAXED));
+    if (i % 4096 == 0) { // 16 threads
+      unsigned long long old = __nv_atomic_load_n(&c->casProduct, __NV_ATOMIC_RELAXED);
+      while (!__nv_atomic_compare_exchange_n(&c->casProduct, &old, old * 2, false,
+                                             __NV_ATOMIC_ACQ_REL, __NV_ATOMIC_ACQUIRE)) {
+      }
+    }
+    __nv_atomic_thread_fence(__NV_ATOMIC_SEQ_CST);
+  });
+}
+
+TEST(Atomics, NvAtomicBuiltinsUnderContention) {
+  NvCounters c;
+  int torn = 0;
+  ASSERT_EQ(runKernel("nvHammer", nvHammer, kBlocks, kThreads, 0, &c, &torn), kSuccess);
+  EXPECT_EQ(c.tickets, kTotal);
+  EXPECT_EQ(c.sum, static_cast<int>(kTotal));
+  EXPECT_EQ(c.bits, ~0u);
+  EXPECT_EQ(c.minimum, -9);
+  EXPECT_EQ(c.maximum, static_cast<long long>(kTotal - 1) << 33);
+  EXPECT_EQ(c.dsum, 0.5 * kTotal);
+  EXPECT_EQ(c.wide.low, static_cast<long long>(kTotal));
+  EXPECT_EQ(c.wide.high, 3LL * kTotal);
+  EXPECT_EQ(c.casProduct, 1ull << (kTotal / 4096));
+  EXPECT_EQ(torn, 0);
+}
+
+TEST(Atomics, NvAtomicExchangeLoadStoreOnTheHost) {
+  // The builtins are plain functions: also callable outside a kernel, on any trivially
+  // copyable type, through volatile and const pointers.
+  volatile int v = 5;
+  EXPECT_EQ(__nv_atomic_exchange_n(&v, 7, __NV_ATOMIC_RELAXED), 5);
+  const int c = 11;
+  EXPECT_EQ(__nv_atomic_load_n(&c, __NV_ATOMIC_SEQ_CST), 11);
+  float f = 1.5f, other = 2.5f, previous = 0;
+  __nv_atomic_exchange(&f, &other, &previous, __NV_ATOMIC_ACQ_REL);
+  EXPECT_EQ(previous, 1.5f);
+  EXPECT_EQ(f, 2.5f);
+  NvWide w = {1, 2}, expected = {9, 9}, desired = {3, 4};
+  EXPECT_FALSE(__nv_atomic_compare_exchange(&w, &expected, &desired, false, __NV_ATOMIC_SEQ_CST,
+                                            __NV_ATOMIC_RELAXED));
+  EXPECT_EQ(expected.low, 1);
+  EXPECT_EQ(expected.high, 2);
+  __nv_atomic_store(&w, &desired, __NV_ATOMIC_RELEASE);
+  NvWide out;
+  __nv_atomic_load(&w, &out, __NV_ATOMIC_ACQUIRE);
+  EXPECT_EQ(out.low, 3);
+  EXPECT_EQ(out.high, 4);
+  NvWide swapped = __nv_atomic_exchange_n(&w, NvWide{5, 6}, __NV_ATOMIC_RELAXED);
+  EXPECT_EQ(swapped.low, 3);
+  EXPECT_EQ(w.high, 6);
+  static_assert(__NV_ATOMIC_SEQ_CST == 5 && __NV_THREAD_SCOPE_SYSTEM == 4, "CUDA's values");
+}
+
 } // namespace

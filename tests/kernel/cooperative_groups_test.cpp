@@ -107,4 +107,41 @@ TEST(CooperativeGroups, CoalescedThreadsInDivergentCode) {
   }
 }
 
+// Tile and coalesced-group shuffles of values wider than 8 bytes (double2, a 16-byte struct).
+struct Quad {
+  int a, b, c, d;
+};
+
+__global__ void wideTileShuffles(double2 *xors, Quad *downs, Quad *broadcasts, double2 *ups) {
+  ::npu::for_each_thread_sync([&](NPU_THREAD_PARAMS) {
+    const cg::thread_block_tile<8> tile = cg::tiled_partition<8>(cg::this_thread_block());
+    const int t = static_cast<int>(threadIdx.x);
+    xors[t] = tile.shfl_xor(make_double2(t, -t), 1u);
+    downs[t] = tile.shfl_down(Quad{t, 2 * t, 3 * t, 4 * t}, 2u);
+    const cg::coalesced_group active = cg::coalesced_threads();
+    broadcasts[t] = active.shfl(Quad{t, t + 1, t + 2, t + 3}, 3u);
+    ups[t] = active.shfl_up(make_double2(0.5 * t, 1.5 * t), 1u);
+  });
+}
+
+TEST(CooperativeGroups, ShufflesOfWideValues) {
+  std::vector<double2> xors(32), ups(32);
+  std::vector<Quad> downs(32), broadcasts(32);
+  ASSERT_EQ(runKernel("wideTileShuffles", wideTileShuffles, 1, 32, 0, xors.data(), downs.data(),
+                      broadcasts.data(), ups.data()),
+            kSuccess);
+  for (int t = 0; t < 32; ++t) {
+    EXPECT_EQ(xors[t].x, t ^ 1) << t;
+    EXPECT_EQ(xors[t].y, -(t ^ 1)) << t;
+    const int d = (t % 8) + 2 < 8 ? t + 2 : t;
+    EXPECT_EQ(downs[t].a, d) << t;
+    EXPECT_EQ(downs[t].d, 4 * d) << t;
+    EXPECT_EQ(broadcasts[t].a, 3) << t;
+    EXPECT_EQ(broadcasts[t].d, 6) << t;
+    const int u = t >= 1 ? t - 1 : t;
+    EXPECT_EQ(ups[t].x, 0.5 * u) << t;
+    EXPECT_EQ(ups[t].y, 1.5 * u) << t;
+  }
+}
+
 } // namespace

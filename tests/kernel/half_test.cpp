@@ -147,4 +147,59 @@ TEST(Half, AtomicAddAndShuffleInKernels) {
     EXPECT_EQ(__half2float(shuffled[lane]), static_cast<float>(lane ^ 1) + 0.5f);
 }
 
+// bf16x2 (sm_80's cuda_bf16.h): componentwise arithmetic rounded once to bf16, comparisons,
+// operators and conversions, from the same generator as __half2.
+TEST(Bfloat16, PairArithmeticComparisonsAndOperators) {
+  const __nv_bfloat162 a = __floats2bfloat162_rn(1.5f, -2.0f);
+  const __nv_bfloat162 b = __float2bfloat162_rn(0.75f);
+  auto lo = [](__nv_bfloat162 v) { return __low2float(v); };
+  auto hi = [](__nv_bfloat162 v) { return __high2float(v); };
+  EXPECT_EQ(lo(__hadd2(a, b)), 2.25f);
+  EXPECT_EQ(hi(__hadd2(a, b)), -1.25f);
+  EXPECT_EQ(lo(__hsub2(a, b)), 0.75f);
+  EXPECT_EQ(hi(__hmul2(a, b)), -1.5f);
+  EXPECT_EQ(lo(__hfma2(a, b, b)), 1.875f);
+  EXPECT_EQ(hi(__hneg2(a)), 2.0f);
+  EXPECT_EQ(lo(__h2div(a, b)), 2.0f);
+  EXPECT_EQ(hi(__habs2(a)), 2.0f);
+  EXPECT_EQ(lo(a + b), 2.25f);
+  EXPECT_EQ(hi(a - b), -2.75f);
+  EXPECT_EQ(lo(a * b), 1.125f);
+  EXPECT_EQ(hi(a / b), __bfloat162float(__float2bfloat16(-2.0f / 0.75f)));
+  __nv_bfloat162 c = a;
+  c += b;
+  c *= b;
+  EXPECT_EQ(lo(c), __bfloat162float(__float2bfloat16(2.25f * 0.75f)));
+  EXPECT_EQ(lo(-a), -1.5f);
+  // Rounded once to nearest even (bf16's ulp at 1 is 2^-7): 1 + 2^-8 is a tie that goes down
+  // to 1, 1 + 3 * 2^-8 a tie that goes up to 1 + 2^-6.
+  const __nv_bfloat162 one = __float2bfloat162_rn(1.0f);
+  EXPECT_EQ(lo(one + __float2bfloat162_rn(0x1p-8f)), 1.0f);
+  EXPECT_EQ(hi(__hadd2(one, __float2bfloat162_rn(3 * 0x1p-8f))), 1.0f + 0x1p-6f);
+  // Comparisons: componentwise 1.0/0.0, and the "both" forms.
+  EXPECT_EQ(lo(__hlt2(b, a)), 1.0f);
+  EXPECT_EQ(hi(__hlt2(b, a)), 0.0f);
+  EXPECT_EQ(lo(__hge2(a, b)), 1.0f);
+  EXPECT_EQ(hi(__hle2(a, b)), 1.0f);
+  EXPECT_EQ(lo(__hne2(a, a)), 0.0f);
+  EXPECT_EQ(hi(__heq2(a, a)), 1.0f);
+  EXPECT_TRUE(__hbeq2(a, a));
+  EXPECT_FALSE(__hbgt2(a, b));
+  EXPECT_TRUE(__hbne2(a, b));
+  EXPECT_TRUE(__hble2(b, __float2bfloat162_rn(0.75f)));
+  EXPECT_FALSE(__hbge2(a, b));
+  EXPECT_TRUE(a == a);
+  EXPECT_TRUE(a != b);
+  const float2 f = __bfloat1622float2(a);
+  EXPECT_EQ(f.x, 1.5f);
+  EXPECT_EQ(f.y, -2.0f);
+  EXPECT_EQ(__bfloat162float(__low2bfloat16(a)), 1.5f);
+  EXPECT_EQ(__bfloat162float(__high2bfloat16(a)), -2.0f);
+  EXPECT_EQ(lo(__lowhigh2highlow(a)), -2.0f);
+  EXPECT_EQ(lo(__hisnan2(__floats2bfloat162_rn(NAN, 1.0f))), 1.0f);
+  EXPECT_EQ(hi(h2sqrt(__floats2bfloat162_rn(4.0f, 9.0f))), 3.0f);
+  EXPECT_EQ(lo(h2exp2(__floats2bfloat162_rn(3.0f, 0.0f))), 8.0f);
+  EXPECT_EQ(hi(h2trunc(__floats2bfloat162_rn(0.0f, -2.5f))), -2.0f);
+}
+
 } // namespace

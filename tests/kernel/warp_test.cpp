@@ -290,4 +290,90 @@ TEST(Warp, BlockInclusiveScan) {
   }
 }
 
+// Values wider than 8 bytes and structs: float4, double2, a 24-byte struct without a default
+// constructor, a 12-byte struct; every flavour and width 16, against the same lane arithmetic.
+struct Triple {
+  double a;
+  long long b;
+  int c, d;
+  Triple(double a_, long long b_, int c_) : a(a_), b(b_), c(c_), d(-c_) {}
+};
+struct Rgb {
+  float r, g, b;
+};
+
+__global__ void shuffleStructs(float4 *f4, double2 *d2, Triple *triples, Rgb *rgbs, int width) {
+  ::npu::for_each_thread_sync([&](NPU_THREAD_PARAMS) {
+    const int lane = static_cast<int>(threadIdx.x);
+    const float4 mine4 = make_float4(lane, lane + 0.25f, lane + 0.5f, lane + 0.75f);
+    f4[lane] = __shfl_xor_sync(kFull, mine4, 3, width);
+    d2[lane] = __shfl_down_sync(kFull, make_double2(lane * 1.5, -lane * 1.5), 2, width);
+    triples[lane] = __shfl_sync(kFull, Triple(lane * 0.125, (1LL << 50) + lane, lane), 5, width);
+    rgbs[lane] = __shfl_up_sync(kFull, Rgb{lane * 1.0f, lane * 2.0f, lane * 3.0f}, 1, width);
+  });
+}
+
+TEST(Warp, ShufflesOfWideValuesAndStructs) {
+  static_assert(sizeof(Triple) == 24 && sizeof(Rgb) == 12 && sizeof(float4) == 16, "sizes");
+  for (int width : {32, 16}) {
+    std::vector<float4> f4(32);
+    std::vector<double2> d2(32);
+    std::vector<Triple> triples(32, Triple(0, 0, 0));
+    std::vector<Rgb> rgbs(32);
+    ASSERT_EQ(runKernel("shuffleStructs", shuffleStructs, 1, 32, 0, f4.data(), d2.data(),
+                        triples.data(), rgbs.data(), width),
+              kSuccess);
+    for (int lane = 0; lane < 32; ++lane) {
+      const int first = lane & ~(width - 1), last = first + width - 1;
+      const int x = lane ^ 3;
+      const int xs = x <= last ? x : lane;
+      EXPECT_EQ(f4[lane].x, xs) << lane;
+      EXPECT_EQ(f4[lane].y, xs + 0.25f) << lane;
+      EXPECT_EQ(f4[lane].z, xs + 0.5f) << lane;
+      EXPECT_EQ(f4[lane].w, xs + 0.75f) << lane;
+      const int ds = lane + 2 <= last ? lane + 2 : lane;
+      EXPECT_EQ(d2[lane].x, ds * 1.5) << lane;
+      EXPECT_EQ(d2[lane].y, -ds * 1.5) << lane;
+      const int is = first | (5 & (width - 1));
+      EXPECT_EQ(triples[lane].a, is * 0.125) << lane;
+      EXPECT_EQ(triples[lane].b, (1LL << 50) + is) << lane;
+      EXPECT_EQ(triples[lane].c, is) << lane;
+      EXPECT_EQ(triples[lane].d, -is) << lane;
+      const int us = lane - 1 >= first ? lane - 1 : lane;
+      EXPECT_EQ(rgbs[lane].r, us * 1.0f) << lane;
+      EXPECT_EQ(rgbs[lane].g, us * 2.0f) << lane;
+      EXPECT_EQ(rgbs[lane].b, us * 3.0f) << lane;
+    }
+  }
+}
+
+// A warp reduction of a float4 with __shfl_down_sync, as real code writes it.
+__global__ void reduceFloat4(const float4 *in, float4 *out) {
+  ::npu::for_each_thread_sync([&](NPU_THREAD_PARAMS) {
+    float4 v = in[blockIdx.x * 32 + threadIdx.x];
+    for (int offset = 16; offset > 0; offset /= 2) {
+      const float4 o = __shfl_down_sync(kFull, v, offset);
+      v = make_float4(v.x + o.x, v.y + o.y, v.z + o.z, v.w + o.w);
+    }
+    if (threadIdx.x == 0)
+      out[blockIdx.x] = v;
+  });
+}
+
+TEST(Warp, Float4ShuffleReduction) {
+  std::vector<float4> in(4 * 32), out(4);
+  for (unsigned i = 0; i < in.size(); ++i)
+    in[i] = make_float4(i, 2.0f * i, 1.0f, -1.0f * i);
+  ASSERT_EQ(runKernel("reduceFloat4", reduceFloat4, 4, 32, 0, in.data(), out.data()), kSuccess);
+  for (unsigned b = 0; b < 4; ++b) {
+    float sum = 0;
+    for (unsigned l = 0; l < 32; ++l)
+      sum += b * 32 + l;
+    EXPECT_EQ(out[b].x, sum);
+    EXPECT_EQ(out[b].y, 2 * sum);
+    EXPECT_EQ(out[b].z, 32.0f);
+    EXPECT_EQ(out[b].w, -sum);
+  }
+}
+
 } // namespace

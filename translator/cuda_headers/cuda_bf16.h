@@ -15,13 +15,22 @@ struct __nv_bfloat16 {
   __host__ __device__ __nv_bfloat16(float);
   __host__ __device__ __nv_bfloat16(double);
   __host__ __device__ __nv_bfloat16(int);
+  __host__ __device__ __nv_bfloat16(unsigned int);
+  __host__ __device__ __nv_bfloat16(short);
+  __host__ __device__ __nv_bfloat16(unsigned short);
+  __host__ __device__ __nv_bfloat16(long long);
+  __host__ __device__ __nv_bfloat16(unsigned long long);
   __host__ __device__ operator float() const;
+  __host__ __device__ operator __nv_bfloat16_raw() const;
   __host__ __device__ __nv_bfloat16 &operator=(float);
+  __host__ __device__ __nv_bfloat16 &operator=(const __nv_bfloat16_raw &);
 };
 struct __nv_bfloat162 {
   __nv_bfloat16 x, y;
   __nv_bfloat162() = default;
   __host__ __device__ __nv_bfloat162(const __nv_bfloat16 &a, const __nv_bfloat16 &b) : x(a), y(b) {}
+  __host__ __device__ __nv_bfloat162(const __nv_bfloat162_raw &);
+  __host__ __device__ operator __nv_bfloat162_raw() const;
 };
 typedef __nv_bfloat16 nv_bfloat16;
 typedef __nv_bfloat162 nv_bfloat162;
@@ -39,12 +48,16 @@ CU2NPU_HF __nv_bfloat16 __high2bfloat16(__nv_bfloat162);
 CU2NPU_HF __nv_bfloat162 __halves2bfloat162(__nv_bfloat16, __nv_bfloat16);
 CU2NPU_HF unsigned short __bfloat16_as_ushort(__nv_bfloat16);
 CU2NPU_HF __nv_bfloat16 __ushort_as_bfloat16(unsigned short);
-__device__ __nv_bfloat16 __hadd(__nv_bfloat16, __nv_bfloat16);
-__device__ __nv_bfloat16 __hmul(__nv_bfloat16, __nv_bfloat16);
-__device__ __nv_bfloat16 __hsub(__nv_bfloat16, __nv_bfloat16);
-__device__ __nv_bfloat16 __hfma(__nv_bfloat16, __nv_bfloat16, __nv_bfloat16);
-__device__ __nv_bfloat16 __hmax(__nv_bfloat16, __nv_bfloat16);
-__device__ __nv_bfloat16 __hmin(__nv_bfloat16, __nv_bfloat16);
-__device__ __nv_bfloat16 atomicAdd(__nv_bfloat16 *, __nv_bfloat16);
-__device__ __nv_bfloat16 __shfl_down_sync(unsigned int, __nv_bfloat16, unsigned int, int = 32);
-__device__ __nv_bfloat16 __shfl_xor_sync(unsigned int, __nv_bfloat16, int, int = 32);
+CU2NPU_HF __nv_bfloat16 __float2bfloat16_rz(float);
+CU2NPU_HF __nv_bfloat16 __double2bfloat16(double);
+CU2NPU_HF __nv_bfloat162 __float2bfloat162_rn(float);
+CU2NPU_HF float __low2float(__nv_bfloat162);
+CU2NPU_HF float __high2float(__nv_bfloat162);
+CU2NPU_HF __nv_bfloat162 __lowhigh2highlow(__nv_bfloat162);
+CU2NPU_HF short __bfloat16_as_short(__nv_bfloat16);
+CU2NPU_HF __nv_bfloat16 __short_as_bfloat16(short);
+CU2NPU_HF int __bfloat162int_rn(__nv_bfloat16);
+CU2NPU_HF int __bfloat162int_rz(__nv_bfloat16);
+CU2NPU_HF __nv_bfloat16 __int2bfloat16_rn(int);
+// bf16 and bf16x2 arithmetic, comparisons and math: the same list as __half's (cuda_fp16.h).
+CU2NPU_HALF_FAMILY(__nv_bfloat16, __nv_bfloat162)

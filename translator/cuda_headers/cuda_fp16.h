@@ -55,41 +55,41 @@ CU2NPU_HF float __low2float(__half2); CU2NPU_HF float __high2float(__half2);
 CU2NPU_HF __half __low2half(__half2); CU2NPU_HF __half __high2half(__half2);
 CU2NPU_HF __half2 __halves2half2(__half, __half); CU2NPU_HF __half2 __half2half2(__half);
 CU2NPU_HF __half2 __float2half2_rn(float); CU2NPU_HF __half2 __lows2half2(__half2, __half2);
-CU2NPU_HF __half2 __highs2half2(__half2, __half2);
+CU2NPU_HF __half2 __highs2half2(__half2, __half2); CU2NPU_HF __half2 __lowhigh2highlow(__half2);
 CU2NPU_HF short __half_as_short(__half); CU2NPU_HF unsigned short __half_as_ushort(__half);
 CU2NPU_HF __half __short_as_half(short); CU2NPU_HF __half __ushort_as_half(unsigned short);
 CU2NPU_HF __half __int2half_rn(int); CU2NPU_HF int __half2int_rn(__half); CU2NPU_HF int __half2int_rz(__half);
-#define CU2NPU_H2(op) __device__ __half op(__half, __half); __device__ __half2 op##2(__half2, __half2);
-__device__ __half __hadd(__half, __half); __device__ __half2 __hadd2(__half2, __half2);
-CU2NPU_H2(__hsub) CU2NPU_H2(__hmul) CU2NPU_H2(__hmax) CU2NPU_H2(__hmin)
-__device__ __half __hdiv(__half, __half); __device__ __half2 __h2div(__half2, __half2);
-__device__ __half __hadd_sat(__half, __half); __device__ __half __hmul_sat(__half, __half);
-__device__ __half __hadd_rn(__half, __half); __device__ __half __hsub_rn(__half, __half); __device__ __half __hmul_rn(__half, __half);
-__device__ __half __hfma(__half, __half, __half); __device__ __half2 __hfma2(__half2, __half2, __half2);
-__device__ __half __hneg(__half); __device__ __half2 __hneg2(__half2);
-__device__ __half __habs(__half); __device__ __half2 __habs2(__half2);
-#define CU2NPU_HCMP(op) __device__ bool op(__half, __half); __device__ __half2 op##2(__half2, __half2); \
-  __device__ bool __hb##op##2(__half2, __half2);
-__device__ bool __heq(__half, __half); __device__ bool __hne(__half, __half); __device__ bool __hlt(__half, __half);
-__device__ bool __hle(__half, __half); __device__ bool __hgt(__half, __half); __device__ bool __hge(__half, __half);
-__device__ bool __hequ(__half, __half); __device__ bool __hneu(__half, __half); __device__ bool __hltu(__half, __half);
-__device__ bool __hleu(__half, __half); __device__ bool __hgtu(__half, __half); __device__ bool __hgeu(__half, __half);
-__device__ __half2 __heq2(__half2, __half2); __device__ __half2 __hne2(__half2, __half2); __device__ __half2 __hlt2(__half2, __half2);
-__device__ __half2 __hle2(__half2, __half2); __device__ __half2 __hgt2(__half2, __half2); __device__ __half2 __hge2(__half2, __half2);
-__device__ bool __hbeq2(__half2, __half2); __device__ bool __hbne2(__half2, __half2); __device__ bool __hblt2(__half2, __half2);
-__device__ bool __hble2(__half2, __half2); __device__ bool __hbgt2(__half2, __half2); __device__ bool __hbge2(__half2, __half2);
-__device__ bool __hisnan(__half); __device__ __half2 __hisnan2(__half2); __device__ int __hisinf(__half);
-#define CU2NPU_HMATH(f) __device__ __half h##f(__half); __device__ __half2 h2##f(__half2);
-CU2NPU_HMATH(sqrt) CU2NPU_HMATH(rsqrt) CU2NPU_HMATH(rcp) CU2NPU_HMATH(exp) CU2NPU_HMATH(exp2) CU2NPU_HMATH(exp10)
-CU2NPU_HMATH(log) CU2NPU_HMATH(log2) CU2NPU_HMATH(log10) CU2NPU_HMATH(sin) CU2NPU_HMATH(cos) CU2NPU_HMATH(trunc)
-CU2NPU_HMATH(ceil) CU2NPU_HMATH(floor) CU2NPU_HMATH(rint)
-__device__ __half atomicAdd(__half *, __half); __device__ __half2 atomicAdd(__half2 *, __half2);
-__device__ __half __shfl_sync(unsigned int, __half, int, int = 32);
-__device__ __half __shfl_down_sync(unsigned int, __half, unsigned int, int = 32);
-__device__ __half __shfl_up_sync(unsigned int, __half, unsigned int, int = 32);
-__device__ __half __shfl_xor_sync(unsigned int, __half, int, int = 32);
-__device__ __half __ldg(const __half *);
-#undef CU2NPU_H2
-#undef CU2NPU_HCMP
-#undef CU2NPU_HMATH
+// The functions cuda_fp16.h and cuda_bf16.h both overload for their 16-bit type H and its pair
+// type H2 (cuda_bf16.h for sm_80+): one list, declared for __half here and __nv_bfloat16 there.
+#define CU2NPU_HALF_FAMILY(H, H2) \
+  __device__ H __hadd(H, H); __device__ H2 __hadd2(H2, H2); __device__ H __hsub(H, H); __device__ H2 __hsub2(H2, H2); \
+  __device__ H __hmul(H, H); __device__ H2 __hmul2(H2, H2); __device__ H __hdiv(H, H); __device__ H2 __h2div(H2, H2); \
+  __device__ H __hmax(H, H); __device__ H2 __hmax2(H2, H2); __device__ H __hmin(H, H); __device__ H2 __hmin2(H2, H2); \
+  __device__ H __hmax_nan(H, H); __device__ H __hmin_nan(H, H); \
+  __device__ H __hadd_sat(H, H); __device__ H __hsub_sat(H, H); __device__ H __hmul_sat(H, H); __device__ H __hfma_sat(H, H, H); \
+  __device__ H2 __hadd2_sat(H2, H2); __device__ H2 __hmul2_sat(H2, H2); \
+  __device__ H __hadd_rn(H, H); __device__ H __hsub_rn(H, H); __device__ H __hmul_rn(H, H); \
+  __device__ H __hfma(H, H, H); __device__ H2 __hfma2(H2, H2, H2); \
+  __device__ H __hneg(H); __device__ H2 __hneg2(H2); __device__ H __habs(H); __device__ H2 __habs2(H2); \
+  __device__ bool __heq(H, H); __device__ bool __hne(H, H); __device__ bool __hlt(H, H); \
+  __device__ bool __hle(H, H); __device__ bool __hgt(H, H); __device__ bool __hge(H, H); \
+  __device__ bool __hequ(H, H); __device__ bool __hneu(H, H); __device__ bool __hltu(H, H); \
+  __device__ bool __hleu(H, H); __device__ bool __hgtu(H, H); __device__ bool __hgeu(H, H); \
+  __device__ H2 __heq2(H2, H2); __device__ H2 __hne2(H2, H2); __device__ H2 __hlt2(H2, H2); \
+  __device__ H2 __hle2(H2, H2); __device__ H2 __hgt2(H2, H2); __device__ H2 __hge2(H2, H2); \
+  __device__ bool __hbeq2(H2, H2); __device__ bool __hbne2(H2, H2); __device__ bool __hblt2(H2, H2); \
+  __device__ bool __hble2(H2, H2); __device__ bool __hbgt2(H2, H2); __device__ bool __hbge2(H2, H2); \
+  __device__ bool __hisnan(H); __device__ H2 __hisnan2(H2); __device__ int __hisinf(H); \
+  CU2NPU_HMATH(H, H2, sqrt) CU2NPU_HMATH(H, H2, rsqrt) CU2NPU_HMATH(H, H2, rcp) CU2NPU_HMATH(H, H2, exp) \
+  CU2NPU_HMATH(H, H2, exp2) CU2NPU_HMATH(H, H2, exp10) CU2NPU_HMATH(H, H2, log) CU2NPU_HMATH(H, H2, log2) \
+  CU2NPU_HMATH(H, H2, log10) CU2NPU_HMATH(H, H2, sin) CU2NPU_HMATH(H, H2, cos) CU2NPU_HMATH(H, H2, trunc) \
+  CU2NPU_HMATH(H, H2, ceil) CU2NPU_HMATH(H, H2, floor) CU2NPU_HMATH(H, H2, rint) \
+  __device__ H atomicAdd(H *, H); __device__ H2 atomicAdd(H2 *, H2); \
+  __device__ H __shfl_sync(unsigned int, H, int, int = 32); \
+  __device__ H __shfl_down_sync(unsigned int, H, unsigned int, int = 32); \
+  __device__ H __shfl_up_sync(unsigned int, H, unsigned int, int = 32); \
+  __device__ H __shfl_xor_sync(unsigned int, H, int, int = 32); \
+  __device__ H __ldg(const H *);
+#define CU2NPU_HMATH(H, H2, f) __device__ H h##f(H); __device__ H2 h2##f(H2);
+CU2NPU_HALF_FAMILY(__half, __half2)
 // clang-format on

@@ -7,6 +7,7 @@
 #include "cu2npu/host_defines.h"
 #include "vector_types.h"
 #include "cu2npu/device_math.h"
+#include "cu2npu/nv_atomics.h"
 
 #define CU2NPU_DF extern "C" __device__
 // Fast-math and rounding intrinsics

@@ -62,6 +62,46 @@ void addInto(std::map<std::string, unsigned> &To, const std::map<std::string, un
     To[K] += V;
 }
 
+// The exit status says whether the output is complete: 0 when every construct was translated
+// (warnings allowed); 1 when some output is incomplete: a file clang could not compile, a
+// construct left as it was with a marker, or one whose marker asks for a hand edit. The reason
+// goes to stderr, -q or not. A status already set (2: usage, I/O, refused overwrite) stays.
+int exitStatus(int Exit, const Totals &T, llvm::raw_ostream &Err) {
+  static const char *const HandEdit[] = {"CU2NPU2002", "CU2NPU3001", "CU2NPU3002", "CU2NPU4001"};
+  std::vector<std::string> Why;
+  if (T.Errors)
+    Why.push_back(llvm::formatv("{0} file{1} clang could not compile (CU2NPU0001)", T.Errors,
+                                T.Errors == 1 ? "" : "s")
+                      .str());
+  unsigned Left = 0, Hand = 0;
+  std::string Names;
+  for (auto &[K, V] : T.Unconverted) {
+    Left += V;
+    if (Names.size() < 60)
+      Names += (Names.empty() ? "" : ", ") + K;
+    else if (Names.back() != '.')
+      Names += ", ...";
+  }
+  if (Left)
+    Why.push_back(
+        llvm::formatv("{0} construct{1} left untranslated ({2})", Left, Left == 1 ? "" : "s", Names)
+            .str());
+  for (const char *D : HandEdit)
+    if (auto It = T.Diags.find(D); It != T.Diags.end())
+      Hand += It->second;
+  if (Hand)
+    Why.push_back(llvm::formatv("{0} place{1} to finish by hand (CU2NPU2002/3001/3002/4001)", Hand,
+                                Hand == 1 ? "" : "s")
+                      .str());
+  if (Why.empty())
+    return Exit;
+  Err << "cu2npu: translation incomplete (exit status " << (Exit ? Exit : 1) << "): ";
+  for (size_t I = 0; I < Why.size(); ++I)
+    Err << (I ? "; " : "") << Why[I];
+  Err << "\n";
+  return Exit ? Exit : 1;
+}
+
 // Flags of a compile command that matter for parsing (nvcc or gcc style), made absolute.
 std::vector<std::string> usefulFlags(const clang::tooling::CompileCommand &Cmd) {
   std::vector<std::string> Out;
@@ -325,7 +365,7 @@ int runDriver(Options &Opts) {
         O << "    " << K << ": " << V << "\n";
     }
   }
-  return Exit;
+  return exitStatus(Exit, T, Err);
 }
 
 } // namespace cu2npu

@@ -204,6 +204,30 @@ inline float doubleToFloatRoundToOdd(double d) {
   inline H2 __hgt2(H2 a, H2 b) {                                                                   \
     return H2(fromFloat(__hgt(a.x, b.x) ? 1.0f : 0.0f), fromFloat(__hgt(a.y, b.y) ? 1.0f : 0.0f)); \
   }                                                                                                \
+  inline H2 __hne2(H2 a, H2 b) {                                                                   \
+    return H2(fromFloat(__hne(a.x, b.x) ? 1.0f : 0.0f), fromFloat(__hne(a.y, b.y) ? 1.0f : 0.0f)); \
+  }                                                                                                \
+  inline H2 __hle2(H2 a, H2 b) {                                                                   \
+    return H2(fromFloat(__hle(a.x, b.x) ? 1.0f : 0.0f), fromFloat(__hle(a.y, b.y) ? 1.0f : 0.0f)); \
+  }                                                                                                \
+  inline H2 __hge2(H2 a, H2 b) {                                                                   \
+    return H2(fromFloat(__hge(a.x, b.x) ? 1.0f : 0.0f), fromFloat(__hge(a.y, b.y) ? 1.0f : 0.0f)); \
+  }                                                                                                \
+  inline H2 __hisnan2(H2 a) {                                                                      \
+    return H2(fromFloat(__hisnan(a.x) ? 1.0f : 0.0f), fromFloat(__hisnan(a.y) ? 1.0f : 0.0f));     \
+  }                                                                                                \
+  inline bool __hbne2(H2 a, H2 b) { return __hne(a.x, b.x) && __hne(a.y, b.y); }                   \
+  inline bool __hble2(H2 a, H2 b) { return __hle(a.x, b.x) && __hle(a.y, b.y); }                   \
+  inline bool __hbge2(H2 a, H2 b) { return __hge(a.x, b.x) && __hge(a.y, b.y); }                   \
+  inline H2 h2rsqrt(H2 a) { return H2(hrsqrt(a.x), hrsqrt(a.y)); }                                 \
+  inline H2 h2exp2(H2 a) { return H2(hexp2(a.x), hexp2(a.y)); }                                    \
+  inline H2 h2exp10(H2 a) { return H2(hexp10(a.x), hexp10(a.y)); }                                 \
+  inline H2 h2log2(H2 a) { return H2(hlog2(a.x), hlog2(a.y)); }                                    \
+  inline H2 h2log10(H2 a) { return H2(hlog10(a.x), hlog10(a.y)); }                                 \
+  inline H2 h2sin(H2 a) { return H2(hsin(a.x), hsin(a.y)); }                                       \
+  inline H2 h2cos(H2 a) { return H2(hcos(a.x), hcos(a.y)); }                                       \
+  inline H2 h2trunc(H2 a) { return H2(htrunc(a.x), htrunc(a.y)); }                                 \
+  inline H2 h2rint(H2 a) { return H2(hrint(a.x), hrint(a.y)); }                                    \
   inline bool __hbeq2(H2 a, H2 b) { return __heq(a.x, b.x) && __heq(a.y, b.y); }                   \
   inline bool __hblt2(H2 a, H2 b) { return __hlt(a.x, b.x) && __hlt(a.y, b.y); }                   \
   inline bool __hbgt2(H2 a, H2 b) { return __hgt(a.x, b.x) && __hgt(a.y, b.y); }                   \

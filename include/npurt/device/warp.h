@@ -7,6 +7,7 @@
 // (with CUDA's clamp values), so `width` < 32 splits the warp into segments.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <cstring>
 #include <type_traits>
@@ -15,18 +16,13 @@
 
 namespace npu::detail {
 
+// The match functions compare one lane word: values of at most 8 bytes, as CUDA's.
 template <class T> inline unsigned long long toLaneBits(const T &value) {
   static_assert(sizeof(T) <= 8 && std::is_trivially_copyable<T>::value,
-                "warp shuffles exchange values of at most 8 bytes");
+                "warp match functions compare values of at most 8 bytes");
   unsigned long long bits = 0;
   std::memcpy(&bits, &value, sizeof(T));
   return bits;
-}
-
-template <class T> inline T fromLaneBits(unsigned long long bits) {
-  T value;
-  std::memcpy(&value, &bits, sizeof(T));
-  return value;
 }
 
 // Segment of `width` lanes containing `lane` (width a power of two, <= 32).
@@ -35,9 +31,26 @@ inline int segmentLastLane(int lane, int width) {
   return segmentFirstLane(lane, width) + width - 1;
 }
 
+// A shuffle moves any trivially copyable value (float4, double2, a struct): one lane word
+// (8 bytes) per collective, as CUDA splits wide values into 4-byte shuffles. Every lane of the
+// mask makes the same number of collectives (sizeof(T) is the same for all), all from the same
+// source lane.
 template <class T> inline T shuffleFrom(unsigned mask, const T &value, int sourceLane) {
-  return fromLaneBits<T>(
-      warpCollective(WarpOp::Shuffle, mask, toLaneBits(value), sourceLane, nullptr));
+  static_assert(std::is_trivially_copyable<T>::value,
+                "warp shuffles exchange trivially copyable values");
+  constexpr std::size_t kWord = sizeof(unsigned long long);
+  unsigned char bytes[sizeof(T)];
+  std::memcpy(bytes, &value, sizeof(T));
+  for (std::size_t offset = 0; offset < sizeof(T); offset += kWord) {
+    const std::size_t n = sizeof(T) - offset < kWord ? sizeof(T) - offset : kWord;
+    unsigned long long bits = 0;
+    std::memcpy(&bits, bytes + offset, n);
+    bits = warpCollective(WarpOp::Shuffle, mask, bits, sourceLane, nullptr);
+    std::memcpy(bytes + offset, &bits, n);
+  }
+  T result = value; // T need not be default-constructible
+  std::memcpy(static_cast<void *>(&result), bytes, sizeof(T));
+  return result;
 }
 
 inline unsigned warpVote(WarpOp op, unsigned mask, int predicate) {

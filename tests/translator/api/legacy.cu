@@ -2,6 +2,7 @@
 // diagnosed instead of failing to parse, version checks see CUDA 12.8's runtime version,
 // removed thread-management calls are mapped.
 #include <cuda_runtime.h>
+// RC: 1
 // DIAG: texture is not supported (textures, surfaces and CUDA arrays) [CU2NPU1011]
 // NO-COMPILE
 // CHECK: /* CU2NPU1011: texture is not supported (textures, surfaces and CUDA arrays) */ texture<float, 1> texRef;

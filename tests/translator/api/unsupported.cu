@@ -1,6 +1,7 @@
 // Unsupported and unknown CUDA API: diagnosed with stable IDs, marked in the output, left unchanged.
 #include <cuda_runtime.h>
 #include <cuda.h>
+// RC: 1
 // DIAG: cudaGraphLaunch is not supported (CUDA graphs and stream capture) [CU2NPU1010]
 // DIAG: cudaCreateTextureObject is not supported (textures, surfaces and CUDA arrays) [CU2NPU1011]
 // DIAG: cudaIpcGetMemHandle is not supported (IPC, peer access and multi-process features) [CU2NPU1012]

@@ -1,5 +1,6 @@
 // Launches in #if branches the parse skipped are rewritten from their tokens; the output also
 // compiles with the branch enabled.
+// RC: 1
 // CXXFLAGS: -DUSE_SCALE
 #include <cuda_runtime.h>
 template <typename T> __global__ void scale(T *x, T a) { x[threadIdx.x] *= a; }

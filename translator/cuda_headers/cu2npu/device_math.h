@@ -1,8 +1,17 @@
 // cu2npu CUDA declaration shim: device-side math declarations (CUDA Math API).
 // C names (sqrtf, sqrt) get __device__ overloads next to the C library ones; the C++ overloads
 // (sqrt(float), std::sqrt) come from clang's __clang_cuda_math_forward_declares.h.
+// The host's <math.h> and <cmath> come first, as nvcc's cuda_runtime.h includes them: host code
+// calls ceil(float), std::sqrt, fminf, ... without including anything, and a __host__ __device__
+// function finds the host overloads beside the device ones.
 #pragma once
 #include "cu2npu/host_defines.h"
+#include <math.h>
+#include <stdlib.h>
+#ifdef __cplusplus
+#include <cmath>
+#include <cstdlib>
+#endif
 #include <__clang_cuda_math_forward_declares.h>
 
 #define CU2NPU_D extern "C" __device__
@@ -177,26 +186,33 @@ CU2NPU_D float fdividef(float, float);
 CU2NPU_D int abs(int);
 CU2NPU_D long labs(long);
 CU2NPU_D long long llabs(long long);
-__host__ __device__ int min(int, int);
-__host__ __device__ unsigned int min(unsigned int, unsigned int);
-__host__ __device__ long long min(long long, long long);
-__host__ __device__ unsigned long long min(unsigned long long, unsigned long long);
-__host__ __device__ float min(float, float);
-__host__ __device__ double min(double, double);
-__host__ __device__ int max(int, int);
-__host__ __device__ unsigned int max(unsigned int, unsigned int);
-__host__ __device__ long long max(long long, long long);
-__host__ __device__ unsigned long long max(unsigned long long, unsigned long long);
-__host__ __device__ float max(float, float);
-__host__ __device__ double max(double, double);
+// CUDA's global min and max (math_functions.hpp): same-type and mixed-signedness pairs of each
+// integer width, and float/double in every combination (max(float, double) is double). Host
+// and device, like CUDA's; with `using namespace std`, these non-templates win over std::min.
+#define CU2NPU_MINMAX(f)                                                                           \
+  __host__ __device__ int f(int, int);                                                             \
+  __host__ __device__ unsigned int f(unsigned int, unsigned int);                                  \
+  __host__ __device__ unsigned int f(int, unsigned int);                                           \
+  __host__ __device__ unsigned int f(unsigned int, int);                                           \
+  __host__ __device__ long f(long, long);                                                          \
+  __host__ __device__ unsigned long f(unsigned long, unsigned long);                               \
+  __host__ __device__ unsigned long f(long, unsigned long);                                        \
+  __host__ __device__ unsigned long f(unsigned long, long);                                        \
+  __host__ __device__ long long f(long long, long long);                                           \
+  __host__ __device__ unsigned long long f(unsigned long long, unsigned long long);                \
+  __host__ __device__ unsigned long long f(long long, unsigned long long);                         \
+  __host__ __device__ unsigned long long f(unsigned long long, long long);                         \
+  __host__ __device__ float f(float, float);                                                       \
+  __host__ __device__ double f(double, double);                                                    \
+  __host__ __device__ double f(float, double);                                                     \
+  __host__ __device__ double f(double, float);
+CU2NPU_MINMAX(min)
+CU2NPU_MINMAX(max)
+#undef CU2NPU_MINMAX
 __host__ __device__ unsigned int umin(unsigned int, unsigned int);
 __host__ __device__ unsigned int umax(unsigned int, unsigned int);
 __host__ __device__ long long llmin(long long, long long);
 __host__ __device__ long long llmax(long long, long long);
 __host__ __device__ unsigned long long ullmin(unsigned long long, unsigned long long);
 __host__ __device__ unsigned long long ullmax(unsigned long long, unsigned long long);
-__host__ __device__ unsigned int min(int, unsigned int);
-__host__ __device__ unsigned int min(unsigned int, int);
-__host__ __device__ unsigned int max(int, unsigned int);
-__host__ __device__ unsigned int max(unsigned int, int);
 #undef CU2NPU_D
