@@ -269,7 +269,7 @@ public:
     if (FD->doesThisDeclarationHaveABody() &&
         (FD->hasAttr<clang::CUDAGlobalAttr>() || FD->hasAttr<clang::CUDADeviceAttr>()) &&
         C.file(C.SM.getFileID(C.SM.getSpellingLoc(FD->getBody()->getBeginLoc()))) &&
-        !findLockstepSites(FD->getBody()).empty())
+        !findLockstepSites(*C.AST, FD->getBody()).empty())
       Graph[FD->getCanonicalDecl()].Sync = true;
   }
 

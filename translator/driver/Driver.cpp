@@ -67,7 +67,8 @@ void addInto(std::map<std::string, unsigned> &To, const std::map<std::string, un
 // construct left as it was with a marker, or one whose marker asks for a hand edit. The reason
 // goes to stderr, -q or not. A status already set (2: usage, I/O, refused overwrite) stays.
 int exitStatus(int Exit, const Totals &T, llvm::raw_ostream &Err) {
-  static const char *const HandEdit[] = {"CU2NPU2002", "CU2NPU3001", "CU2NPU3002", "CU2NPU4001"};
+  static const char *const HandEdit[] = {"CU2NPU2002", "CU2NPU3001", "CU2NPU3002", "CU2NPU3003",
+                                         "CU2NPU4001"};
   std::vector<std::string> Why;
   if (T.Errors)
     Why.push_back(llvm::formatv("{0} file{1} clang could not compile (CU2NPU0001)", T.Errors,
@@ -90,8 +91,8 @@ int exitStatus(int Exit, const Totals &T, llvm::raw_ostream &Err) {
     if (auto It = T.Diags.find(D); It != T.Diags.end())
       Hand += It->second;
   if (Hand)
-    Why.push_back(llvm::formatv("{0} place{1} to finish by hand (CU2NPU2002/3001/3002/4001)", Hand,
-                                Hand == 1 ? "" : "s")
+    Why.push_back(llvm::formatv("{0} place{1} to finish by hand (CU2NPU2002/3001/3002/3003/4001)",
+                                Hand, Hand == 1 ? "" : "s")
                       .str());
   if (Why.empty())
     return Exit;

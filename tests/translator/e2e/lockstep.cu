@@ -51,6 +51,33 @@ __global__ void gather(float *out) {
     out[blockIdx.x] = s;
   }
 }
+// The same without volatile: the unrolled last warp and "threads 0..15 write, thread 0 reads".
+__global__ void reducePlain(const float *in, float *out) {
+  __shared__ float s[128];
+  unsigned t = threadIdx.x;
+  s[t] = in[blockIdx.x * 128 + t];
+  __syncthreads();
+  if (t < 64) s[t] += s[t + 64];
+  __syncthreads();
+  if (t < 32) {
+    s[t] += s[t + 32];
+    s[t] += s[t + 16];
+    s[t] += s[t + 8];
+    s[t] += s[t + 4];
+    s[t] += s[t + 2];
+    s[t] += s[t + 1];
+  }
+  if (t == 0) out[blockIdx.x] = s[0];
+}
+__global__ void gatherPlain(float *out) {
+  __shared__ float part[16];
+  if (threadIdx.x < 16) part[threadIdx.x] = threadIdx.x + 1.0f;
+  if (threadIdx.x == 0) {
+    float a = 0;
+    for (int k = 0; k < 16; ++k) a += part[k];
+    out[blockIdx.x] = a;
+  }
+}
 __global__ void spin(volatile int *flags, int *out) {
   if (blockIdx.x == 0 && threadIdx.x == 0) {
     while (flags[1] == 0)
@@ -94,6 +121,16 @@ int main() {
   gather<<<2, 64>>>(out);
   cudaDeviceSynchronize();
   if (out[0] != 136.0f || out[1] != 136.0f) { printf("gather: %f %f\n", out[0], out[1]); ok = 0; }
+  reducePlain<<<4, 128>>>(in, out);
+  cudaDeviceSynchronize();
+  for (unsigned b = 0; b < 4; ++b) {
+    float expect = 0;
+    for (unsigned i = 0; i < 128; ++i) expect += in[b * 128 + i];
+    if (out[b] != expect) { printf("reducePlain[%u]: %f, expected %f\n", b, out[b], expect); ok = 0; }
+  }
+  gatherPlain<<<2, 64>>>(out);
+  cudaDeviceSynchronize();
+  if (out[0] != 136.0f || out[1] != 136.0f) { printf("gatherPlain: %f %f\n", out[0], out[1]); ok = 0; }
   flags[1] = flags[2] = 0;
   spin<<<2, 64>>>(flags, o);
   if (cudaDeviceSynchronize() != cudaSuccess || o[0] != 42 || o[1] != 7) { printf("spin\n"); ok = 0; }

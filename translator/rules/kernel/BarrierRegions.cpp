@@ -928,7 +928,7 @@ std::string Planner::run() {
 std::string emitBarrierRegions(Context &C, const FunctionDecl &Kernel, UserFile &F) {
   if (!isa_and_nonnull<CompoundStmt>(Kernel.getBody()))
     return "";
-  if (!findLockstepSites(Kernel.getBody()).empty())
+  if (!findLockstepSites(*C.AST, Kernel.getBody()).empty())
     return ""; // warp lockstep and spin-waits need fibers
   Planner P(C, Kernel, F);
   return P.run();

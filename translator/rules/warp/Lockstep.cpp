@@ -1,5 +1,8 @@
 #include "rules/warp/Lockstep.h"
 
+#include <set>
+
+#include <clang/AST/ASTContext.h>
 #include <clang/AST/Attr.h>
 #include <clang/AST/Decl.h>
 #include <clang/AST/Expr.h>
@@ -8,6 +11,7 @@
 #include <clang/AST/Stmt.h>
 #include <clang/Lex/Lexer.h>
 
+#include "mapping/Mapping.h"
 #include "rules/Context.h"
 
 namespace cu2npu {
@@ -79,13 +83,16 @@ bool afterNpuCall(const Stmt *Comma, llvm::StringRef Name) {
 
 class Finder {
 public:
-  Finder(const Stmt *Body, LockstepSites &Out) : PM(const_cast<Stmt *>(Body)), Out(Out) {}
+  enum class Use { None, Load, Store, IncDec };
+
+  Finder(const ASTContext &Ctx, const Stmt *Body, LockstepSites &Out)
+      : PM(const_cast<Stmt *>(Body)), Out(Out), Ctx(Ctx) {}
 
   void visit(const Stmt *S) {
     if (!S)
       return;
     if (auto *E = dyn_cast<Expr>(S); E && isSharedVolatile(E))
-      classify(E);
+      record(E);
     const Expr *Cond = nullptr;
     if (auto *W = dyn_cast<WhileStmt>(S); W && !W->getConditionVariable())
       Cond = W->getCond();
@@ -99,37 +106,182 @@ public:
       visit(Child);
   }
 
+  // Legacy warp-synchronous code without `volatile`: a plain __shared__ variable that a thread
+  // reads after some thread wrote it, at another element, with no barrier in between (a
+  // statement later, or in a later iteration of a barrier-free loop). On a GPU only the warp's
+  // lockstep orders such accesses, so every access to that variable gets the lanes' meeting.
+  // A thread reading before writing (`s[t] += s[t + k]` between barriers) is not flagged, nor is
+  // code after a loop that synchronises reading what the loop's last stretch wrote.
+  void findImplicitWarpSync(const Stmt *Body) {
+    collectShared(Body, 0);
+    std::set<const VarDecl *> Flagged;
+    for (const SharedAccess &R : Shared) {
+      if (R.Kind != Use::Load || Flagged.count(R.Var))
+        continue;
+      for (const SharedAccess &W : Shared)
+        if (W.Var == R.Var && W.Stretch == R.Stretch &&
+            (W.Kind == Use::Store || W.Kind == Use::IncDec) &&
+            (W.Seq < R.Seq || (W.Loop != 0 && W.Loop == R.Loop)) &&
+            (W.Key != R.Key || isa<DeclRefExpr>(W.E))) {
+          Flagged.insert(R.Var);
+          break;
+        }
+    }
+    for (const SharedAccess &A : Shared)
+      if (Flagged.count(A.Var))
+        record(A.E);
+  }
+
 private:
   ParentMap PM;
   LockstepSites &Out;
+  const ASTContext &Ctx;
 
-  void classify(const Expr *E) {
+  struct SharedAccess {
+    const VarDecl *Var;
+    const Expr *E; // the whole access: s, s[i], s[i][j], s[i].f
+    Use Kind;
+    unsigned Stretch, Seq, Loop; // Loop: the innermost barrier-free loop around it, or 0
+    llvm::FoldingSetNodeID Key;
+  };
+  std::vector<SharedAccess> Shared;
+  unsigned Stretch = 0, Seq = 0, Loops = 0;
+
+  static bool isBarrierLike(const CallExpr *CE) {
+    llvm::StringRef N;
+    if (const FunctionDecl *FD = CE->getDirectCallee(); FD && FD->getIdentifier())
+      N = FD->getName();
+    else if (auto *UL = dyn_cast<UnresolvedLookupExpr>(CE->getCallee()->IgnoreParenImpCasts());
+             UL && UL->getName().isIdentifier())
+      N = UL->getName().getAsIdentifierInfo()->getName();
+    else if (auto *DM = dyn_cast<CXXDependentScopeMemberExpr>(CE->getCallee()->IgnoreParens());
+             DM && DM->getMember().isIdentifier())
+      N = DM->getMember().getAsIdentifierInfo()->getName();
+    // A region loop of translated code (npu_block.for_each_thread) ends like a barrier.
+    if (auto *MC = dyn_cast<CXXMemberCallExpr>(CE); MC && MC->getMethodDecl() &&
+                                                     MC->getMethodDecl()->getIdentifier())
+      N = MC->getMethodDecl()->getName();
+    return N.starts_with("__sync") || N == "sync" || N == "for_each_thread" ||
+           (!N.empty() && isSyncBuiltin(N));
+  }
+
+  // The largest access expression built on the shared variable's reference DR.
+  const Expr *wholeAccess(const Expr *E) {
+    for (;;) {
+      const Stmt *P = PM.getParentIgnoreParens(const_cast<Expr *>(E));
+      if (auto *IC = dyn_cast_or_null<ImplicitCastExpr>(P);
+          IC && IC->getCastKind() == CK_ArrayToPointerDecay)
+        P = PM.getParentIgnoreParens(const_cast<ImplicitCastExpr *>(IC));
+      if (auto *AS = dyn_cast_or_null<ArraySubscriptExpr>(P);
+          AS && AS->getBase()->IgnoreParenImpCasts() == E) {
+        E = AS;
+        continue;
+      }
+      if (auto *ME = dyn_cast_or_null<MemberExpr>(P); ME && !ME->isArrow()) {
+        E = ME;
+        continue;
+      }
+      return E;
+    }
+  }
+
+  static bool containsBarrier(const Stmt *S) {
+    if (!S)
+      return false;
+    if (auto *CE = dyn_cast<CallExpr>(S); CE && isBarrierLike(CE))
+      return true;
+    for (const Stmt *Child : S->children())
+      if (containsBarrier(Child))
+        return true;
+    return false;
+  }
+
+  // In execution order (an assignment's value before its target), numbering barrier-free
+  // stretches and barrier-free loops.
+  void collectShared(const Stmt *S, unsigned Loop) {
+    if (!S)
+      return;
+    if (isa<ForStmt>(S) || isa<WhileStmt>(S) || isa<DoStmt>(S) || isa<CXXForRangeStmt>(S)) {
+      if (containsBarrier(S)) {
+        // Leaving a loop that synchronises starts a stretch: what the loop's last stretch wrote is
+        // taken as ordered for the code after it (telling otherwise needs the indices' ranges).
+        for (const Stmt *Child : S->children())
+          collectShared(Child, Loop);
+        ++Stretch;
+        return;
+      }
+      Loop = ++Loops;
+    }
+    if (auto *CE = dyn_cast<CallExpr>(S); CE && isBarrierLike(CE)) {
+      for (const Stmt *Child : S->children())
+        collectShared(Child, Loop);
+      ++Stretch;
+      return;
+    }
+    if (auto *DR = dyn_cast<DeclRefExpr>(S)) {
+      auto *VD = dyn_cast<VarDecl>(DR->getDecl());
+      if (VD && VD->hasAttr<CUDASharedAttr>() && !VD->getType().isVolatileQualified()) {
+        const Expr *E = wholeAccess(DR);
+        const BinaryOperator *Assign = nullptr;
+        const UnaryOperator *IncDec = nullptr;
+        SharedAccess A{VD, E, classify(E, &Assign, &IncDec), Stretch, ++Seq, Loop, {}};
+        E->Profile(A.Key, Ctx, /*Canonical=*/true);
+        if (A.Kind != Use::None)
+          Shared.push_back(std::move(A));
+      }
+    }
+    if (auto *BO = dyn_cast<BinaryOperator>(S); BO && BO->isAssignmentOp()) {
+      collectShared(BO->getRHS(), Loop);
+      collectShared(BO->getLHS(), Loop);
+      return;
+    }
+    for (const Stmt *Child : S->children())
+      collectShared(Child, Loop);
+  }
+
+  // How the lvalue E is used: read, written (`=`, `op=`: the operator in *Assign), incremented
+  // (*IncDec), or neither (address taken, bound to a reference, base of a larger access).
+  Use classify(const Expr *E, const BinaryOperator **Assign, const UnaryOperator **IncDec) {
     const Stmt *P = PM.getParentIgnoreParens(const_cast<Expr *>(E));
     if (auto *BO = dyn_cast_or_null<BinaryOperator>(P); BO && BO->isAssignmentOp()) {
-      if (BO->getLHS()->IgnoreParens() == E)
-        Out.Stores.push_back(BO);
-      else
-        Out.Loads.push_back(E);
-      return;
+      if (BO->getLHS()->IgnoreParens() != E)
+        return Use::Load;
+      *Assign = BO;
+      return Use::Store;
     }
     if (auto *UO = dyn_cast_or_null<UnaryOperator>(P)) {
       if (UO->isIncrementDecrementOp()) {
-        if (!afterNpuCall(PM.getParentIgnoreParens(const_cast<UnaryOperator *>(UO)), "warp_step"))
-          Out.IncDecs.push_back(UO);
+        if (afterNpuCall(PM.getParentIgnoreParens(const_cast<UnaryOperator *>(UO)), "warp_step"))
+          return Use::None;
+        *IncDec = UO;
+        return Use::IncDec;
       }
-      else if (UO->getOpcode() != UO_AddrOf)
-        Out.Loads.push_back(E);
-      return;
+      return UO->getOpcode() == UO_AddrOf ? Use::None : Use::Load;
     }
-    if (auto *Cast = dyn_cast_or_null<ImplicitCastExpr>(P)) {
-      if (Cast->getCastKind() == CK_LValueToRValue)
-        Out.Loads.push_back(E);
-      return; // other casts: the address, or a reference binding
-    }
+    if (auto *Cast = dyn_cast_or_null<ImplicitCastExpr>(P))
+      return Cast->getCastKind() == CK_LValueToRValue ? Use::Load : Use::None;
     if (!P || isa<CallExpr>(P) || isa<MemberExpr>(P) || isa<ArraySubscriptExpr>(P) ||
         isa<DeclStmt>(P) || isa<CXXConstructExpr>(P) || isa<InitListExpr>(P))
-      return; // an argument or initialiser that may bind a reference, or the base of an access
-    Out.Loads.push_back(E); // an operand in a template, before implicit casts exist
+      return Use::None; // an argument or initialiser that may bind a reference, or a base
+    return Use::Load;   // an operand in a template, before implicit casts exist
+  }
+
+  void record(const Expr *E) {
+    const BinaryOperator *Assign = nullptr;
+    const UnaryOperator *IncDec = nullptr;
+    switch (classify(E, &Assign, &IncDec)) {
+    case Use::Load:
+      Out.Loads.push_back(E);
+      break;
+    case Use::Store:
+      Out.Stores.push_back(Assign);
+      break;
+    case Use::IncDec:
+      Out.IncDecs.push_back(IncDec);
+      break;
+    case Use::None:
+      break;
+    }
   }
 
   // Whether a loop condition reads memory that other threads write.
@@ -149,10 +301,13 @@ private:
 
 } // namespace
 
-LockstepSites findLockstepSites(const Stmt *Body) {
+LockstepSites findLockstepSites(const ASTContext &Ctx, const Stmt *Body) {
   LockstepSites Out;
-  if (Body)
-    Finder(Body, Out).visit(Body);
+  if (!Body)
+    return Out;
+  Finder F(Ctx, Body, Out);
+  F.visit(Body);
+  F.findImplicitWarpSync(Body);
   return Out;
 }
 
@@ -160,7 +315,7 @@ void LockstepRule::onFunction(Context &C, const FunctionDecl &FD) {
   if (!FD.doesThisDeclarationHaveABody() ||
       !(FD.hasAttr<CUDAGlobalAttr>() || FD.hasAttr<CUDADeviceAttr>()))
     return;
-  LockstepSites Sites = findLockstepSites(FD.getBody());
+  LockstepSites Sites = findLockstepSites(*C.AST, FD.getBody());
   if (Sites.empty())
     return;
   // Nested sites can share an end: orders put the outer opening first and its closing last

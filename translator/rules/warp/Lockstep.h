@@ -15,6 +15,7 @@
 #include "rules/Rule.h"
 
 namespace clang {
+class ASTContext;
 class BinaryOperator;
 class Expr;
 class Stmt;
@@ -34,7 +35,7 @@ struct LockstepSites {
 };
 
 // The sites in one device function body (nested lambdas included).
-LockstepSites findLockstepSites(const clang::Stmt *Body);
+LockstepSites findLockstepSites(const clang::ASTContext &Ctx, const clang::Stmt *Body);
 
 // warp-lockstep: the edits above, in __global__ and __device__ function bodies.
 class LockstepRule : public Rule {
