@@ -1,6 +1,7 @@
 // cu2npu CUDA declaration shim: cuda_runtime.h (implicitly included, as nvcc does).
 // Declarations only, enough for clang to parse CUDA sources with no CUDA toolkit.
 #pragma once
+#define __CUDA_RUNTIME_H__ // as the CUDA header defines it (guards in user code test it)
 #include <stdlib.h>
 #include <string.h>
 #include <stdio.h>
