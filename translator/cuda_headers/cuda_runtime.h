@@ -6,6 +6,7 @@
 #include <string.h>
 #include <stdio.h>
 #include <stddef.h>
+#include <math.h> // the C library math, as CUDA's math_functions.h includes it for host code
 #include "cu2npu/host_defines.h"
 #include "vector_types.h"
 #include "vector_functions.h"

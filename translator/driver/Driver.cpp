@@ -244,7 +244,9 @@ int runDriver(Options &Opts) {
   std::set<std::string> Generated; // our own earlier outputs found in the trees
   for (const std::string &T : Trees)
     for (std::string &F : walkTree(T, Skip)) {
-      if (fileKind(F) != FileKind::Other && startsWithMarker(F)) {
+      // Beside the input, our earlier outputs (foo.npu.cpp next to foo.cu) are not inputs.
+      if (OutRoot.empty() && fileKind(F) != FileKind::Other &&
+          path::filename(F).contains(".npu.") && startsWithMarker(F)) {
         Generated.insert(F);
         continue;
       }
