@@ -34,7 +34,7 @@ int main(int argc, char **argv) {
 
   cu2npu::Options O;
   O.ClangArgs = ClangArgs;
-  std::string Query, GenDocs, GenStubs;
+  std::string Query, GenDocs, GenStubs, GenCompat;
   bool ListApi = false, NoCostCounters = false;
   CLI::App App{
       "cu2npu: translate CUDA sources to portable C++ on the npurt runtime.\n"
@@ -90,6 +90,10 @@ int main(int argc, char **argv) {
       "write the support tables (runtime-api.md, device-api.md, diagnostics.md) to DIR and exit");
   App.add_option("--gen-npurt-stubs", GenStubs,
                  "write parse stubs of npurt's headers under DIR/npurt (build step) and exit");
+  App.add_option("--gen-cuda-compat", GenCompat,
+                 "write npurt's CUDA-compatible headers (cuda_runtime.h, cuda_runtime_api.h, "
+                 "driver_types.h, vector_types.h, cuda.h, ...; the mapping table's runtime names "
+                 "as macros onto npurt) to DIR and exit");
   App.add_option("--resource-dir", O.ResourceDir,
                  "clang resource directory (default: " CU2NPU_RESOURCE_DIR ")");
   App.add_option("--cuda-headers", O.ShimDir,
@@ -109,6 +113,8 @@ int main(int argc, char **argv) {
     return cu2npu::genDocs(GenDocs);
   if (!GenStubs.empty())
     return cu2npu::genNpurtStubs(GenStubs);
+  if (!GenCompat.empty())
+    return cu2npu::genCudaCompat(GenCompat);
 
   if (O.ResourceDir.empty()) {
     const char *Env = std::getenv("CU2NPU_RESOURCE_DIR");
