@@ -5,7 +5,7 @@
 # builds an executable from the translated files (and any plain C++ sources)
 # against npurt. The translation mirrors the source tree under
 # ${CMAKE_CURRENT_BINARY_DIR}/<target>.cu2npu/; local headers the sources
-# include are translated there too (foo.cuh -> foo.npu.h). A source is
+# include are translated there too, keeping their names. A source is
 # translated again when it or a header it includes changes.
 #
 # The translator is the build tree's cu2npu target, or the installed cu2npu

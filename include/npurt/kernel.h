@@ -26,3 +26,27 @@
 #include "npurt/device/sync.h"
 #include "npurt/device/vector_types.h"
 #include "npurt/device/warp.h"
+
+// The identity macros of the CUDA headers npurt/kernel.h takes the place of (see the same block
+// in npurt/runtime.h).
+#ifndef __VECTOR_TYPES_H__
+#define __VECTOR_TYPES_H__
+#endif
+#ifndef __VECTOR_FUNCTIONS_H__
+#define __VECTOR_FUNCTIONS_H__
+#endif
+#ifndef __DEVICE_LAUNCH_PARAMETERS_H__
+#define __DEVICE_LAUNCH_PARAMETERS_H__
+#endif
+#ifndef __DEVICE_FUNCTIONS_H__
+#define __DEVICE_FUNCTIONS_H__
+#endif
+#ifndef __MATH_FUNCTIONS_H__
+#define __MATH_FUNCTIONS_H__
+#endif
+#ifndef __CUDA_FP16_H__
+#define __CUDA_FP16_H__
+#endif
+#ifndef __CUDA_BF16_H__
+#define __CUDA_BF16_H__
+#endif

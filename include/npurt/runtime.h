@@ -11,6 +11,32 @@
 #include "npurt/detail/runtime_errors.h"
 #include "npurt/detail/runtime_types.h"
 
+// The identity macros of the CUDA headers npurt/runtime.h takes the place of (cu2npu rewrites
+// `#include <cuda_runtime.h>` to this header). Code often tests them, e.g. helper headers that
+// declare their CUDA error checks under `#ifdef __DRIVER_TYPES_H__`; cu2npu parses with them
+// defined, so translated code must see them too, from the same include. (The compiler's own
+// macros, __CUDACC__ and __NVCC__, are not defined here: cu2npu resolves #if groups on them in
+// the output instead.)
+#ifndef __CUDA_RUNTIME_H__
+#define __CUDA_RUNTIME_H__
+#endif
+#ifndef __CUDA_RUNTIME_API_H__
+#define __CUDA_RUNTIME_API_H__
+#endif
+#ifndef __DRIVER_TYPES_H__
+#define __DRIVER_TYPES_H__
+#endif
+#ifndef __HOST_DEFINES_H__
+#define __HOST_DEFINES_H__
+#endif
+// Calling-convention macros of CUDA's headers (empty on Linux).
+#ifndef CUDART_CB
+#define CUDART_CB
+#endif
+#ifndef CUDARTAPI
+#define CUDARTAPI
+#endif
+
 extern "C" {
 
 // ---- Error handling (runtime/api/error.cpp) ----

@@ -1,5 +1,6 @@
 // cu2npu CUDA declaration shim: cooperative_groups.h - declarations only.
 #pragma once
+#define _COOPERATIVE_GROUPS_H_ // as the CUDA header defines it (guards in user code test it)
 #include "cuda_runtime.h"
 
 namespace cooperative_groups {

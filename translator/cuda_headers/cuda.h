@@ -1,6 +1,7 @@
 // cu2npu CUDA declaration shim: cuda.h (CUDA driver API). npurt has no driver API: cu2npu diagnoses
 // every cu* use (CU2NPU1002). Declared generically so that code parses.
 #pragma once
+#define __cuda_cuda_h__ // as the CUDA header defines it (guards in user code test it)
 #include "cuda_runtime_api.h"
 #define CUDA_VERSION 12080 // see CUDART_VERSION
 typedef int CUdevice;

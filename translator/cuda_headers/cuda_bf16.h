@@ -1,5 +1,6 @@
 // cu2npu CUDA declaration shim: cuda_bf16.h (bfloat16) - declarations only.
 #pragma once
+#define __CUDA_BF16_H__ // as the CUDA header defines it (guards in user code test it)
 #include "cuda_fp16.h"
 
 typedef struct __nv_bfloat16_raw {

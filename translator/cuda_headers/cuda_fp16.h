@@ -1,5 +1,6 @@
 // cu2npu CUDA declaration shim: cuda_fp16.h (half precision) - declarations only.
 #pragma once
+#define __CUDA_FP16_H__ // as the CUDA header defines it (guards in user code test it)
 // Mostly tables of macro invocations without semicolons, which clang-format 14 does not
 // lay out stably (each run reflows them again): kept as written.
 // clang-format off

@@ -1,10 +1,12 @@
 // cu2npu CUDA declaration shim: cuda_runtime.h (implicitly included, as nvcc does).
 // Declarations only, enough for clang to parse CUDA sources with no CUDA toolkit.
 #pragma once
+#define __CUDA_RUNTIME_H__ // as the CUDA header defines it (guards in user code test it)
 #include <stdlib.h>
 #include <string.h>
 #include <stdio.h>
 #include <stddef.h>
+#include <math.h> // the C library math, as CUDA's math_functions.h includes it for host code
 #include "cu2npu/host_defines.h"
 #include "vector_types.h"
 #include "vector_functions.h"

@@ -2,6 +2,7 @@
 // Common functions have their real prototypes; the long tail (mostly unsupported by npurt and
 // diagnosed by cu2npu) is declared generically so that any call parses.
 #pragma once
+#define __CUDA_RUNTIME_API_H__ // as the CUDA header defines it (guards in user code test it)
 #include "driver_types.h"
 
 // The runtime version code sees at compile time (nvcc's cuda_runtime_api.h defines it): the

@@ -1,6 +1,7 @@
 // cu2npu CUDA declaration shim: curand_kernel.h (cuRAND device API, unsupported by npurt; declared
 // so that code parses and every use is diagnosed).
 #pragma once
+#define _CURAND_KERNEL_H_ // as the CUDA header defines it (guards in user code test it)
 #include "cuda_runtime.h"
 struct curandStateXORWOW {
   unsigned int d, v[5];

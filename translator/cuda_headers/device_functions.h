@@ -1,6 +1,7 @@
 // cu2npu CUDA declaration shim: device built-ins (intrinsics, atomics, warp, sync);
 // declarations only.
 #pragma once
+#define __DEVICE_FUNCTIONS_H__ // as the CUDA header defines it (guards in user code test it)
 // Mostly tables of macro invocations without semicolons, which clang-format 14 does not
 // lay out stably (each run reflows them again): kept as written.
 // clang-format off

@@ -1,5 +1,6 @@
 // cu2npu CUDA declaration shim: runtime types (enums, handles, structs) - declarations only.
 #pragma once
+#define __DRIVER_TYPES_H__ // as the CUDA header defines it (guards in user code test it)
 #include <stddef.h>
 #include "cu2npu/host_defines.h"
 #include "vector_types.h"

@@ -1,3 +1,4 @@
 // cu2npu CUDA declaration shim: math_functions.h (its declarations live in device_functions.h).
 #pragma once
+#define __MATH_FUNCTIONS_H__ // as the CUDA header defines it (guards in user code test it)
 #include "device_functions.h"

@@ -1,5 +1,6 @@
 // cu2npu CUDA declaration shim: make_<vector> functions.
 #pragma once
+#define __VECTOR_FUNCTIONS_H__ // as the CUDA header defines it (guards in user code test it)
 #include "vector_types.h"
 
 static __inline__ __host__ __device__ char1 make_char1(signed char x) {

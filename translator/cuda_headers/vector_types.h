@@ -1,5 +1,6 @@
 // cu2npu CUDA declaration shim: built-in vector types, uint3 and dim3.
 #pragma once
+#define __VECTOR_TYPES_H__ // as the CUDA header defines it (guards in user code test it)
 #include "cu2npu/host_defines.h"
 
 #define CU2NPU_VEC(T, N)                                                                           \

@@ -99,8 +99,8 @@ public:
     if (!Main) {
       if (clang::SrcMgr::isSystem(FT) || !under(P, C.Opts.InRoot) || under(P, C.Opts.ShimDir))
         return;
-      if (llvm::StringRef(P).ends_with(".npu.h"))
-        return;
+      if (llvm::sys::path::filename(P).contains(".npu."))
+        return; // an output of cu2npu beside its input
       C.TranslatedPaths.insert(P);
       if (C.Opts.DoneHeaders.count(P))
         return;

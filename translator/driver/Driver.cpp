@@ -4,16 +4,21 @@
 #include <fstream>
 #include <map>
 #include <memory>
+#include <set>
 
 #include <clang/Tooling/CompilationDatabase.h>
 #include <llvm/Support/FileSystem.h>
 #include <llvm/Support/Format.h>
 #include <llvm/Support/FormatVariadic.h>
 #include <llvm/Support/JSON.h>
+#include <llvm/Support/MemoryBuffer.h>
 #include <llvm/Support/Path.h>
 #include <llvm/Support/raw_ostream.h>
 
 #include "driver/Action.h"
+#include "driver/CMakeMigrate.h"
+#include "driver/Project.h"
+#include "rules/includes/IncludeRule.h"
 
 namespace cu2npu {
 namespace {
@@ -135,6 +140,60 @@ std::vector<std::string> usefulFlags(const clang::tooling::CompileCommand &Cmd) 
   return Out;
 }
 
+// Where an input's output goes. Under --out-root the tree mirrors the input below InRoot:
+// foo.cu -> foo.npu.cpp, host sources and headers keep their names. Beside the input, `.npu`
+// goes before the extension (foo.cpp -> foo.npu.cpp, foo.cuh -> foo.npu.cuh, foo.h -> foo.npu.h).
+std::string outName(llvm::StringRef In, bool Unit, const std::string &InRoot,
+                    const std::string &OutRoot) {
+  llvm::StringRef Ext = path::extension(In);
+  std::string Name;
+  if (Unit && fileKind(In) == FileKind::CudaSource)
+    Name = replaceExt(In, ".npu.cpp");
+  else if (OutRoot.empty())
+    Name = (In.drop_back(Ext.size()) + ".npu" + Ext).str();
+  else
+    Name = In.str();
+  if (OutRoot.empty())
+    return Name;
+  llvm::StringRef Rel = Name;
+  if (Rel.starts_with(InRoot) && (Rel.size() == InRoot.size() || Rel[InRoot.size()] == '/'))
+    Rel = Rel.drop_front(InRoot.size()).ltrim('/');
+  else
+    Rel = path::filename(Rel);
+  llvm::SmallString<256> S(OutRoot);
+  path::append(S, Rel);
+  return std::string(S);
+}
+
+bool startsWithMarker(llvm::StringRef P) {
+  auto Buf = llvm::MemoryBuffer::getFile(P);
+  return Buf && (*Buf)->getBuffer().starts_with(GeneratedMarker);
+}
+
+// -I directories of clang-style arguments (absolute).
+void includeDirsOf(const std::vector<std::string> &Args, const std::string &Base,
+                   std::vector<std::string> &Out) {
+  for (size_t I = 0; I < Args.size(); ++I) {
+    llvm::StringRef A = Args[I];
+    std::string D;
+    if ((A == "-I" || A == "-iquote") && I + 1 < Args.size())
+      D = Args[++I];
+    else if (A.starts_with("-I") && A.size() > 2)
+      D = A.drop_front(2).str();
+    else
+      continue;
+    llvm::SmallString<256> S(D);
+    if (!path::is_absolute(S)) {
+      S = Base;
+      path::append(S, D);
+    }
+    path::remove_dots(S, true);
+    std::string P = absPath(S);
+    if (std::find(Out.begin(), Out.end(), P) == Out.end())
+      Out.push_back(P);
+  }
+}
+
 } // namespace
 
 int runDriver(Options &Opts) {
@@ -150,59 +209,143 @@ int runDriver(Options &Opts) {
       return 2;
     }
   }
-  std::vector<std::string> Files;
+  std::string OutRoot = Opts.OutRoot.empty() ? "" : absPath(Opts.OutRoot);
+  llvm::SmallString<256> CwdS;
+  fs::current_path(CwdS);
+  const std::string Cwd = std::string(CwdS);
+  std::vector<std::string> Explicit, Trees, DbFiles;
   for (const std::string &In : Opts.Inputs) {
     std::string P = absPath(In);
     if (!fs::exists(P)) {
       Err << "cu2npu: error: no such file or directory: '" << In << "'\n";
       return 2;
     }
-    if (fs::is_directory(P)) {
-      std::error_code EC;
-      std::vector<std::string> Found;
-      for (fs::recursive_directory_iterator It(P, EC), End; It != End && !EC; It.increment(EC))
-        if (path::extension(It->path()) == ".cu" && !llvm::StringRef(It->path()).contains("/."))
-          Found.push_back(It->path());
-      std::sort(Found.begin(), Found.end());
-      Files.insert(Files.end(), Found.begin(), Found.end());
-    } else {
-      Files.push_back(P);
-    }
+    (fs::is_directory(P) ? Trees : Explicit).push_back(P);
   }
-  if (Files.empty() && DB) {
+  if (DB && Opts.Inputs.empty())
     for (const std::string &F : DB->getAllFiles())
-      Files.push_back(absPath(F));
-    std::sort(Files.begin(), Files.end());
+      DbFiles.push_back(absPath(F));
+  std::sort(DbFiles.begin(), DbFiles.end());
+
+  // Include directories: ours, those after `--`, the database's. Those that are not system or
+  // toolkit directories belong to the project: the default --in-root covers them, so their
+  // headers are translated into the mirrored tree and `-I dir` needs only a new root.
+  std::vector<std::string> IncDirs;
+  {
+    std::vector<std::string> Ours;
+    for (const std::string &I : Opts.Includes)
+      Ours.push_back("-I" + I);
+    includeDirsOf(Ours, Cwd, IncDirs);
+    includeDirsOf(Opts.ClangArgs, Cwd, IncDirs);
+    if (DB)
+      for (const clang::tooling::CompileCommand &C : DB->getAllCompileCommands())
+        includeDirsOf(usefulFlags(C), C.Directory, IncDirs);
   }
-  if (Files.empty()) {
+  std::vector<std::string> ProjectIncDirs;
+  for (const std::string &D : IncDirs)
+    if (!isSystemOrToolkitDir(D) && fs::is_directory(D) &&
+        !llvm::StringRef(D).starts_with(Opts.ShimDir))
+      ProjectIncDirs.push_back(D);
+
+  if (Explicit.empty() && Trees.empty() && DbFiles.empty()) {
     Err << "cu2npu: error: no input files\n";
     return 2;
   }
-  if (!Opts.Output.empty() && Files.size() != 1) {
+  if (!Opts.Output.empty() && (Explicit.size() != 1 || !Trees.empty())) {
     Err << "cu2npu: error: -o needs exactly one input file\n";
     return 2;
   }
-  Opts.InRoot = Opts.InRoot.empty() ? commonParent(Opts.Inputs.empty() ? Files : [&] {
-    std::vector<std::string> V;
-    for (auto &I : Opts.Inputs) V.push_back(absPath(I));
-    return V;
-  }()) : absPath(Opts.InRoot);
-  std::string OutRoot = Opts.OutRoot.empty() ? "" : absPath(Opts.OutRoot);
+  if (Opts.MigrateCmake && OutRoot.empty()) {
+    Err << "cu2npu: error: --migrate-cmake needs --out-root\n";
+    return 2;
+  }
+  if (Opts.InRoot.empty()) {
+    std::vector<std::string> Roots = Trees;
+    Roots.insert(Roots.end(), Explicit.begin(), Explicit.end());
+    Roots.insert(Roots.end(), DbFiles.begin(), DbFiles.end());
+    if (Opts.Output.empty())
+      Roots.insert(Roots.end(), ProjectIncDirs.begin(), ProjectIncDirs.end());
+    Opts.InRoot = commonParent(Roots);
+  } else {
+    Opts.InRoot = absPath(Opts.InRoot);
+  }
+  // -p with no inputs: the tree under the sources' common folder is the project (mirrored
+  // under --out-root: what is not translated is copied).
+  if (Trees.empty() && Explicit.empty() && !OutRoot.empty())
+    Trees.push_back(Opts.InRoot);
+
+  // The project: every file of the trees, the explicit files and the database's.
+  Project Proj;
+  std::vector<std::string> Skip;
+  if (!OutRoot.empty())
+    Skip.push_back(OutRoot);
+  if (!Opts.BuildDir.empty())
+    Skip.push_back(absPath(Opts.BuildDir));
+  std::vector<std::string> TreeFiles;
+  std::set<std::string> Generated; // our own earlier outputs found in the trees
+  for (const std::string &T : Trees)
+    for (std::string &F : walkTree(T, Skip)) {
+      // Beside the input, our earlier outputs (foo.npu.cpp next to foo.cu) are not inputs.
+      if (OutRoot.empty() && fileKind(F) != FileKind::Other &&
+          path::filename(F).contains(".npu.") && startsWithMarker(F)) {
+        Generated.insert(F);
+        continue;
+      }
+      Proj.add(F);
+      TreeFiles.push_back(std::move(F));
+    }
+  std::sort(TreeFiles.begin(), TreeFiles.end());
+  TreeFiles.erase(std::unique(TreeFiles.begin(), TreeFiles.end()), TreeFiles.end());
+  for (const std::string &F : Explicit)
+    Proj.add(F);
+  for (const std::string &F : DbFiles)
+    Proj.add(F);
+  Proj.link(IncDirs);
+
+  // Units: explicit files; the database's CUDA and CUDA-using host sources; in the trees, .cu
+  // files and CUDA-using host sources that no other file includes.
+  std::vector<std::string> Units;
+  std::map<std::string, std::string> NotUnit; // why a source is not a unit
+  auto Consider = [&](const std::string &F, bool FromDb) {
+    const ProjectFile &PF = Proj.Files[F];
+    if (PF.Kind == FileKind::CSource) {
+      NotUnit[F] = PF.UsesCuda ? "C source: stays C (build it with npurt's cuda-compat headers)"
+                               : "C source: stays C";
+      return;
+    }
+    if (PF.Kind != FileKind::CudaSource && PF.Kind != FileKind::HostSource)
+      return;
+    if (!FromDb && !PF.IncludedBy.empty()) {
+      NotUnit[F] = "included by " + PF.IncludedBy.front() + ": a header of that file";
+      return;
+    }
+    if (PF.Kind == FileKind::HostSource && !PF.UsesCuda) {
+      NotUnit[F] = "does not use CUDA";
+      return;
+    }
+    Units.push_back(F);
+  };
+  for (const std::string &F : Explicit)
+    Units.push_back(F);
+  for (const std::string &F : DbFiles)
+    Consider(F, true);
+  for (const std::string &F : TreeFiles)
+    if (std::find(Units.begin(), Units.end(), F) == Units.end())
+      Consider(F, false);
+  std::set<std::string> UnitSet(Units.begin(), Units.end());
+  if (Units.empty() && TreeFiles.empty()) {
+    Err << "cu2npu: error: no input files\n";
+    return 2;
+  }
+  // Every input: nothing is ever written over one of them.
+  std::set<std::string> AllInputs(TreeFiles.begin(), TreeFiles.end());
+  AllInputs.insert(Explicit.begin(), Explicit.end());
+  AllInputs.insert(DbFiles.begin(), DbFiles.end());
 
   auto OutPathFor = [&](const std::string &In, bool IsMain) {
-    if (IsMain && !Opts.Output.empty())
+    if (IsMain && !Opts.Output.empty() && In == Explicit.front())
       return absPath(Opts.Output);
-    std::string Name = IsMain ? replaceExt(In, ".npu.cpp") : replaceExt(In, ".npu.h");
-    if (OutRoot.empty())
-      return Name;
-    llvm::StringRef Rel = llvm::StringRef(Name);
-    if (Rel.starts_with(Opts.InRoot))
-      Rel = Rel.drop_front(Opts.InRoot.size()).ltrim('/');
-    else
-      Rel = path::filename(Rel);
-    llvm::SmallString<256> S(OutRoot);
-    path::append(S, Rel);
-    return std::string(S);
+    return outName(In, IsMain && UnitSet.count(In), Opts.InRoot, OutRoot);
   };
 
   std::vector<std::string> Base = {"-x",
@@ -220,19 +363,10 @@ int runDriver(Options &Opts) {
                                    "-std=c++17",
                                    "-Wno-unknown-cuda-version",
                                    "-fno-color-diagnostics"};
-  Totals T;
-  llvm::json::Array FileReports;
-  int Exit = 0;
-  bool Progress = Files.size() > 3 && !Opts.Quiet;
-  for (size_t I = 0; I < Files.size(); ++I) {
-    const std::string &File = Files[I];
-    if (Progress)
-      Err << "cu2npu: [" << (I + 1) << "/" << Files.size() << "] " << File << "\n";
+  auto ArgsFor = [&](const std::string &File, std::string &Dir) {
     std::vector<std::string> Args = Base;
     // Relative paths on our command line are relative to the current directory.
-    llvm::SmallString<256> Cwd;
-    fs::current_path(Cwd);
-    std::string Dir = std::string(Cwd);
+    Dir = Cwd;
     if (DB) {
       auto Cmds = DB->getCompileCommands(File);
       if (!Cmds.empty()) {
@@ -252,69 +386,192 @@ int runDriver(Options &Opts) {
         Err << " " << A;
       Err << " " << File << "\n";
     }
+    return Args;
+  };
+
+  Totals T;
+  llvm::json::Array FileReports;
+  std::map<std::string, std::string> Written; // output -> input, this run
+  std::set<std::string> Handled;              // inputs translated or refused
+  unsigned Copied = 0;
+  int Exit = 0;
+  auto Obj = [](const std::map<std::string, unsigned> &M) {
+    llvm::json::Object J;
+    for (auto &[K, V] : M)
+      J[K] = V;
+    return J;
+  };
+  // Whether an output may be written: never over an input, never two inputs to one output.
+  auto MayWrite = [&](const std::string &In, const std::string &Out) {
+    std::string A = absPath(Out);
+    if (A == absPath(In) || AllInputs.count(A)) {
+      Err << "cu2npu: error: refusing to overwrite the input '" << A << "' (from '" << In << "')\n";
+      return false;
+    }
+    auto It = Written.find(A);
+    if (It != Written.end() && It->second != In) {
+      Err << "cu2npu: error: '" << In << "' and '" << It->second << "' would both be written to '"
+          << A << "'; nothing written for '" << In << "'\n";
+      return false;
+    }
+    return true;
+  };
+  auto WriteText = [&](const std::string &In, const std::string &Out, llvm::StringRef Text) {
+    Written[absPath(Out)] = In;
+    if (Opts.Examine)
+      return true;
+    fs::create_directories(path::parent_path(Out));
+    std::error_code EC;
+    llvm::raw_fd_ostream OS(Out, EC, fs::OF_None);
+    if (EC) {
+      Err << "cu2npu: error: cannot write '" << Out << "': " << EC.message() << "\n";
+      Exit = 2;
+      return false;
+    }
+    OS << Text;
+    return true;
+  };
+  auto Skipped = [&](const std::string &In, llvm::StringRef Action, llvm::StringRef Why) {
+    FileReports.push_back(
+        llvm::json::Object{{"input", In}, {"action", Action.str()}, {"reason", Why.str()}});
+  };
+
+  // Translates one file as a translation unit; Standalone: a header no unit included (written
+  // only if it parses on its own). Returns false when nothing was written.
+  auto Translate = [&](const std::string &File, bool Standalone) {
+    std::string Dir;
+    std::vector<std::string> Args = ArgsFor(File, Dir);
     TuState S;
     S.Opts = &Opts;
     S.OutPathFor = OutPathFor;
     translateFile(File, Dir, Args, S);
+    if (Standalone && S.Errors)
+      return false;
     Err << S.DiagText;
     if (S.Errors) {
       Exit = 1;
       ++T.Errors;
     }
-    // A unit whose outputs would overwrite an input writes nothing at all: not even the
-    // translated headers beside it.
-    bool OverwritesInput = false;
+    // A unit whose outputs cannot all be written writes nothing at all: not even the translated
+    // headers beside it.
+    bool Refused = false;
     for (const OutputFile &O : S.Outputs)
-      if (absPath(O.OutPath) == absPath(O.InPath)) {
-        Err << "cu2npu: error: refusing to overwrite the input '" << O.InPath << "'\n";
-        OverwritesInput = true;
-      }
-    if (OverwritesInput) {
+      if (!MayWrite(O.InPath, O.OutPath))
+        Refused = true;
+    if (Refused) {
       Exit = 2;
-      continue;
+      Handled.insert(File);
+      Skipped(File, "skipped", "its output would overwrite an input or another output");
+      return true;
     }
     for (OutputFile &O : S.Outputs) {
+      Handled.insert(O.InPath);
       if (!O.IsMain)
         Opts.DoneHeaders.insert(O.InPath);
-      if (!Opts.Examine) {
-        fs::create_directories(path::parent_path(O.OutPath));
-        std::error_code EC;
-        llvm::raw_fd_ostream OS(O.OutPath, EC, fs::OF_None);
-        if (EC) {
-          Err << "cu2npu: error: cannot write '" << O.OutPath << "': " << EC.message() << "\n";
-          Exit = 2;
-          continue;
-        }
-        OS << O.Text;
-      }
+      if (!WriteText(O.InPath, O.OutPath, O.Text))
+        continue;
       ++T.Files;
       T.Lines += std::count(O.Text.begin(), O.Text.end(), '\n');
       T.LinesChanged += O.LinesChanged;
       addInto(T.Converted, O.Converted);
       addInto(T.Unconverted, O.Unconverted);
       addInto(T.Diags, O.Diags);
-      auto Obj = [](const std::map<std::string, unsigned> &M) {
-        llvm::json::Object J;
-        for (auto &[K, V] : M)
-          J[K] = V;
-        return J;
-      };
       unsigned Conv = 0, Unconv = 0;
       for (auto &[K, V] : O.Converted)
         Conv += V;
       for (auto &[K, V] : O.Unconverted)
         Unconv += V;
-      FileReports.push_back(llvm::json::Object{{"input", O.InPath},
-                                               {"output", O.OutPath},
-                                               {"compile_errors", O.IsMain ? S.Errors : 0u},
-                                               {"converted", Obj(O.Converted)},
-                                               {"unconverted", Obj(O.Unconverted)},
-                                               {"converted_total", Conv},
-                                               {"unconverted_total", Unconv},
-                                               {"diagnostics", Obj(O.Diags)},
-                                               {"lines_changed", O.LinesChanged}});
+      auto Orig = S.Originals.find(O.InPath);
+      bool Same = Orig != S.Originals.end() && Orig->second == O.Text;
+      const char *Role =
+          O.IsMain ? (Standalone ? "header (no unit includes it)" : "unit") : "header";
+      FileReports.push_back(llvm::json::Object{
+          {"input", O.InPath},
+          {"output", O.OutPath},
+          {"action", Same ? "copied" : "translated"},
+          {"role", Role},
+          {"reason", Same ? "nothing to change" : (O.IsMain ? "uses CUDA" : "included by " + File)},
+          {"compile_errors", O.IsMain ? S.Errors : 0u},
+          {"converted", Obj(O.Converted)},
+          {"unconverted", Obj(O.Unconverted)},
+          {"converted_total", Conv},
+          {"unconverted_total", Unconv},
+          {"diagnostics", Obj(O.Diags)},
+          {"lines_changed", O.LinesChanged}});
     }
+    return true;
+  };
+
+  bool Progress = Units.size() > 3 && !Opts.Quiet;
+  for (size_t I = 0; I < Units.size(); ++I) {
+    if (Progress)
+      Err << "cu2npu: [" << (I + 1) << "/" << Units.size() << "] " << Units[I] << "\n";
+    Translate(Units[I], false);
   }
+  // Headers that use CUDA but that no unit included: translated on their own when they parse so.
+  for (const std::string &F : TreeFiles) {
+    const ProjectFile &PF = Proj.Files[F];
+    if (Handled.count(F) || UnitSet.count(F) || !PF.DirectCuda || PF.Kind == FileKind::Other ||
+        PF.Kind == FileKind::CSource)
+      continue;
+    if (!Opts.Quiet)
+      Err << "cu2npu: " << F << ": no translated unit includes it; translating it on its own\n";
+    if (!Translate(F, true))
+      NotUnit[F] = "uses CUDA, but no translated unit includes it and it does not parse on its "
+                   "own: copied unchanged";
+  }
+  // Everything else in the trees: copied unchanged under --out-root (the tree mirrors the
+  // input), left alone beside the input.
+  for (const std::string &F : TreeFiles) {
+    if (Handled.count(F))
+      continue;
+    const ProjectFile &PF = Proj.Files[F];
+    std::string Why =
+        NotUnit.count(F) ? NotUnit[F]
+        : PF.Kind == FileKind::Other
+            ? "not a C, C++ or CUDA source"
+            : (PF.UsesCuda ? "not reached by a translated unit" : "does not use CUDA");
+    if (OutRoot.empty()) {
+      Skipped(F, "unchanged", Why + " (beside the input: nothing to write)");
+      continue;
+    }
+    std::string Out = outName(F, false, Opts.InRoot, OutRoot);
+    if (!MayWrite(F, Out)) {
+      Exit = 2;
+      Skipped(F, "skipped", "its copy would overwrite an input or another output");
+      continue;
+    }
+    auto Buf = llvm::MemoryBuffer::getFile(F, /*IsText=*/false, /*RequiresNullTerminator=*/false);
+    if (!Buf) {
+      Skipped(F, "skipped", "cannot be read");
+      continue;
+    }
+    std::string Text = (*Buf)->getBuffer().str();
+    std::string Action = "copied";
+    if (Opts.MigrateCmake && path::filename(F) == "CMakeLists.txt") {
+      std::vector<std::string> Notes;
+      std::string New = migrateCmake(Text, Notes);
+      if (New != Text) {
+        Text = std::move(New);
+        Action = "migrated";
+        Why = "CUDA targets rewritten for npurt";
+        for (const std::string &N : Notes) {
+          Why += "; " + N;
+          if (!Opts.Quiet)
+            Err << F << ": note: " << N << "\n";
+        }
+      }
+    }
+    if (!WriteText(F, Out, Text))
+      continue;
+    if (Action == "copied")
+      ++Copied;
+    FileReports.push_back(
+        llvm::json::Object{{"input", F}, {"output", Out}, {"action", Action}, {"reason", Why}});
+  }
+  for (const std::string &F : Generated)
+    Skipped(F, "skipped", "an output of cu2npu");
+
   unsigned Conv = 0, Unconv = 0, NDiag = 0;
   for (auto &[K, V] : T.Converted)
     Conv += V;
@@ -323,15 +580,12 @@ int runDriver(Options &Opts) {
   for (auto &[K, V] : T.Diags)
     NDiag += V;
   if (!Opts.ReportFile.empty()) {
-    auto Obj = [](const std::map<std::string, unsigned> &M) {
-      llvm::json::Object J;
-      for (auto &[K, V] : M)
-        J[K] = V;
-      return J;
-    };
     llvm::json::Object Root{{"tool", "cu2npu"},
+                            {"in_root", Opts.InRoot},
+                            {"out_root", OutRoot},
                             {"files", std::move(FileReports)},
                             {"total", llvm::json::Object{{"files", T.Files},
+                                                         {"files_copied", Copied},
                                                          {"files_with_compile_errors", T.Errors},
                                                          {"converted", Obj(T.Converted)},
                                                          {"unconverted", Obj(T.Unconverted)},
@@ -352,6 +606,8 @@ int runDriver(Options &Opts) {
     O << "cu2npu summary\n";
     O << "  files written     : " << T.Files << (Opts.Examine ? " (examine: nothing written)" : "")
       << "\n";
+    if (Copied)
+      O << "  files copied      : " << Copied << "\n";
     O << "  with compile errors: " << T.Errors << "\n";
     O << "  API uses converted: " << Conv << ", unconverted: " << Unconv;
     if (Conv + Unconv)

@@ -12,5 +12,6 @@ int queryApi(const std::string &Name);
 int listApi();
 int genDocs(const std::string &Dir);
 int genNpurtStubs(const std::string &Dir);
+int genCudaCompat(const std::string &Dir);
 
 } // namespace cu2npu

@@ -22,6 +22,7 @@ struct Options {
   std::string ResourceDir;           // --resource-dir (default: baked at configure time)
   std::string ShimDir;               // --cuda-headers (default: next to the binary)
   std::set<std::string> DoneHeaders; // headers already translated by an earlier TU of this run
+  bool MigrateCmake = false;         // --migrate-cmake: rewrite CMakeLists.txt for npurt
 };
 
 } // namespace cu2npu

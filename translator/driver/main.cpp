@@ -34,21 +34,32 @@ int main(int argc, char **argv) {
 
   cu2npu::Options O;
   O.ClangArgs = ClangArgs;
-  std::string Query, GenDocs, GenStubs;
+  std::string Query, GenDocs, GenStubs, GenCompat;
   bool ListApi = false, NoCostCounters = false;
-  CLI::App App{"cu2npu: translate CUDA sources to portable C++ on the npurt runtime.\n"
-               "  cu2npu [options] <file|dir>... [-- <clang args>]"};
+  CLI::App App{
+      "cu2npu: translate CUDA sources to portable C++ on the npurt runtime.\n"
+      "  cu2npu [options] <file|dir>... [-- <clang args>]\n"
+      "  cu2npu SRC_DIR... --out-root OUT [-I DIR]... [-D NAME]...  (a project tree)\n"
+      "  cu2npu -p BUILD_DIR --out-root OUT                       (compile_commands.json)"};
   App.set_version_flag("--version", std::string("cu2npu ") + CU2NPU_VERSION +
                                         " (clang " CU2NPU_CLANG_VERSION ")");
   App.add_option(
       "inputs", O.Inputs,
-      "CUDA files, or directories (their *.cu files and the local headers they include)");
+      "CUDA files, or project directories: every file that uses CUDA (.cu .cuh .cpp .cc .cxx "
+      ".h .hpp .inl ..., by content and by what it includes) is translated once, a .cu that "
+      "another file includes as a header of it; under --out-root the rest is copied unchanged "
+      "(C sources stay C)");
   App.add_option("-o", O.Output,
-                 "output file (one input only); default: foo.cu -> foo.npu.cpp beside the input");
+                 "output file (one input only); default beside the input, .npu before the "
+                 "extension: foo.cu -> foo.npu.cpp, main.cpp -> main.npu.cpp, foo.cuh -> "
+                 "foo.npu.cuh, foo.h -> foo.npu.h (includes rewritten; never over an input)");
   App.add_option("--out-root", O.OutRoot,
-                 "write outputs under DIR, mirroring the input tree below --in-root");
+                 "write a complete tree under DIR mirroring the input below --in-root: foo.cu -> "
+                 "foo.npu.cpp, host sources and headers keep their names (includes and -I "
+                 "flags need only the new root), files without CUDA copied");
   App.add_option("--in-root", O.InRoot,
-                 "local headers under DIR are translated (default: common parent of inputs)");
+                 "local headers under DIR are translated (default: common parent of the inputs "
+                 "and of the -I directories that are not system or CUDA toolkit ones)");
   App.add_option(
       "-p", O.BuildDir,
       "build directory with compile_commands.json (flags; and the files when none are given)");
@@ -56,8 +67,14 @@ int main(int argc, char **argv) {
   App.add_option("-D", O.Defines, "macro definition NAME[=VALUE]")->allow_extra_args(false);
   App.add_option("--cuda-arch", O.CudaArch,
                  "value of __CUDA_ARCH__ for device branches: sm_80, 80 or 800 (default 800)");
+  App.add_flag("--migrate-cmake", O.MigrateCmake,
+               "with --out-root: rewrite each CMakeLists.txt of the tree for npurt (CUDA "
+               "language and CUDAToolkit dropped, find_package(npurt), CUDA executables "
+               "cu2npu_add_executable(), CUDA::cudart npurt::npurt, foo.cu foo.npu.cpp)");
   App.add_flag("--examine", O.Examine, "report only; write nothing");
-  App.add_option("--report", O.ReportFile, "write a JSON report (per file and total)");
+  App.add_option("--report", O.ReportFile,
+                 "write a JSON report: every file of the inputs and what happened to it "
+                 "(translated, copied, migrated, unchanged, skipped, with the reason), and totals");
   App.add_flag("--stats", O.Stats, "print a one-screen summary");
   App.add_flag("-q,--quiet", O.Quiet, "print errors only");
   App.add_flag("-v,--verbose", O.Verbose, "print the clang command lines");
@@ -73,6 +90,10 @@ int main(int argc, char **argv) {
       "write the support tables (runtime-api.md, device-api.md, diagnostics.md) to DIR and exit");
   App.add_option("--gen-npurt-stubs", GenStubs,
                  "write parse stubs of npurt's headers under DIR/npurt (build step) and exit");
+  App.add_option("--gen-cuda-compat", GenCompat,
+                 "write npurt's CUDA-compatible headers (cuda_runtime.h, cuda_runtime_api.h, "
+                 "driver_types.h, vector_types.h, cuda.h, ...; the mapping table's runtime names "
+                 "as macros onto npurt) to DIR and exit");
   App.add_option("--resource-dir", O.ResourceDir,
                  "clang resource directory (default: " CU2NPU_RESOURCE_DIR ")");
   App.add_option("--cuda-headers", O.ShimDir,
@@ -92,6 +113,8 @@ int main(int argc, char **argv) {
     return cu2npu::genDocs(GenDocs);
   if (!GenStubs.empty())
     return cu2npu::genNpurtStubs(GenStubs);
+  if (!GenCompat.empty())
+    return cu2npu::genCudaCompat(GenCompat);
 
   if (O.ResourceDir.empty()) {
     const char *Env = std::getenv("CU2NPU_RESOURCE_DIR");

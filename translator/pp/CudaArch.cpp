@@ -10,6 +10,27 @@ namespace {
 
 constexpr llvm::StringLiteral Arch = "__CUDA_ARCH__";
 
+// The compiler's macros, the same in both of nvcc's views (cu2npu/host_defines.h defines them
+// with these values while parsing; g++ building the output would see them undefined).
+struct CompilerMacro {
+  llvm::StringLiteral Name;
+  long long Value;
+};
+constexpr CompilerMacro CompilerMacros[] = {{"__CUDACC__", 1},
+                                            {"__NVCC__", 1},
+                                            {"__CUDACC_VER_MAJOR__", 12},
+                                            {"__CUDACC_VER_MINOR__", 8},
+                                            {"__CUDACC_VER_BUILD__", 0}};
+
+const CompilerMacro *compilerMacro(llvm::StringRef Name) {
+  for (const CompilerMacro &M : CompilerMacros)
+    if (M.Name == Name)
+      return &M;
+  return nullptr;
+}
+
+bool isModelMacro(llvm::StringRef Name) { return Name == Arch || compilerMacro(Name); }
+
 enum class DirKind { If, Ifdef, Ifndef, Elif, Elifdef, Elifndef, Else, Endif, Other };
 
 struct Directive {
@@ -337,10 +358,14 @@ private:
           Failed = true;
         if (Name == Arch)
           return Device ? 1 : 0;
+        if (compilerMacro(Name))
+          return 1;
         return std::nullopt;
       }
       if (Id == Arch)
         return Device ? Value : 0;
+      if (const CompilerMacro *M = compilerMacro(Id))
+        return M->Value;
       if (Id == "true")
         return 1;
       if (Id == "false")
@@ -417,9 +442,20 @@ bool hasWord(llvm::StringRef T, llvm::StringRef W) {
   return false;
 }
 
+bool hasModelMacro(llvm::StringRef T) {
+  if (hasWord(T, Arch))
+    return true;
+  for (const CompilerMacro &M : CompilerMacros)
+    if (hasWord(T, M.Name))
+      return true;
+  return false;
+}
+
 } // namespace
 
-bool mentionsCudaArch(llvm::StringRef Text) { return Text.contains(Arch); }
+bool mentionsCudaArch(llvm::StringRef Text) {
+  return Text.contains(Arch) || Text.contains("__CUDACC") || Text.contains("__NVCC__");
+}
 
 ArchResult resolveCudaArch(llvm::StringRef T, const ArchInput &In) {
   ArchResult R;
@@ -487,7 +523,7 @@ ArchResult resolveCudaArch(llvm::StringRef T, const ArchInput &In) {
     for (size_t DI : G) {
       const Directive &D = Dirs[DI];
       if (D.K != DirKind::Else && D.K != DirKind::Endif &&
-          hasWord(T.slice(D.CondBegin, D.End), Arch))
+          hasModelMacro(T.slice(D.CondBegin, D.End)))
         Relevant = true;
     }
     if (!Relevant)
@@ -513,11 +549,15 @@ ArchResult resolveCudaArch(llvm::StringRef T, const ArchInput &In) {
         case DirKind::Elifdef:
           if (Cond.trim() == Arch)
             V = Device ? 1 : 0;
+          else if (compilerMacro(Cond.trim()))
+            V = 1;
           break;
         case DirKind::Ifndef:
         case DirKind::Elifndef:
           if (Cond.trim() == Arch)
             V = Device ? 0 : 1;
+          else if (compilerMacro(Cond.trim()))
+            V = 0;
           break;
         case DirKind::Else:
           V = 1;
@@ -584,51 +624,82 @@ ArchResult resolveCudaArch(llvm::StringRef T, const ArchInput &In) {
       }
       continue;
     }
-    // Substitute __CUDA_ARCH__ in the conditions and keep the directives.
+    // Substitute __CUDA_ARCH__ (and the compiler's macros) in the conditions and keep the
+    // directives.
     ++R.Substituted;
+    auto ValueOf = [&](llvm::StringRef Name) -> std::string {
+      if (Name == Arch)
+        return Device ? std::to_string(In.ArchValue) : "0";
+      return std::to_string(compilerMacro(Name)->Value);
+    };
+    auto DefinedOf = [&](llvm::StringRef Name) -> bool { return Name != Arch || Device; };
     for (size_t DI : G) {
       const Directive &D = Dirs[DI];
       if (D.K == DirKind::Else || D.K == DirKind::Endif)
         continue;
       llvm::StringRef Cond = T.slice(D.CondBegin, D.End);
-      if (!hasWord(Cond, Arch))
+      if (!hasModelMacro(Cond))
         continue;
       if (D.K == DirKind::Ifdef || D.K == DirKind::Ifndef || D.K == DirKind::Elifdef ||
           D.K == DirKind::Elifndef) {
+        // Only reached when the name is one of ours (else the group would be known or not
+        // relevant); a conditional on another name is left alone.
+        llvm::StringRef Name = Cond.trim();
+        if (!isModelMacro(Name))
+          continue;
         bool Def = D.K == DirKind::Ifdef || D.K == DirKind::Elifdef;
         bool Else = D.K == DirKind::Elifdef || D.K == DirKind::Elifndef;
         AddEdit(D.KwBegin, D.KwEnd - D.KwBegin, Else ? "elif" : "if");
-        size_t P = T.find(Arch, D.CondBegin);
-        AddEdit(P, Arch.size(), (Def == Device) ? "1" : "0");
+        size_t P = T.find(Name, D.CondBegin);
+        AddEdit(P, Name.size(), (Def == DefinedOf(Name)) ? "1" : "0");
         continue;
       }
+      // Identifiers of the condition, in order.
       size_t P = D.CondBegin;
-      while ((P = T.find("defined", P)) != llvm::StringRef::npos && P < D.End) {
-        size_t Q = P + 7;
-        while (Q < D.End && (T[Q] == ' ' || T[Q] == '\t'))
-          ++Q;
-        bool Paren = Q < D.End && T[Q] == '(';
-        if (Paren)
-          ++Q;
-        while (Q < D.End && (T[Q] == ' ' || T[Q] == '\t'))
-          ++Q;
-        if (T.substr(Q).starts_with(Arch)) {
-          Q += Arch.size();
-          while (Paren && Q < D.End && T[Q] != ')')
-            ++Q;
-          if (Paren)
-            ++Q;
-          AddEdit(P, Q - P, Device ? "1" : "0");
-          P = Q;
-        } else {
-          P += 7;
+      while (P < D.End) {
+        if (!isIdent(T[P]) || (P > D.CondBegin && isIdent(T[P - 1]))) {
+          ++P;
+          continue;
         }
-      }
-      P = D.CondBegin;
-      while ((P = T.find(Arch, P)) != llvm::StringRef::npos && P < D.End) {
-        if (R.ParseText.compare(P, Arch.size(), Arch.data(), Arch.size()) == 0)
-          AddEdit(P, Arch.size(), Device ? std::to_string(In.ArchValue) : "0");
-        P += Arch.size();
+        size_t Q = P;
+        while (Q < D.End && isIdent(T[Q]))
+          ++Q;
+        llvm::StringRef Id = T.slice(P, Q);
+        if (std::isdigit(static_cast<unsigned char>(Id[0]))) {
+          P = Q;
+          continue;
+        }
+        if (Id == "defined") {
+          size_t R2 = Q;
+          while (R2 < D.End && (T[R2] == ' ' || T[R2] == '\t'))
+            ++R2;
+          bool Paren = R2 < D.End && T[R2] == '(';
+          if (Paren)
+            ++R2;
+          while (R2 < D.End && (T[R2] == ' ' || T[R2] == '\t'))
+            ++R2;
+          size_t NE = R2;
+          while (NE < D.End && isIdent(T[NE]))
+            ++NE;
+          llvm::StringRef Name = T.slice(R2, NE);
+          if (isModelMacro(Name)) {
+            size_t E = NE;
+            if (Paren) {
+              while (E < D.End && T[E] != ')')
+                ++E;
+              if (E < D.End)
+                ++E;
+            }
+            AddEdit(P, E - P, DefinedOf(Name) ? "1" : "0");
+            P = E;
+          } else {
+            P = NE > Q ? NE : Q;
+          }
+          continue;
+        }
+        if (isModelMacro(Id))
+          AddEdit(P, Id.size(), ValueOf(Id));
+        P = Q;
       }
     }
   }

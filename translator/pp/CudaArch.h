@@ -1,7 +1,11 @@
 // Resolves preprocessor conditionals on __CUDA_ARCH__ as text, before the final parse.
 // Inside a device function body (and at namespace scope when the region declares device code)
 // the device view applies (__CUDA_ARCH__ defined, numerically ArchValue); elsewhere the host
-// view (undefined). A condition that also depends on other macros is kept, with __CUDA_ARCH__
+// view (undefined).
+// The compiler's own macros, __CUDACC__, __NVCC__ and __CUDACC_VER_MAJOR__/MINOR__/BUILD__,
+// are defined in both views (12.8, as cu2npu/host_defines.h defines them for the parse): a
+// `#ifndef __CUDACC__` host fallback disappears from the output, so g++ building it sees the
+// code nvcc saw. A condition that also depends on other macros is kept, with __CUDA_ARCH__
 // substituted. The parse text keeps every byte offset and line of the original (removed text
 // becomes blanks), so diagnostics and edits of the final parse use original offsets.
 //
@@ -42,6 +46,7 @@ struct ArchResult {
   unsigned Resolved = 0, Substituted = 0, RuntimeBranches = 0;
 };
 
+// Whether Text mentions __CUDA_ARCH__ or one of the compiler's macros.
 bool mentionsCudaArch(llvm::StringRef Text);
 ArchResult resolveCudaArch(llvm::StringRef Text, const ArchInput &In);
 

@@ -77,8 +77,8 @@ std::string translatedHeaderName(llvm::StringRef Spelled) {
   size_t Slash = Spelled.find_last_of('/');
   size_t Dot = Spelled.find_last_of('.');
   if (Dot == llvm::StringRef::npos || (Slash != llvm::StringRef::npos && Dot < Slash))
-    return Spelled.str() + ".npu.h";
-  return Spelled.substr(0, Dot).str() + ".npu.h";
+    return Spelled.str() + ".npu";
+  return Spelled.substr(0, Dot).str() + ".npu" + Spelled.substr(Dot).str();
 }
 
 } // namespace cu2npu

@@ -112,7 +112,7 @@ private:
   unsigned WarnId = 0, ErrId = 0, RemarkId = 0;
 };
 
-// x.cuh -> x.npu.h (directory part kept).
+// Beside the input: x.cuh -> x.npu.cuh, x.h -> x.npu.h (directory part kept).
 std::string translatedHeaderName(llvm::StringRef Spelled);
 
 } // namespace cu2npu

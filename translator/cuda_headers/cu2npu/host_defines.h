@@ -2,6 +2,7 @@
 // Declarations only: this header set lets clang parse CUDA sources with no CUDA toolkit.
 // It is used by cu2npu for parsing and is never compiled into translated programs.
 #pragma once
+#define __HOST_DEFINES_H__ // as the CUDA header defines it (guards in user code test it)
 
 #define __host__ __attribute__((host))
 #define __device__ __attribute__((device))
@@ -23,8 +24,13 @@
 #define CUDART_CB
 #define __CUDA_ALIGN__(n) __align__(n)
 
+// The compilation model nvcc gives CUDA sources: __CUDACC__ and __NVCC__ are defined (cu2npu
+// resolves #if groups on them in the output, pp/CudaArch.h), as are the toolkit's version macros.
 #ifndef __CUDACC__
 #define __CUDACC__ 1
+#endif
+#ifndef __NVCC__
+#define __NVCC__ 1
 #endif
 #ifndef CUDART_VERSION
 #define CUDART_VERSION 12080

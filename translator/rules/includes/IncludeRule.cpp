@@ -1,9 +1,12 @@
 // includes: CUDA headers -> npurt headers (mapping/headers.def); local headers translated beside
-// the CUDA code are included under their new name (x.cuh -> x.npu.h); system headers untouched.
-// Every .cu output starts with a generated-by comment and the two npurt headers.
+// their input are included under their new name (x.cuh -> x.npu.cuh, x.h -> x.npu.h); under
+// --out-root headers keep their names and includes stay; system headers untouched. Every output
+// that uses CUDA starts with a generated-by comment and the two npurt headers; a file that uses
+// no CUDA and needs no edit passes through unchanged.
 #include "rules/includes/IncludeRule.h"
 
 #include "driver/Options.h"
+#include "driver/Project.h"
 #include "mapping/Mapping.h"
 
 namespace cu2npu {
@@ -32,7 +35,8 @@ void IncludeRule::onInclude(Context &C, const IncludeEvent &E) {
       C.report(E.HashLoc, H->Diag, {E.Spelled});
     return;
   }
-  if (!E.Resolved.empty() && C.TranslatedPaths.count(E.Resolved)) {
+  // Under --out-root headers keep their names: the include stays as written.
+  if (!E.Resolved.empty() && C.TranslatedPaths.count(E.Resolved) && C.Opts.OutRoot.empty()) {
     std::string Q = E.Angled ? "<" : "\"";
     std::string QE = E.Angled ? ">" : "\"";
     F->Edits.replace(B, End - B, Q + translatedHeaderName(E.Spelled) + QE);
@@ -43,13 +47,15 @@ void IncludeRule::onFile(Context &C, UserFile &F) {
   llvm::StringRef Text = C.text(F.FID);
   if (Text.starts_with(GeneratedMarker))
     return;
-  bool Plain = !F.IsCu && F.IsMain && F.Edits.empty();
-  if (Plain)
-    return; // a plain C++ file passes through unchanged
+  const bool UsesCuda = F.IsCu || textUsesCuda(Text);
+  if (!UsesCuda && F.Edits.empty())
+    return; // a plain C or C++ file (or header) passes through unchanged
   std::string Name = llvm::StringRef(F.Path).rsplit('/').second.str();
   std::string Head =
       std::string(GeneratedMarker) + " from " + Name + "; edit the CUDA source instead.\n";
-  if (F.IsCu || !F.IsMain)
+  // What nvcc's implicit cuda_runtime.h gives CUDA code; a host source parsed as CUDA host code
+  // gets it too (its CUDA header includes become npurt/runtime.h where they are).
+  if (UsesCuda)
     Head += "#include <npurt/runtime.h>\n#include <npurt/kernel.h>\n";
   F.Edits.insert(0, Head, -100);
 }

@@ -1,0 +1,88 @@
+# Shared steps of the project-layout tests (cmake -P): translate a tree, check what the output
+# tree holds, build programs from it with the ORIGINAL include flags re-rooted to the output
+# tree, link npurt, run them and require PASS.
+#   -DCU2NPU=<cu2npu> -DWORK=<scratch dir> -DNPURT_INCLUDE=<include/> -DNPURT_LIB=<libnpurt>
+#   -DCXX=<c++ compiler> -DCC=<c compiler> -DSRC=<this folder>
+set(LINK_NPURT "${NPURT_LIB}" -ltbb -lpthread)
+
+function(run_checked)
+  execute_process(COMMAND ${ARGN} RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+  if(NOT rc EQUAL 0)
+    string(REPLACE ";" " " cmd "${ARGN}")
+    message(FATAL_ERROR "failed (rc=${rc}): ${cmd}\n${out}\n${err}")
+  endif()
+  set(LAST_OUT "${out}" PARENT_SCOPE)
+  set(LAST_ERR "${err}" PARENT_SCOPE)
+endfunction()
+
+function(expect_files root)
+  foreach(f IN LISTS ARGN)
+    if(NOT EXISTS "${root}/${f}")
+      file(GLOB_RECURSE have RELATIVE "${root}" "${root}/*")
+      message(FATAL_ERROR "missing ${root}/${f}; the tree has: ${have}")
+    endif()
+  endforeach()
+endfunction()
+
+function(expect_no_files root)
+  foreach(f IN LISTS ARGN)
+    if(EXISTS "${root}/${f}")
+      message(FATAL_ERROR "unexpected ${root}/${f}")
+    endif()
+  endforeach()
+endfunction()
+
+function(expect_contains file)
+  file(READ "${file}" text)
+  foreach(want IN LISTS ARGN)
+    string(FIND "${text}" "${want}" at)
+    if(at EQUAL -1)
+      message(FATAL_ERROR "${file} lacks: ${want}\n${text}")
+    endif()
+  endforeach()
+endfunction()
+
+function(expect_lacks file)
+  file(READ "${file}" text)
+  foreach(want IN LISTS ARGN)
+    string(FIND "${text}" "${want}" at)
+    if(NOT at EQUAL -1)
+      message(FATAL_ERROR "${file} still has: ${want}\n${text}")
+    endif()
+  endforeach()
+endfunction()
+
+function(expect_same a b)
+  file(READ "${a}" ta)
+  file(READ "${b}" tb)
+  if(NOT ta STREQUAL tb)
+    message(FATAL_ERROR "${b} is not an unchanged copy of ${a}")
+  endif()
+endfunction()
+
+# run_pass(<dir> <exe> <expected PASS line>): runs the program in dir, requires the line.
+function(run_pass dir exe want)
+  execute_process(COMMAND "${exe}" WORKING_DIRECTORY "${dir}" RESULT_VARIABLE rc
+                  OUTPUT_VARIABLE out ERROR_VARIABLE err)
+  message("${exe}: ${out}${err}")
+  string(FIND "${out}" "${want}" at)
+  if(NOT rc EQUAL 0 OR at EQUAL -1)
+    message(FATAL_ERROR "${exe}: rc=${rc}, wanted '${want}'\n${out}\n${err}")
+  endif()
+endfunction()
+
+# report_actions(<report.json> <root> <var>): "relative/input=action" for every file, sorted.
+function(report_actions json root var)
+  file(READ "${json}" rep)
+  string(JSON n LENGTH "${rep}" files)
+  math(EXPR last "${n} - 1")
+  set(seen "")
+  foreach(i RANGE ${last})
+    string(JSON in GET "${rep}" files ${i} input)
+    string(JSON act GET "${rep}" files ${i} action)
+    file(RELATIVE_PATH rel "${root}" "${in}")
+    list(APPEND seen "${rel}=${act}")
+  endforeach()
+  list(SORT seen)
+  set(${var} "${seen}" PARENT_SCOPE)
+endfunction()
