@@ -342,7 +342,7 @@ void LockstepRule::onFunction(Context &C, const FunctionDecl &FD) {
     }
     F->Edits.insert(B, "::npu::warp_load(", 30);
     F->Edits.insert(End, ")", -30);
-    C.countConverted(*F, "warp-synchronous volatile access");
+    C.countConverted(*F, "warp-synchronous access");
   }
   for (const BinaryOperator *BO : Sites.Stores) {
     UserFile *F = nullptr;
@@ -363,7 +363,7 @@ void LockstepRule::onFunction(Context &C, const FunctionDecl &FD) {
       F->Edits.replace(Op, Spelling.size(), ",");
       F->Edits.insert(End, ")", -20);
     }
-    C.countConverted(*F, "warp-synchronous volatile access");
+    C.countConverted(*F, "warp-synchronous access");
   }
   for (const UnaryOperator *UO : Sites.IncDecs) {
     UserFile *F = nullptr;
@@ -374,7 +374,7 @@ void LockstepRule::onFunction(Context &C, const FunctionDecl &FD) {
     }
     F->Edits.insert(B, "(::npu::warp_step(), ", 25);
     F->Edits.insert(End, ")", -25);
-    C.countConverted(*F, "warp-synchronous volatile access");
+    C.countConverted(*F, "warp-synchronous access");
   }
   for (const Expr *Cond : Sites.SpinConditions) {
     UserFile *F = nullptr;
