@@ -1,9 +1,12 @@
 # cu2npu_add_executable(<target> SOURCES <files>... [INCLUDE_DIRECTORIES <dirs>...]
 #                       [COMPILE_DEFINITIONS <defs>...] [CU2NPU_OPTIONS <options>...])
 #
-# Translates the CUDA sources (.cu) among SOURCES with cu2npu at build time and
-# builds an executable from the translated files (and any plain C++ sources)
-# against npurt. The translation mirrors the source tree under
+# Translates the CUDA sources among SOURCES with cu2npu at build time -- every
+# .cu, and every C++ source (.cpp .cc .cxx) that includes a CUDA header, calls
+# a cudaX function or launches a kernel (decided from its text when CMake
+# configures; a change to the file reconfigures) -- and builds an executable
+# from the translated files (and the plain C++ sources) against npurt. Host
+# sources keep their names. The translation mirrors the source tree under
 # ${CMAKE_CURRENT_BINARY_DIR}/<target>.cu2npu/; local headers the sources
 # include are translated there too, keeping their names. A source is
 # translated again when it or a header it includes changes.
@@ -47,7 +50,16 @@ function(cu2npu_add_executable target)
   set(built_sources)
   foreach(src IN LISTS ARG_SOURCES)
     get_filename_component(src ${src} ABSOLUTE)
-    if(NOT src MATCHES "\\.cu$")
+    set(uses_cuda OFF)
+    if(src MATCHES "\\.(cpp|cc|cxx)$")
+      file(READ ${src} text)
+      set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS ${src})
+      if(text MATCHES "#[ \t]*include[ \t]*[<\"](cuda|cuda_runtime|cuda_runtime_api|cuda_fp16|cuda_bf16|device_launch_parameters|cooperative_groups|curand_kernel)\\.h[>\"]"
+         OR text MATCHES "cuda[A-Z][A-Za-z0-9_]*[ \t]*\\(" OR text MATCHES "<<<")
+        set(uses_cuda ON)
+      endif()
+    endif()
+    if(NOT src MATCHES "\\.cu$" AND NOT uses_cuda)
       list(APPEND built_sources ${src})
       continue()
     endif()
