@@ -40,11 +40,12 @@ std::string jsonEscape(const std::string &text) {
 
 namespace {
 
-// A FILE* for `path` that closes itself; standard output for "-". Errors are reported once on
+// A FILE* for `path` that closes itself; standard error for "-" (as shared/conventions.md names
+// it: the program's own output stays on stdout, untouched). Errors are reported once on
 // stderr: a profile that cannot be written must not go unnoticed, nor fail the program.
 struct OutputFile {
   explicit OutputFile(const std::string &path)
-      : file(path == "-" ? stdout : std::fopen(path.c_str(), "w")), owned(path != "-") {
+      : file(path == "-" ? stderr : std::fopen(path.c_str(), "w")), owned(path != "-") {
     if (file == nullptr)
       std::fprintf(stderr, "npurt: cannot write '%s': %s\n", path.c_str(), std::strerror(errno));
   }

@@ -1,6 +1,7 @@
 // A small program in the emitted form whose profile tests/profile/check_profile.cmake checks:
-// copies both ways, a fill, two kernels on two streams, an event-timed section. Prints PASS when
-// its results are right and the event timing is positive.
+// copies both ways, a fill, two kernels on two streams, an event-timed section, and a one-thread
+// fp64 launch (portability warnings on the modeled devices, reported at exit). Prints PASS when its
+// results are right and the event timing is positive.
 #include <npurt/kernel.h>
 #include <npurt/runtime.h>
 
@@ -13,6 +14,16 @@ __global__ void scale(float *x, int n, float factor) {
     int i = blockIdx.x * blockDim.x + threadIdx.x;
     if (i < n)
       x[i] *= factor;
+  });
+}
+
+// One thread doing fp64 arithmetic: portability warnings on the modeled devices (lanes idle on
+// 910B/910C, fp64 emulated), which the report written at exit lists.
+__global__ void mark(float *x) {
+  ::npu::for_each_thread([&](NPU_THREAD_PARAMS) {
+    NPU_COST(fp64(1), gwrite(4));
+    double seven = 3.5;
+    x[0] = static_cast<float>(seven * 2.0);
   });
 }
 
@@ -53,6 +64,16 @@ int main() {
   ::npu::launch("offset", offset, dim3((n + 255) / 256), dim3(256), 0, side, b, n, 2.0f);
   CHECK(npuEventRecord(stop, 0));
   CHECK(npuEventSynchronize(stop));
+  float *flag = nullptr;
+  CHECK(npuMalloc(&flag, sizeof(float)));
+  ::npu::launch("mark", mark, dim3(1), dim3(1), 0, 0, flag);
+  float marked = 0;
+  CHECK(npuMemcpy(&marked, flag, sizeof(float), npuMemcpyDeviceToHost));
+  CHECK(npuFree(flag));
+  if (marked != 7.0f) {
+    std::printf("FAIL: mark wrote %g\n", marked);
+    return 1;
+  }
   CHECK(npuDeviceSynchronize());
   float ms = 0;
   CHECK(npuEventElapsedTime(&ms, start, stop));

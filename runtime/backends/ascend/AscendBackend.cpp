@@ -165,8 +165,7 @@ void AscendBackend::fill(void *dst, int value, std::size_t bytes, core::OpTiming
 
 npuError_t AscendBackend::runGrid(detail::GridTask &task, core::OpTiming &timing) {
   const std::string kernel = task.name ? task.name : "?";
-  WarningRegistry &warnings = processWarnings();
-  checkLaunchShape(model_, task, warnings);
+  checkLaunchShape(model_, task, warnings_);
   // One tally per vector core (blocks dealt round-robin), as the cost model wants them.
   const std::uint64_t blocks = std::uint64_t(task.grid.x) * task.grid.y * task.grid.z;
   LaunchProfile launch{kernel, task.grid, task.block, task.dynamicSharedBytes, {}, {}, false};
@@ -179,7 +178,7 @@ npuError_t AscendBackend::runGrid(detail::GridTask &task, core::OpTiming &timing
     launch.total += core;
   launch.counted = !launch.total.empty();
   launch.footprintBytes = footprintBytes(task);
-  checkLaunchCounters(model_, kernel, launch.total, warnings);
+  checkLaunchCounters(model_, kernel, launch.total, warnings_);
 
   const KernelEstimate estimate = estimateKernel(model_, launch);
   const double start =
@@ -202,9 +201,7 @@ npuError_t AscendBackend::runGrid(detail::GridTask &task, core::OpTiming &timing
   return result;
 }
 
-std::string AscendBackend::reportNotes() const {
-  return formatWarningNotes(processWarnings().seen());
-}
+std::string AscendBackend::reportNotes() const { return formatWarningNotes(warnings_.seen()); }
 
 std::unique_ptr<core::Backend> createAscendBackend(std::string_view options, std::string &error) {
   const DeviceModel *model = findDeviceModel(std::string(options), error);

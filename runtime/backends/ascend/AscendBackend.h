@@ -14,6 +14,7 @@
 #include "backends/ascend/DeviceMemory.h"
 #include "backends/ascend/DeviceModel.h"
 #include "backends/ascend/DeviceTimeline.h"
+#include "backends/ascend/PortabilityWarnings.h"
 #include "core/Backend.h"
 
 namespace npu::backends::ascend {
@@ -57,6 +58,9 @@ private:
   const DeviceModel &model_;
   DeviceMemory memory_;
   DeviceTimeline timeline_;
+  // The backend's own, so the end-of-run report (read while the runtime shuts down) never sees a
+  // registry that static destruction already took away.
+  WarningRegistry warnings_;
 };
 
 // Registry entry: "ascend:<model>"; without a model, or an unknown one, the error lists them.

@@ -48,11 +48,6 @@ std::vector<SeenWarning> WarningRegistry::seen() const {
   return list;
 }
 
-WarningRegistry &processWarnings() {
-  static WarningRegistry registry;
-  return registry;
-}
-
 void checkLaunchShape(const DeviceModel &model, const detail::GridTask &task,
                       WarningRegistry &warnings) {
   const std::string kernel = kernelName(task);

@@ -34,8 +34,8 @@ struct SeenWarning {
   std::uint64_t count = 0; // launches that raised it
 };
 
-// A thread-safe registry of the warnings raised. The backend uses processWarnings(); tests make
-// their own with a capture stream.
+// A thread-safe registry of the warnings raised. The backend owns one; tests make their own
+// with a capture stream.
 class WarningRegistry {
 public:
   explicit WarningRegistry(std::FILE *out = stderr) : out_(out) {}
@@ -50,8 +50,6 @@ private:
   mutable std::mutex mutex_;
   std::map<std::pair<Warning, std::string>, SeenWarning> seen_;
 };
-
-WarningRegistry &processWarnings();
 
 // Checks a launch's shape against `model` before it runs (NPUW001-004).
 void checkLaunchShape(const DeviceModel &model, const detail::GridTask &task,
