@@ -5,6 +5,8 @@
 #include <clang/AST/ExprCXX.h>
 #include <clang/AST/TemplateBase.h>
 #include <clang/Lex/Lexer.h>
+#include <llvm/ADT/SmallString.h>
+#include <llvm/ADT/StringExtras.h>
 
 namespace cu2npu {
 
@@ -55,31 +57,48 @@ std::string quote(llvm::StringRef S) {
   return Out + "\"";
 }
 
-// ", a, b" for the launch's default arguments: as spelled at the kernel's declaration, or printed
-// from the instantiation for a template kernel (its spelling may name template parameters).
-// Empty when one is spelled in a macro.
+// ", a, b" for the launch's default arguments. A constant is written as its value in the
+// parameter's type, fully qualified (the launch may sit in another namespace than the kernel,
+// and a template's spelling may name its parameters); anything else as spelled at the kernel.
+// Empty when such a spelling is in a macro.
 std::string defaultArguments(Context &C, const clang::CUDAKernelCallExpr &K) {
   std::string Out;
   clang::PrintingPolicy PP(C.LO);
   PP.SuppressTagKeyword = true;
-  const clang::FunctionDecl *Kernel = K.getDirectCallee();
-  bool Template = Kernel && Kernel->getTemplateSpecializationArgs();
+  PP.FullyQualifiedName = true;
   for (const clang::Expr *A : K.arguments()) {
     auto *D = llvm::dyn_cast<clang::CXXDefaultArgExpr>(A);
     if (!D)
       continue;
-    const clang::Expr *E = D->getParam()->getDefaultArg();
-    clang::CharSourceRange R = clang::CharSourceRange::getTokenRange(E->getSourceRange());
-    if (!Template && !R.getBegin().isMacroID() && !R.getEnd().isMacroID()) {
-      Out += ", " + clang::Lexer::getSourceText(R, C.SM, C.LO).str();
-      continue;
+    const clang::Expr *E = D->getExpr();
+    clang::QualType T = D->getParam()->getType().getCanonicalType().getUnqualifiedType();
+    std::string Type = T.getAsString(PP);
+    clang::Expr::EvalResult R;
+    if (!E->isValueDependent() && E->EvaluateAsRValue(R, *C.AST)) {
+      if (R.Val.isInt()) {
+        Out += ", static_cast<" + Type + ">(" +
+               llvm::toString(R.Val.getInt(), 10, R.Val.getInt().isSigned()) + ")";
+        continue;
+      }
+      if (R.Val.isFloat()) {
+        llvm::SmallString<32> Hex;
+        Hex.resize(64);
+        unsigned N = R.Val.getFloat().convertToHexString(Hex.data(), 0, false,
+                                                         llvm::APFloat::rmNearestTiesToEven);
+        Hex.resize(N);
+        Out += ", static_cast<" + Type + ">(" + Hex.str().str() + ")"; // exact: a hex literal
+        continue;
+      }
+      if (R.Val.isNullPointer()) {
+        Out += ", static_cast<" + Type + ">(nullptr)";
+        continue;
+      }
     }
-    if (!Template)
+    const clang::Expr *Written = D->getParam()->getDefaultArg();
+    clang::CharSourceRange Range = clang::CharSourceRange::getTokenRange(Written->getSourceRange());
+    if (Range.getBegin().isMacroID() || Range.getEnd().isMacroID())
       return "";
-    std::string S;
-    llvm::raw_string_ostream OS(S);
-    D->getExpr()->printPretty(OS, nullptr, PP);
-    Out += ", " + OS.str();
+    Out += ", " + clang::Lexer::getSourceText(Range, C.SM, C.LO).str();
   }
   return Out;
 }
