@@ -269,8 +269,10 @@ public:
     if (FD->doesThisDeclarationHaveABody() &&
         (FD->hasAttr<clang::CUDAGlobalAttr>() || FD->hasAttr<clang::CUDADeviceAttr>()) &&
         C.file(C.SM.getFileID(C.SM.getSpellingLoc(FD->getBody()->getBeginLoc()))) &&
-        !findLockstepSites(*C.AST, FD->getBody()).empty())
+        !findLockstepSites(*C.AST, FD->getBody()).empty()) {
       Graph[FD->getCanonicalDecl()].Sync = true;
+      C.LockstepFunctions.insert(FD->getCanonicalDecl());
+    }
   }
 
   void addCallee(const clang::FunctionDecl *Callee) {

@@ -96,6 +96,8 @@ public:
   // Offsets of the `<<<` of every launch the AST showed (rewritten or diagnosed there).
   std::set<std::pair<clang::FileID, unsigned>> LaunchesSeen;
   std::set<const clang::FunctionDecl *> SyncFunctions; // canonical decls needing the fiber path
+  // Canonical decls of device functions with warp-lockstep sites (rules/warp/Lockstep.h).
+  std::set<const clang::FunctionDecl *> LockstepFunctions;
   std::map<const clang::VarDecl *, std::set<const clang::FunctionDecl *>> ExternSharedUsers;
   const clang::FunctionDecl *CurrentFunction = nullptr;
   bool needsSync(const clang::FunctionDecl *FD) const;

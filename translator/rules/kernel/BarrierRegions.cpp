@@ -44,7 +44,6 @@
 #include "mapping/Mapping.h"
 #include "rules/Context.h"
 #include "rules/kernel/ThreadParams.h"
-#include "rules/warp/Lockstep.h"
 
 namespace cu2npu {
 namespace {
@@ -928,7 +927,7 @@ std::string Planner::run() {
 std::string emitBarrierRegions(Context &C, const FunctionDecl &Kernel, UserFile &F) {
   if (!isa_and_nonnull<CompoundStmt>(Kernel.getBody()))
     return "";
-  if (!findLockstepSites(*C.AST, Kernel.getBody()).empty())
+  if (C.LockstepFunctions.count(Kernel.getCanonicalDecl()))
     return ""; // warp lockstep and spin-waits need fibers
   Planner P(C, Kernel, F);
   return P.run();

@@ -312,8 +312,7 @@ LockstepSites findLockstepSites(const ASTContext &Ctx, const Stmt *Body) {
 }
 
 void LockstepRule::onFunction(Context &C, const FunctionDecl &FD) {
-  if (!FD.doesThisDeclarationHaveABody() ||
-      !(FD.hasAttr<CUDAGlobalAttr>() || FD.hasAttr<CUDADeviceAttr>()))
+  if (!FD.doesThisDeclarationHaveABody() || !C.LockstepFunctions.count(FD.getCanonicalDecl()))
     return;
   LockstepSites Sites = findLockstepSites(*C.AST, FD.getBody());
   if (Sites.empty())
