@@ -1,5 +1,6 @@
 // Constructs real code uses that used to give invalid C++: static __shared__, default kernel
-// arguments, locals named like the cost counters' terms, spaced chevrons, launches in macros.
+// arguments, locals named like the cost counters' terms, spaced chevrons, launches in macros,
+// stream callbacks declared CUDART_CB.
 #include <cstdio>
 #include <cuda_runtime.h>
 
@@ -14,6 +15,9 @@ __device__ float shared(float v) { return v * 2; }
 __global__ void names(float *a) {
   float fp32 = 1, gread = 2;
   a[threadIdx.x] = shared(fp32) + gread;
+}
+static void CUDART_CB onDone(cudaStream_t, cudaError_t status, void *data) {
+  *static_cast<int *>(data) = status == cudaSuccess ? 1 : -1;
 }
 #define LAUNCH(kern, g, b, ...) kern<<<g, b>>>(__VA_ARGS__)
 #define CHECK(call) do { if ((call) != cudaSuccess) { printf("FAIL: %s\n", #call); return 1; } } while (0)
@@ -35,6 +39,13 @@ int main() {
   names<<<1, 4>>>(x);
   CHECK(cudaDeviceSynchronize());
   ok &= x[3] == 4.0f;
+  int called = 0;
+  cudaStream_t s;
+  CHECK(cudaStreamCreate(&s));
+  CHECK(cudaStreamAddCallback(s, onDone, &called, 0));
+  CHECK(cudaStreamSynchronize(s));
+  CHECK(cudaStreamDestroy(s));
+  ok &= called == 1;
   printf(ok ? "PASS\n" : "FAIL\n");
   return ok ? 0 : 1;
 }
