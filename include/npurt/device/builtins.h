@@ -7,10 +7,12 @@
 // thread of the block on that worker.
 #pragma once
 
+#include <atomic>
 #include <memory>
 #include <type_traits>
 
 #include "npurt/detail/dim3.h"
+#include "npurt/device/cost.h"
 
 // CUDA's built-in variables. Kernel bodies see by-value parameters of the same
 // names (NPU_THREAD_PARAMS) that shadow these; the globals serve __device__
@@ -22,10 +24,12 @@ inline thread_local ::dim3 blockDim{1, 1, 1};
 inline thread_local ::dim3 gridDim{1, 1, 1};
 inline constexpr int warpSize = 32;
 
-// The parameter list of the lambda the translator wraps a kernel body in.
+// The parameter list of the lambda the translator wraps a kernel body in: the built-ins, and
+// whether NPU_COST counts (npurt/device/cost.h), which makes the lambda generic.
 #define NPU_THREAD_PARAMS                                                                          \
   [[maybe_unused]] const ::uint3 threadIdx, [[maybe_unused]] const ::uint3 blockIdx,               \
-      [[maybe_unused]] const ::dim3 blockDim, [[maybe_unused]] const ::dim3 gridDim
+      [[maybe_unused]] const ::dim3 blockDim, [[maybe_unused]] const ::dim3 gridDim,               \
+      [[maybe_unused]] const auto npu_cost_counting
 
 namespace npu {
 namespace detail {
@@ -100,8 +104,16 @@ inline unsigned currentLaneId() { return linearThreadId(::threadIdx, ::blockDim)
 
 struct LoopModeScope {
   ExecMode saved;
-  LoopModeScope() : saved(blockContext.mode) { blockContext.mode = ExecMode::Loop; }
-  ~LoopModeScope() { blockContext.mode = saved; }
+  // The fences keep the stores where they are written: nothing the compiler sees reads the mode
+  // inside the loop, but the memory checker's fault handler does.
+  LoopModeScope() : saved(blockContext.mode) {
+    blockContext.mode = ExecMode::Loop;
+    std::atomic_signal_fence(std::memory_order_seq_cst);
+  }
+  ~LoopModeScope() {
+    std::atomic_signal_fence(std::memory_order_seq_cst);
+    blockContext.mode = saved;
+  }
   LoopModeScope(const LoopModeScope &) = delete;
   LoopModeScope &operator=(const LoopModeScope &) = delete;
 };
@@ -129,21 +141,23 @@ inline void for_each_thread(Body &&body) {
   const ::dim3 blockSize = ::blockDim;
   const ::dim3 grid = ::gridDim;
   detail::LoopModeScope loopMode;
-  if (blockSize.y == 1 && blockSize.z == 1) {
-    for (unsigned x = 0; x < blockSize.x; ++x) {
-      if constexpr (Global == ThreadIdxGlobal::Kept)
-        ::threadIdx = ::uint3{x, 0, 0};
-      body(::uint3{x, 0, 0}, block, blockSize, grid);
-    }
-    return;
-  }
-  for (unsigned z = 0; z < blockSize.z; ++z)
-    for (unsigned y = 0; y < blockSize.y; ++y)
+  detail::withCounting([&](auto counting) {
+    if (blockSize.y == 1 && blockSize.z == 1) {
       for (unsigned x = 0; x < blockSize.x; ++x) {
         if constexpr (Global == ThreadIdxGlobal::Kept)
-          ::threadIdx = ::uint3{x, y, z};
-        body(::uint3{x, y, z}, block, blockSize, grid);
+          ::threadIdx = ::uint3{x, 0, 0};
+        body(::uint3{x, 0, 0}, block, blockSize, grid, counting);
       }
+      return;
+    }
+    for (unsigned z = 0; z < blockSize.z; ++z)
+      for (unsigned y = 0; y < blockSize.y; ++y)
+        for (unsigned x = 0; x < blockSize.x; ++x) {
+          if constexpr (Global == ThreadIdxGlobal::Kept)
+            ::threadIdx = ::uint3{x, y, z};
+          body(::uint3{x, y, z}, block, blockSize, grid, counting);
+        }
+  });
 }
 
 // The general path: every CUDA thread of the block runs as a fiber, so
@@ -151,7 +165,8 @@ inline void for_each_thread(Body &&body) {
 template <class Body> inline void for_each_thread_sync(Body &&body) {
   using BodyType = std::remove_reference_t<Body>;
   detail::ThreadEntry entry = [](void *erased, ::uint3 thread) {
-    (*static_cast<BodyType *>(erased))(thread, ::blockIdx, ::blockDim, ::gridDim);
+    (*static_cast<BodyType *>(erased))(thread, ::blockIdx, ::blockDim, ::gridDim,
+                                       detail::CountAtRunTime{});
   };
   detail::runThreadsAsFibers(entry,
                              const_cast<void *>(static_cast<const void *>(std::addressof(body))));

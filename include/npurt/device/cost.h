@@ -13,6 +13,7 @@
 
 #include <cstdint>
 #include <initializer_list>
+#include <type_traits>
 
 namespace npu::detail {
 
@@ -55,7 +56,29 @@ inline bool costCounting = false;
 // The worker's tally; the engine zeroes it before a block and reads it after.
 inline thread_local CostTally costTally;
 
+// Whether NPU_COST counts, carried as a type so that nothing is left of it where nothing reads
+// the counters: the loop paths call a kernel's thread body with std::true_type or
+// std::false_type (chosen once per block from costCounting; the body is instantiated for both),
+// the fiber path and __device__ functions see CountAtRunTime and test costCounting.
+struct CountAtRunTime {};
+template <class Counting> inline bool counting() {
+  if constexpr (std::is_same_v<std::remove_cv_t<Counting>, CountAtRunTime>)
+    return __builtin_expect(costCounting, 0);
+  else
+    return std::remove_cv_t<Counting>::value;
+}
+// f(std::true_type{}) when the run counts, else f(std::false_type{}).
+template <class F> inline void withCounting(F &&f) {
+  if (costCounting)
+    f(std::true_type{});
+  else
+    f(std::false_type{});
+}
+
 } // namespace npu::detail
+
+// What NPU_COST finds outside a kernel's thread body (whose parameter of this name shadows it).
+inline constexpr ::npu::detail::CountAtRunTime npu_cost_counting{};
 
 namespace npu::cost {
 
@@ -108,7 +131,7 @@ inline void add(std::initializer_list<Term> terms) {
 #else
 #define NPU_COST(...)                                                                              \
   do {                                                                                             \
-    if (__builtin_expect(::npu::detail::costCounting, 0)) {                                        \
+    if (::npu::detail::counting<decltype(npu_cost_counting)>()) {                                  \
       ::npu::cost::add({NPU_COST_QUALIFIED(__VA_ARGS__)});                                         \
     }                                                                                              \
   } while (0)

@@ -147,10 +147,12 @@ public:
     const ::dim3 blockSize = blockSize_;
     const ::dim3 grid = ::gridDim;
     detail::LoopModeScope loopMode;
-    if (exitedCount_ == 0)
-      run<Global, false>(body, block, blockSize, grid);
-    else
-      run<Global, true>(body, block, blockSize, grid);
+    detail::withCounting([&](auto counting) {
+      if (exitedCount_ == 0)
+        run<Global, false>(body, block, blockSize, grid, counting);
+      else
+        run<Global, true>(body, block, blockSize, grid, counting);
+    });
   }
 
 private:
@@ -166,8 +168,9 @@ private:
                            }});
   }
 
-  template <ThreadIdxGlobal Global, bool SkipExited, class Body>
-  void run(Body &body, const ::uint3 block, const ::dim3 blockSize, const ::dim3 grid) {
+  template <ThreadIdxGlobal Global, bool SkipExited, class Body, class Counting>
+  void run(Body &body, const ::uint3 block, const ::dim3 blockSize, const ::dim3 grid,
+           Counting counting) {
     if (blockSize.y == 1 && blockSize.z == 1) {
       for (unsigned x = 0; x < blockSize.x; ++x) {
         if constexpr (SkipExited)
@@ -175,7 +178,7 @@ private:
             continue;
         if constexpr (Global == ThreadIdxGlobal::Kept)
           ::threadIdx = ::uint3{x, 0, 0};
-        body(::uint3{x, 0, 0}, block, blockSize, grid, x);
+        body(::uint3{x, 0, 0}, block, blockSize, grid, counting, x);
       }
       return;
     }
@@ -188,7 +191,7 @@ private:
               continue;
           if constexpr (Global == ThreadIdxGlobal::Kept)
             ::threadIdx = ::uint3{x, y, z};
-          body(::uint3{x, y, z}, block, blockSize, grid, t);
+          body(::uint3{x, y, z}, block, blockSize, grid, counting, t);
         }
   }
 
