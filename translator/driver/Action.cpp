@@ -404,6 +404,23 @@ public:
         S.Arch[F.Path] = std::move(R);
         Any = true;
       }
+      // Headers with spaced launch chevrons are parsed again with them joined (the main file
+      // was joined before this parse); both keep every offset of the text on disk.
+      for (auto &[FID, F] : C.Files) {
+        if (F.IsMain)
+          continue;
+        auto It = S.Arch.find(F.Path);
+        llvm::StringRef Parsed =
+            It != S.Arch.end() ? llvm::StringRef(It->second.ParseText) : C.text(FID);
+        std::optional<std::string> J = joinSpacedChevrons(Parsed);
+        if (!J)
+          continue;
+        if (It != S.Arch.end())
+          It->second.ParseText = std::move(*J);
+        else
+          S.Joined[F.Path] = std::move(*J);
+        Any = true;
+      }
       if (Any) {
         S.NeedSecondPass = true;
         return;
@@ -584,10 +601,12 @@ void translateFile(const std::string &File, const std::string &Directory,
     BufferedConsumer BC;
     clang::tooling::FixedCompilationDatabase DB(Directory, Args);
     clang::tooling::ClangTool Tool(DB, {File});
-    if (State.Pass == 2)
+    if (State.Pass == 2) {
       for (auto &[Path, R] : State.Arch)
         Tool.mapVirtualFile(Path, R.ParseText);
-    else if (auto Buf = llvm::MemoryBuffer::getFile(File); Buf)
+      for (auto &[Path, Text] : State.Joined)
+        Tool.mapVirtualFile(Path, Text);
+    } else if (auto Buf = llvm::MemoryBuffer::getFile(File); Buf)
       if ((Joined = joinSpacedChevrons((*Buf)->getBuffer())))
         Tool.mapVirtualFile(File, *Joined); // the parse (and the output) use `<<<` `>>>`
     Tool.setDiagnosticConsumer(&BC);

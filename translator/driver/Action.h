@@ -33,6 +33,7 @@ struct TuState {
   // Pass 1 -> pass 2.
   bool NeedSecondPass = false;
   std::map<std::string, ArchResult> Arch;       // by path
+  std::map<std::string, std::string> Joined;    // headers' text with spaced chevrons joined
   std::map<std::string, std::string> Originals; // by path: text on disk
   // Results.
   std::vector<OutputFile> Outputs;

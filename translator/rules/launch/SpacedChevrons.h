@@ -1,6 +1,7 @@
 // nvcc accepts a launch's chevrons with blanks between the angle brackets (`k<< <g, b>> >(...)`);
-// clang does not. Before the parse, such a launch's `<< <` and `>> >` are joined into `<<<` and
-// `>>>`, the blanks moved after them, so every offset and line stays as written.
+// clang does not. Such a launch's `<< <` and `>> >` are joined into `<<<` and `>>>`, the blanks
+// moved after them, so every offset and line stays as written: in the main file before the first
+// parse, in a header for a second parse (driver/Action.cpp).
 #pragma once
 
 #include <optional>

@@ -16,6 +16,13 @@ int main() {
     printf("FAIL: sum %d\n", sum);
     return 1;
   }
+  checkCudaErrors(cudaMemset(dout, 0, sizeof(int)));
+  launchSumBlock(din, dout, n / 2);
+  checkCudaErrors(cudaMemcpy(&sum, dout, sizeof(int), cudaMemcpyDeviceToHost));
+  if (sum != (n / 2) * (n / 2 - 1) / 2) {
+    printf("FAIL: launcher sum %d\n", sum);
+    return 1;
+  }
   printf("PASS: includedKernel\n");
   return 0;
 }
