@@ -40,6 +40,17 @@ __global__ void lanes(float *out, float v) {
   out[threadIdx.x] = __shfl_xor_sync(0xffffffffu, v, 1);
 }
 
+// A struct parameter: a member moved and an array member written per thread.
+struct Window {
+  int *base;
+  int counts[4];
+};
+__global__ void window(Window w) {
+  w.base += threadIdx.x;
+  w.counts[threadIdx.x % 4] += static_cast<int>(threadIdx.x);
+  *w.base = w.counts[threadIdx.x % 4];
+}
+
 int main() {
   int *p, *c;
   float *a, *o;
@@ -54,6 +65,9 @@ int main() {
     a[i] = i;
   regions<<<2, 64>>>(a, 1);
   lanes<<<1, 32>>>(o, 0.5f);
+  int *wout;
+  cudaMallocManaged(&wout, 16 * sizeof(int));
+  window<<<1, 16>>>(Window{wout, {100, 200, 300, 400}});
   if (cudaDeviceSynchronize() != cudaSuccess) {
     printf("FAIL: %s\n", cudaGetErrorString(cudaGetLastError()));
     return 1;
@@ -67,6 +81,8 @@ int main() {
       ok &= a[b * 64 + i] == (b * 64 + 63 - i) + 2 * (1 + i);
   for (int i = 0; i < 32; ++i)
     ok &= o[i] == 0.5f + (i ^ 1);
+  for (int i = 0; i < 16; ++i)
+    ok &= wout[i] == 100 * (i % 4 + 1) + i;
   printf(ok ? "PASS\n" : "FAIL\n");
   return ok ? 0 : 1;
 }

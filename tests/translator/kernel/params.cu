@@ -39,6 +39,13 @@ __global__ void loop_param(float *a, int n) {
     n -= 16;
   }
 }
+// A struct parameter whose array member a thread writes.
+// CHECK: decltype(s) npu_param_s = s; auto &s = npu_param_s;
+struct Window { int lo[4]; };
+__global__ void member_array(Window s, int *out) {
+  s.lo[threadIdx.x % 4] += 1;
+  out[threadIdx.x] = s.lo[threadIdx.x % 4];
+}
 // Templates: uses in dependent expressions count as writes only where they can be.
 // CHECK: decltype(p) npu_param_p = p; auto &p = npu_param_p;
 // CHECK-NOT: decltype(scale)

@@ -23,12 +23,13 @@ bool mayModify(const Expr *E, ParentMap &PM) {
   if (auto *Cast = dyn_cast<ImplicitCastExpr>(P)) {
     switch (Cast->getCastKind()) {
     case CK_LValueToRValue:
-    case CK_ArrayToPointerDecay:
     case CK_FunctionToPointerDecay:
     case CK_ToVoid:
       return false;
     default:
-      return true; // e.g. a derived-to-base conversion feeding a reference
+      // A derived-to-base conversion feeding a reference; an array member decaying to a pointer
+      // that may be written through (`s.a[i] = 1`).
+      return true;
     }
   }
   if (auto *BO = dyn_cast<BinaryOperator>(P)) {
