@@ -606,6 +606,8 @@ void translateFile(const std::string &File, const std::string &Directory,
         Tool.mapVirtualFile(Path, R.ParseText);
       for (auto &[Path, Text] : State.Joined)
         Tool.mapVirtualFile(Path, Text);
+      if (Joined && !State.Arch.count(absPath(File))) // else its ParseText was built joined
+        Tool.mapVirtualFile(File, *Joined);
     } else if (auto Buf = llvm::MemoryBuffer::getFile(File); Buf)
       if ((Joined = joinSpacedChevrons((*Buf)->getBuffer())))
         Tool.mapVirtualFile(File, *Joined); // the parse (and the output) use `<<<` `>>>`

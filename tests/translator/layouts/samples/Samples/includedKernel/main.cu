@@ -9,7 +9,7 @@ int main() {
   checkCudaErrors(cudaMalloc(&din, sizeof(h)));
   checkCudaErrors(cudaMalloc(&dout, sizeof(int)));
   checkCudaErrors(cudaMemcpy(din, h, sizeof(h), cudaMemcpyHostToDevice));
-  sumBlock<<<1, 128>>>(din, dout, n);
+  sumBlock<< <1, 128>> >(din, dout, n); // spaced, as in the included launcher
   getLastCudaError("sumBlock");
   checkCudaErrors(cudaMemcpy(&sum, dout, sizeof(int), cudaMemcpyDeviceToHost));
   if (sum != n * (n - 1) / 2) {
