@@ -93,6 +93,33 @@ __global__ void spin(volatile int *flags, int *out) {
   if (blockIdx.x == 0 && threadIdx.x == 5) atomicExch((int *)&flags[2], 1);
 }
 
+// Waits written as `while (true) { if (...) break; }`, `for (;;)` and a do-while on a local the
+// body sets from an atomic: thread 0 and 1 wait for thread 40 (another warp) through atomics,
+// every thread takes a lock another thread may hold.
+__device__ int spinLock = 0;
+__global__ void waitForms(int *flags, int *out, int *counter) {
+  if (threadIdx.x == 0) {
+    while (true) {
+      if (atomicAdd(&flags[0], 0) != 0) break;
+    }
+    out[0] = atomicAdd(&flags[0], 0);
+  }
+  if (threadIdx.x == 1) {
+    for (;;) {
+      if (atomicAdd(&flags[0], 0) != 0) break;
+    }
+    out[1] = atomicAdd(&flags[0], 0);
+  }
+  if (threadIdx.x == 40) atomicExch(&flags[0], 9);
+  int old;
+  do {
+    old = atomicCAS(&spinLock, 0, 1);
+  } while (old != 0);
+  *counter += 1;
+  __threadfence();
+  atomicExch(&spinLock, 0);
+}
+
 int main() {
   const unsigned n = 1 << 16, B = 256, blocks = n / (B * 2);
   float *in, *out;
@@ -134,6 +161,17 @@ int main() {
   flags[1] = flags[2] = 0;
   spin<<<2, 64>>>(flags, o);
   if (cudaDeviceSynchronize() != cudaSuccess || o[0] != 42 || o[1] != 7) { printf("spin\n"); ok = 0; }
+  int *wflags, *wout, *wcount;
+  cudaMallocManaged(&wflags, sizeof(int));
+  cudaMallocManaged(&wout, 2 * sizeof(int));
+  cudaMallocManaged(&wcount, sizeof(int));
+  *wflags = 0;
+  *wcount = 0;
+  waitForms<<<1, 64>>>(wflags, wout, wcount);
+  if (cudaDeviceSynchronize() != cudaSuccess || wout[0] != 9 || wout[1] != 9 || *wcount != 64) {
+    printf("waitForms: %d %d %d\n", wout[0], wout[1], *wcount);
+    ok = 0;
+  }
   printf(ok ? "PASS\n" : "FAIL\n");
   return ok ? 0 : 1;
 }

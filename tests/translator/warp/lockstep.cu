@@ -40,6 +40,28 @@ __global__ void spin(volatile int *flags, int *lock) {
   flags[0]++;
   atomicExch(lock, 0);
 }
+// Waits whose test is in the body or on a local the body sets; a loop that merely uses atomics
+// (a histogram) is no wait.
+// CHECK: while ((::npu::spin_yield(), true)) {
+// CHECK: for (; (::npu::spin_yield(), true);) {
+// CHECK: } while ((::npu::spin_yield(), old != 0));
+__global__ void waits(int *flags, int *lock) {
+  while (true) {
+    if (atomicAdd(&flags[0], 0) != 0) break;
+  }
+  for (;;) {
+    if (atomicAdd(&flags[1], 0) != 0) break;
+  }
+  int old;
+  do {
+    old = atomicCAS(lock, 0, 1);
+  } while (old != 0);
+}
+// CHECK: ::npu::for_each_thread([&](NPU_THREAD_PARAMS) {
+// CHECK-NOT: spin_yield(), i < n
+__global__ void histogram(const int *in, int *bins, int n) {
+  for (int i = threadIdx.x; i < n; i += blockDim.x) atomicAdd(&bins[in[i] % 8], 1);
+}
 // No volatile access, no wait: the fast path as before.
 // CHECK: ::npu::for_each_thread([&](NPU_THREAD_PARAMS) {
 __global__ void plain(float *x) { x[threadIdx.x] *= 2; }

@@ -94,13 +94,21 @@ public:
     if (auto *E = dyn_cast<Expr>(S); E && isSharedVolatile(E))
       record(E);
     const Expr *Cond = nullptr;
-    if (auto *W = dyn_cast<WhileStmt>(S); W && !W->getConditionVariable())
+    const Stmt *Body = nullptr;
+    if (auto *W = dyn_cast<WhileStmt>(S); W && !W->getConditionVariable()) {
       Cond = W->getCond();
-    else if (auto *D = dyn_cast<DoStmt>(S))
+      Body = W->getBody();
+    } else if (auto *D = dyn_cast<DoStmt>(S)) {
       Cond = D->getCond();
-    else if (auto *F = dyn_cast<ForStmt>(S); F && !F->getConditionVariable())
+      Body = D->getBody();
+    } else if (auto *F = dyn_cast<ForStmt>(S); F && !F->getConditionVariable()) {
       Cond = F->getCond();
-    if (Cond && waits(Cond) && !afterNpuCall(Cond->IgnoreParens(), "spin_yield"))
+      Body = F->getBody();
+      if (!Cond && waits(Body))
+        Out.SpinForsWithoutCondition.push_back(F); // for (;;) { if (flag) break; }
+    }
+    if (Cond && !afterNpuCall(Cond->IgnoreParens(), "spin_yield") &&
+        (waits(Cond) || (alwaysTrue(Cond) && waits(Body)) || waitsThroughLocal(Cond, Body)))
       Out.SpinConditions.push_back(Cond);
     for (const Stmt *Child : S->children())
       visit(Child);
@@ -158,8 +166,8 @@ private:
              DM && DM->getMember().isIdentifier())
       N = DM->getMember().getAsIdentifierInfo()->getName();
     // A region loop of translated code (npu_block.for_each_thread) ends like a barrier.
-    if (auto *MC = dyn_cast<CXXMemberCallExpr>(CE); MC && MC->getMethodDecl() &&
-                                                     MC->getMethodDecl()->getIdentifier())
+    if (auto *MC = dyn_cast<CXXMemberCallExpr>(CE);
+        MC && MC->getMethodDecl() && MC->getMethodDecl()->getIdentifier())
       N = MC->getMethodDecl()->getName();
     return N.starts_with("__sync") || N == "sync" || N == "for_each_thread" ||
            (!N.empty() && isSyncBuiltin(N));
@@ -284,6 +292,43 @@ private:
     }
   }
 
+  bool alwaysTrue(const Expr *Cond) const {
+    bool Value = false;
+    return !Cond->isValueDependent() && Cond->EvaluateAsBooleanCondition(Value, Ctx) && Value;
+  }
+
+  // `do { old = atomicCAS(l, 0, 1); } while (old != 0);`: the condition tests a local that the
+  // body sets from memory other threads write.
+  bool waitsThroughLocal(const Expr *Cond, const Stmt *Body) const {
+    std::set<const VarDecl *> Tested;
+    std::vector<const Stmt *> Work{Cond};
+    while (!Work.empty()) {
+      const Stmt *X = Work.back();
+      Work.pop_back();
+      if (auto *DR = dyn_cast_or_null<DeclRefExpr>(X))
+        if (auto *VD = dyn_cast<VarDecl>(DR->getDecl()); VD && VD->hasLocalStorage())
+          Tested.insert(VD);
+      if (X)
+        for (const Stmt *Child : X->children())
+          Work.push_back(Child);
+    }
+    if (Tested.empty())
+      return false;
+    Work = {Body};
+    while (!Work.empty()) {
+      const Stmt *X = Work.back();
+      Work.pop_back();
+      if (auto *BO = dyn_cast_or_null<BinaryOperator>(X); BO && BO->isAssignmentOp())
+        if (auto *DR = dyn_cast<DeclRefExpr>(BO->getLHS()->IgnoreParens()))
+          if (Tested.count(dyn_cast<VarDecl>(DR->getDecl())) && waits(BO->getRHS()))
+            return true;
+      if (X)
+        for (const Stmt *Child : X->children())
+          Work.push_back(Child);
+    }
+    return false;
+  }
+
   // Whether a loop condition reads memory that other threads write.
   bool waits(const Stmt *S) const {
     if (!S)
@@ -374,6 +419,25 @@ void LockstepRule::onFunction(Context &C, const FunctionDecl &FD) {
     F->Edits.insert(B, "(::npu::warp_step(), ", 25);
     F->Edits.insert(End, ")", -25);
     C.countConverted(*F, "warp-synchronous access");
+  }
+  for (const ForStmt *For : Sites.SpinForsWithoutCondition) {
+    // `for (init; ; inc)`: the yield becomes the condition, after the first ';' in the parens.
+    unsigned L = 0, R = 0;
+    UserFile *F = For->getLParenLoc().isMacroID() ? nullptr : C.spelledIn(For->getLParenLoc(), &L);
+    if (!F || For->getRParenLoc().isMacroID() || C.spelledIn(For->getRParenLoc(), &R) != F) {
+      C.report(For->getBeginLoc(), DiagId::CU2NPU3003, {});
+      continue;
+    }
+    llvm::StringRef T = C.text(F->FID);
+    int Depth = 0;
+    for (unsigned I = L + 1; I < R; ++I) {
+      Depth += T[I] == '(' ? 1 : T[I] == ')' ? -1 : 0;
+      if (Depth == 0 && T[I] == ';') {
+        F->Edits.insert(I + 1, " (::npu::spin_yield(), true)", 10);
+        C.countConverted(*F, "spin-wait loop");
+        break;
+      }
+    }
   }
   for (const Expr *Cond : Sites.SpinConditions) {
     UserFile *F = nullptr;

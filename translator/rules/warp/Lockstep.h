@@ -4,8 +4,10 @@
 // in device code is where pre-Volta code relies on the lanes of a warp moving together: each one
 // becomes a call into npurt/device/lockstep.h, before which the warp's lanes meet (loads
 // `::npu::warp_load(x)`, stores `::npu::warp_store(x, v)`, `x op= v`
-// `::npu::warp_update<::npu::WarpUpdate::Op>(x, v)`). A loop whose condition reads volatile memory
-// or calls an atomic waits for another thread: `::npu::spin_yield()` runs before each test of its
+// `::npu::warp_update<::npu::WarpUpdate::Op>(x, v)`). A loop that waits for another thread -- its
+// condition reads volatile memory or calls an atomic, or it is `while (true)`/`for (;;)` around
+// such a read, or its condition tests a local the body sets from one (`do { old =
+// atomicCAS(...); } while (old)`) -- runs `::npu::spin_yield()` before each test of its
 // condition. Both need the fiber path, so a function with either counts as synchronising (the
 // driver's call graph).
 #pragma once
@@ -18,6 +20,7 @@ namespace clang {
 class ASTContext;
 class BinaryOperator;
 class Expr;
+class ForStmt;
 class Stmt;
 class UnaryOperator;
 } // namespace clang
@@ -25,12 +28,14 @@ class UnaryOperator;
 namespace cu2npu {
 
 struct LockstepSites {
-  std::vector<const clang::Expr *> Loads;            // volatile lvalues read
-  std::vector<const clang::BinaryOperator *> Stores; // `x = v` and `x op= v`, x volatile
-  std::vector<const clang::UnaryOperator *> IncDecs; // ++x, x-- on a volatile x
-  std::vector<const clang::Expr *> SpinConditions;   // conditions of loops that wait
+  std::vector<const clang::Expr *> Loads;                       // volatile lvalues read
+  std::vector<const clang::BinaryOperator *> Stores;            // `x = v` and `x op= v`, x volatile
+  std::vector<const clang::UnaryOperator *> IncDecs;            // ++x, x-- on a volatile x
+  std::vector<const clang::Expr *> SpinConditions;              // conditions of loops that wait
+  std::vector<const clang::ForStmt *> SpinForsWithoutCondition; // for (;;) loops that wait
   bool empty() const {
-    return Loads.empty() && Stores.empty() && IncDecs.empty() && SpinConditions.empty();
+    return Loads.empty() && Stores.empty() && IncDecs.empty() && SpinConditions.empty() &&
+           SpinForsWithoutCondition.empty();
   }
 };
 
