@@ -6,10 +6,12 @@
 // each such access through these functions: before it, the lanes of the warp meet (the engine's
 // convergence point, as __activemask: the lanes that arrive before any other lane of the warp
 // could), so all lanes perform access k before any performs access k + 1 -- lockstep at the
-// granularity of memory accesses, which is what warp-synchronous code observes.
+// granularity of memory accesses, which is what warp-synchronous code observes. Plain shared
+// memory used the same way (read after another element was written, no barrier between) goes
+// through them too.
 //
-// A loop that waits on memory other threads write (its condition reads volatile memory or calls
-// an atomic) yields at each iteration, so the thread it waits for gets to run.
+// A loop that waits on memory other threads write (which loops: translator/rules/warp/Lockstep.h)
+// yields at each iteration, so the thread it waits for gets to run.
 #pragma once
 
 #include <type_traits>
