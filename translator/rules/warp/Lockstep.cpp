@@ -376,50 +376,40 @@ void LockstepRule::onFunction(Context &C, const FunctionDecl &FD) {
     End = REnd + Lexer::MeasureTokenLength(R, C.SM, C.LO);
     return true;
   };
-  auto Refuse = [&](const Expr *E) { C.report(E->getBeginLoc(), DiagId::CU2NPU3003, {}); };
-  for (const Expr *E : Sites.Loads) {
+  // E becomes Open E Close (Close at -Order, so an outer site's closing comes after an inner's).
+  auto Wrap = [&](const Expr *E, const std::string &Open, int Order, const char *What) {
     UserFile *F = nullptr;
     unsigned B = 0, End = 0;
     if (!Span(E, F, B, End)) {
-      Refuse(E);
-      continue;
+      C.report(E->getBeginLoc(), DiagId::CU2NPU3003, {});
+      return;
     }
-    F->Edits.insert(B, "::npu::warp_load(", 30);
-    F->Edits.insert(End, ")", -30);
-    C.countConverted(*F, "warp-synchronous access");
-  }
+    F->Edits.insert(B, Open, Order);
+    F->Edits.insert(End, ")", -Order);
+    C.countConverted(*F, What);
+  };
+  for (const Expr *E : Sites.Loads)
+    Wrap(E, "::npu::warp_load(", 30, "warp-synchronous access");
   for (const BinaryOperator *BO : Sites.Stores) {
+    // `x = v` -> warp_store(x , v); `x op= v` -> warp_update<Op>(x , v).
     UserFile *F = nullptr;
     unsigned B = 0, End = 0, Op = 0;
     if (!Span(BO, F, B, End) || BO->getOperatorLoc().isMacroID() ||
         C.spelledIn(BO->getOperatorLoc(), &Op) != F) {
-      Refuse(BO);
+      C.report(BO->getBeginLoc(), DiagId::CU2NPU3003, {});
       continue;
     }
-    llvm::StringRef Spelling = BinaryOperator::getOpcodeStr(BO->getOpcode());
-    if (BO->getOpcode() == BO_Assign) {
-      F->Edits.insert(B, "::npu::warp_store(", 20);
-      F->Edits.replace(Op, Spelling.size(), ",");
-      F->Edits.insert(End, ")", -20);
-    } else {
-      F->Edits.insert(
-          B, "::npu::warp_update<::npu::WarpUpdate::" + updateName(BO->getOpcode()) + ">(", 20);
-      F->Edits.replace(Op, Spelling.size(), ",");
-      F->Edits.insert(End, ")", -20);
-    }
+    F->Edits.insert(B,
+                    BO->getOpcode() == BO_Assign ? std::string("::npu::warp_store(")
+                                                 : "::npu::warp_update<::npu::WarpUpdate::" +
+                                                       updateName(BO->getOpcode()) + ">(",
+                    20);
+    F->Edits.replace(Op, BinaryOperator::getOpcodeStr(BO->getOpcode()).size(), ",");
+    F->Edits.insert(End, ")", -20);
     C.countConverted(*F, "warp-synchronous access");
   }
-  for (const UnaryOperator *UO : Sites.IncDecs) {
-    UserFile *F = nullptr;
-    unsigned B = 0, End = 0;
-    if (!Span(UO, F, B, End)) {
-      Refuse(UO);
-      continue;
-    }
-    F->Edits.insert(B, "(::npu::warp_step(), ", 25);
-    F->Edits.insert(End, ")", -25);
-    C.countConverted(*F, "warp-synchronous access");
-  }
+  for (const UnaryOperator *UO : Sites.IncDecs)
+    Wrap(UO, "(::npu::warp_step(), ", 25, "warp-synchronous access");
   for (const ForStmt *For : Sites.SpinForsWithoutCondition) {
     // `for (init; ; inc)`: the yield becomes the condition, after the first ';' in the parens.
     unsigned L = 0, R = 0;
@@ -439,17 +429,8 @@ void LockstepRule::onFunction(Context &C, const FunctionDecl &FD) {
       }
     }
   }
-  for (const Expr *Cond : Sites.SpinConditions) {
-    UserFile *F = nullptr;
-    unsigned B = 0, End = 0;
-    if (!Span(Cond, F, B, End)) {
-      Refuse(Cond);
-      continue;
-    }
-    F->Edits.insert(B, "(::npu::spin_yield(), ", 10);
-    F->Edits.insert(End, ")", -10);
-    C.countConverted(*F, "spin-wait loop");
-  }
+  for (const Expr *Cond : Sites.SpinConditions)
+    Wrap(Cond, "(::npu::spin_yield(), ", 10, "spin-wait loop");
 }
 
 } // namespace cu2npu
