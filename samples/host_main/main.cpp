@@ -18,7 +18,7 @@
   do {                                                                                             \
     cudaError_t err_ = (call);                                                                     \
     if (err_ != cudaSuccess) {                                                                     \
-      std::fprintf(stderr, "%s:%d: %s: %s\n", __FILE__, __LINE__, #call,                         \
+      std::fprintf(stderr, "%s:%d: %s: %s\n", __FILE__, __LINE__, #call,                           \
                    cudaGetErrorString(err_));                                                      \
       std::printf("FAIL\n");                                                                       \
       return 1;                                                                                    \

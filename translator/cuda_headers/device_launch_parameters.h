@@ -1,6 +1,7 @@
 // cu2npu CUDA declaration shim: threadIdx, blockIdx, blockDim, gridDim, warpSize.
 #pragma once
-#define __DEVICE_LAUNCH_PARAMETERS_H__ // as the CUDA header defines it (guards in user code test it)
+// As the CUDA header defines it: guards in user code test it.
+#define __DEVICE_LAUNCH_PARAMETERS_H__
 #include "vector_types.h"
 #include <__clang_cuda_builtin_vars.h>
 __device__ inline __cuda_builtin_threadIdx_t::operator dim3() const { return dim3(x, y, z); }

@@ -1,8 +1,8 @@
 // A third-party host source nobody translated: it includes the CUDA runtime and calls its API.
 // Built unchanged with g++ against npurt's cuda-compat headers.
-#include <cuda_runtime.h>
 #include <cstdio>
 #include <cstring>
+#include <cuda_runtime.h>
 #include <vector>
 
 #define CHECK(x)                                                                                   \

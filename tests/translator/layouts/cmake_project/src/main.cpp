@@ -1,7 +1,7 @@
-#include <cuda_runtime.h>
-#include <cstdio>
-#include <vector>
 #include "saxpy.cuh"
+#include <cstdio>
+#include <cuda_runtime.h>
+#include <vector>
 int main() {
   const int n = 1 << 12;
   std::vector<float> x(n, 1.0f), y(n, 2.0f);

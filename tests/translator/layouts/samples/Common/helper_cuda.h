@@ -3,16 +3,15 @@
 // only when the includer has the CUDA runtime in view.
 #ifndef COMMON_HELPER_CUDA_H
 #define COMMON_HELPER_CUDA_H
+#include "helper_string.h"
 #include <stdio.h>
 #include <stdlib.h>
-#include "helper_string.h"
 
 #ifdef __DRIVER_TYPES_H__
 static const char *sampleErrorName(cudaError_t e) { return cudaGetErrorName(e); }
 #endif
 
-template <typename T>
-void sampleCheck(T result, const char *what, const char *file, int line) {
+template <typename T> void sampleCheck(T result, const char *what, const char *file, int line) {
   if (result) {
     fprintf(stderr, "FAIL: CUDA error %d (%s) at %s:%d: %s\n", static_cast<int>(result),
             sampleErrorName(result), file, line, what);

@@ -19,6 +19,8 @@ inline __host__ __device__ float3 operator+(float3 a, float3 b) {
 inline __host__ __device__ float3 operator*(float3 a, float s) {
   return make_float3(a.x * s, a.y * s, a.z * s);
 }
-inline __host__ __device__ float dot(float3 a, float3 b) { return a.x * b.x + a.y * b.y + a.z * b.z; }
+inline __host__ __device__ float dot(float3 a, float3 b) {
+  return a.x * b.x + a.y * b.y + a.z * b.z;
+}
 inline __host__ __device__ float3 normalize(float3 v) { return v * rsqrtf(dot(v, v)); }
 #endif

@@ -1,9 +1,9 @@
 // A host file: includes the CUDA runtime and calls its API; the kernels live in kernels.cu.
+#include "checksum.h"
+#include "kernels.h"
 #include <cuda_runtime.h>
 #include <helper_cuda.h>
 #include <stdio.h>
-#include "checksum.h"
-#include "kernels.h"
 
 int main() {
   const int n = 1000;
