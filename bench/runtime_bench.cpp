@@ -7,6 +7,11 @@
 //             reduction, one atomicAdd/block
 //   regions   the same reduction in the       barrier heavy, split at its barriers
 //             form cu2npu emits for it         (npurt/device/regions.h)
+//   launch    a one-block kernel launched and  launch latency: microseconds per launch
+//             synchronised in a loop           plus synchronize, against an OpenMP
+//                                              parallel region of the same work
+//   jacobi    1-D Jacobi sweeps, one launch    many small launches (as LU solvers and
+//             and one synchronize per sweep    time-steppers issue them)
 //
 // Usage: runtime_bench [elements (default 1<<24)] [repetitions (default 15)]
 #include <npurt/kernel.h>
@@ -33,6 +38,21 @@ __global__ void triad(float *a, const float *b, const float *c, float s, int n) 
 }
 
 constexpr int kReduceBlock = 256;
+
+__global__ void touch(int *counter) {
+  ::npu::for_each_thread([&](NPU_THREAD_PARAMS) {
+    if (threadIdx.x == 0)
+      ++*counter;
+  });
+}
+
+__global__ void jacobiSweep(const float *in, float *out, int n) {
+  ::npu::for_each_thread([&](NPU_THREAD_PARAMS) {
+    int i = blockIdx.x * blockDim.x + threadIdx.x;
+    if (i > 0 && i < n - 1)
+      out[i] = 0.5f * (in[i - 1] + in[i + 1]);
+  });
+}
 
 __global__ void blockReduce(const float *in, double *out, int n) {
   ::npu::for_each_thread_sync([&](NPU_THREAD_PARAMS) {
@@ -206,6 +226,76 @@ int main(int argc, char **argv) {
               gNpu * 1e3, gNpu * 1e9 / n, rOmp * 1e3, rTbb * 1e3, gNpu / rOmp, gNpu / rTbb,
               rNpu / gNpu);
 
+  // Launch latency: a launch plus a synchronize of a kernel that does nothing measurable.
+  constexpr int kLaunches = 20000;
+  int *counter;
+  check(npuMalloc(&counter, sizeof(int)), "npuMalloc");
+  check(npuMemset(counter, 0, sizeof(int)), "npuMemset");
+  double lNpu = medianSeconds(reps, [&] {
+    for (int i = 0; i < kLaunches; ++i) {
+      ::npu::launch(::npu::never_waits, "touch", touch, dim3(1), dim3(32), 0, nullptr, counter);
+      check(npuDeviceSynchronize(), "touch");
+    }
+  });
+  int hostCounter = 0;
+  double lOmp = medianSeconds(reps, [&] {
+    for (int i = 0; i < kLaunches; ++i) {
+#pragma omp parallel for schedule(static)
+      for (int t = 0; t < 32; ++t)
+        if (t == 0)
+          ++hostCounter;
+    }
+  });
+  int launched = 0;
+  check(npuMemcpy(&launched, counter, sizeof(int), npuMemcpyDeviceToHost), "npuMemcpy");
+  if (launched != (reps + 1) * kLaunches) {
+    std::fprintf(stderr, "launch: %d launches counted, expected %d\n", launched,
+                 (reps + 1) * kLaunches);
+    return 1;
+  }
+  std::printf("launch  npurt %8.3f us per launch+sync  openmp %8.3f us per parallel region  "
+              "ratio npurt/openmp %.2f\n",
+              lNpu * 1e6 / kLaunches, lOmp * 1e6 / kLaunches, lNpu / lOmp);
+
+  // Many small launches: 1-D Jacobi over 64 Ki points, one launch and synchronize per sweep.
+  constexpr int kJacobiPoints = 1 << 16, kSweeps = 2000;
+  std::vector<float> hj(kJacobiPoints), hjNext(kJacobiPoints);
+  for (int i = 0; i < kJacobiPoints; ++i)
+    hj[i] = i == 0 || i == kJacobiPoints - 1 ? 1.0f : 0.0f;
+  check(npuMemcpy(a, hj.data(), kJacobiPoints * sizeof(float), npuMemcpyHostToDevice), "npuMemcpy");
+  check(npuMemcpy(b, hj.data(), kJacobiPoints * sizeof(float), npuMemcpyHostToDevice), "npuMemcpy");
+  const int jacobiBlocks = (kJacobiPoints + kReduceBlock - 1) / kReduceBlock;
+  double jNpu = medianSeconds(reps, [&] {
+    for (int sweep = 0; sweep < kSweeps; sweep += 2) {
+      ::npu::launch(::npu::never_waits, "jacobiSweep", jacobiSweep, dim3(jacobiBlocks),
+                    dim3(kReduceBlock), 0, nullptr, a, b, kJacobiPoints);
+      check(npuDeviceSynchronize(), "jacobiSweep");
+      ::npu::launch(::npu::never_waits, "jacobiSweep", jacobiSweep, dim3(jacobiBlocks),
+                    dim3(kReduceBlock), 0, nullptr, b, a, kJacobiPoints);
+      check(npuDeviceSynchronize(), "jacobiSweep");
+    }
+  });
+  hjNext = hj;
+  double jOmp = medianSeconds(reps, [&] {
+    for (int sweep = 0; sweep < kSweeps; ++sweep) {
+      std::vector<float> &from = sweep % 2 == 0 ? hj : hjNext, &to = sweep % 2 == 0 ? hjNext : hj;
+#pragma omp parallel for schedule(static)
+      for (int i = 1; i < kJacobiPoints - 1; ++i)
+        to[i] = 0.5f * (from[i - 1] + from[i + 1]);
+    }
+  });
+  std::vector<float> jResult(kJacobiPoints);
+  check(npuMemcpy(jResult.data(), a, kJacobiPoints * sizeof(float), npuMemcpyDeviceToHost),
+        "npuMemcpy");
+  for (int i = 0; i < kJacobiPoints; ++i)
+    if (std::fabs(jResult[i] - hj[i]) > 1e-6f) {
+      std::fprintf(stderr, "jacobi: wrong result at %d: %f, expected %f\n", i, jResult[i], hj[i]);
+      return 1;
+    }
+  std::printf("jacobi  npurt %8.3f ms (%5.2f us/sweep)  openmp %8.3f ms  ratio npurt/openmp %.2f\n",
+              jNpu * 1e3, jNpu * 1e6 / kSweeps, jOmp * 1e3, jNpu / jOmp);
+
+  npuFree(counter);
   npuFree(a);
   npuFree(b);
   npuFree(c);

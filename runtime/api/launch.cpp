@@ -4,6 +4,7 @@
 
 #include "api/ApiCall.h"
 #include "api/function_limits.h"
+#include "engine/Engine.h"
 
 using npu::api::call;
 using npu::core::FunctionSettings;
@@ -50,18 +51,21 @@ npuError_t enqueueGrid(std::unique_ptr<GridTask> task, npuStream_t stream) {
     auto target = runtime.streams().resolve(stream);
     if (!target)
       return npuErrorInvalidResourceHandle;
-    api::HostCallSpan span(runtime, "launch");
     std::shared_ptr<GridTask> grid = std::move(task); // std::function needs a copyable capture
     core::OpLabel label{"kernel", grid->name != nullptr ? grid->name : "(unnamed kernel)"};
-    runtime.streams().enqueue(
-        *target,
-        [&runtime, grid](core::OpTiming &timing) {
-          if (runtime.sticky.get() != npuSuccess)
-            return; // a faulted device runs nothing more
-          if (npuError_t error = runtime.backend().runGrid(*grid, timing); error != npuSuccess)
-            runtime.sticky.set(error);
-        },
-        std::move(label));
+    core::TimedWork work = [&runtime, grid](core::OpTiming &timing) {
+      if (runtime.sticky.get() != npuSuccess)
+        return; // a faulted device runs nothing more
+      if (npuError_t error = runtime.backend().runGrid(*grid, timing); error != npuSuccess)
+        runtime.sticky.set(error);
+    };
+    // A grid the engine runs on one worker anyway, of a kernel that waits for nothing the host
+    // does next, runs here when its stream is idle: a launch then costs no hand-off to the
+    // stream's service thread and back (launch-and-synchronize loops), and stays in order.
+    const bool mayRunHere = grid->neverWaits && engine::isOneTaskGrid(*grid);
+    api::HostCallSpan span(runtime, "launch");
+    if (!mayRunHere || !runtime.streams().runHereIfIdle(*target, work, label))
+      runtime.streams().enqueue(*target, std::move(work), std::move(label));
     return npuSuccess;
   });
 }

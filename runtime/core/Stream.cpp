@@ -207,27 +207,29 @@ StreamRegistry::enqueue(npuStream_st &stream, TimedWork work, OpLabel label,
   return done;
 }
 
-void StreamRegistry::runSynchronously(npuStream_st &stream, TimedWork work, OpLabel label) {
+std::shared_ptr<Completion> StreamRegistry::runHereIfIdle(npuStream_st &stream, TimedWork &work,
+                                                          OpLabel &label) {
   std::optional<StreamOp> here;
   {
     std::lock_guard lock(mutex_);
     std::vector<std::shared_ptr<const Completion>> waitFor;
     addImplicitDependenciesLocked(stream, waitFor);
-    if (std::all_of(waitFor.begin(), waitFor.end(), [](const auto &c) { return c->isDone(); })) {
-      // Nothing to wait for: claim the stream's next position and run here.
-      auto done = std::make_shared<Completion>();
-      stream.tail = done;
-      here = StreamOp{std::move(waitFor), nullptr, done, runner_.clock().nowMs(), {}};
-    }
-  }
-  if (!here) {
-    hostWait(*enqueue(stream, std::move(work), std::move(label)));
-    return;
+    if (!std::all_of(waitFor.begin(), waitFor.end(), [](const auto &c) { return c->isDone(); }))
+      return nullptr;
+    // Nothing to wait for: claim the stream's next position and run here.
+    auto done = std::make_shared<Completion>();
+    stream.tail = done;
+    here = StreamOp{std::move(waitFor), nullptr, done, runner_.clock().nowMs(), {}};
   }
   here->work = std::move(work);
   here->label = std::move(label);
   runner_.run(stream.id, *here);
-  hostWait(*here->done);
+  return here->done;
+}
+
+void StreamRegistry::runSynchronously(npuStream_st &stream, TimedWork work, OpLabel label) {
+  std::shared_ptr<Completion> done = runHereIfIdle(stream, work, label);
+  hostWait(done ? *done : *enqueue(stream, std::move(work), std::move(label)));
 }
 
 void StreamRegistry::hostWait(const Completion &done) {

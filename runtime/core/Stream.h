@@ -135,6 +135,10 @@ public:
   // When nothing it must wait for is pending, it runs on the calling thread: a synchronous
   // copy then costs no hand-off to the service thread. Later operations wait for it as usual.
   void runSynchronously(npuStream_st &stream, TimedWork work, OpLabel label = {});
+  // When nothing an operation on `stream` must wait for is pending, runs `work` on the calling
+  // thread in the stream's order and returns its completion (the host's clock does not wait
+  // for it); otherwise returns nullptr and leaves `work` and `label` as they were.
+  std::shared_ptr<Completion> runHereIfIdle(npuStream_st &stream, TimedWork &work, OpLabel &label);
   // Waits for `done` as the host: the host's modelled time moves to its end.
   void hostWait(const Completion &done);
   // Completion of the last operation enqueued on the stream (nullptr if none).

@@ -235,18 +235,33 @@ int workerCount() {
   return count;
 }
 
-npuError_t executeGrid(detail::GridTask &task, std::vector<detail::CostTally> *perCoreTallies) {
-  const std::uint64_t blocks = std::uint64_t{task.grid.x} * task.grid.y * task.grid.z;
+namespace {
+
+std::uint64_t blockCount(const detail::GridTask &task) {
+  return std::uint64_t{task.grid.x} * task.grid.y * task.grid.z;
+}
+
+// Blocks per TBB task: several GPU blocks, so each task does at least ~kThreadsPerTask CUDA
+// threads of work, but never so few tasks that workers sit idle.
+std::uint64_t blocksPerTask(const detail::GridTask &task) {
+  constexpr std::uint64_t kThreadsPerTask = 8192;
   const std::uint64_t threadsPerBlock = std::uint64_t{task.block.x} * task.block.y * task.block.z;
-  if (blocks == 0 || threadsPerBlock == 0)
+  const auto workers = static_cast<std::uint64_t>(workerCount());
+  const std::uint64_t grain = std::max<std::uint64_t>(1, kThreadsPerTask / threadsPerBlock);
+  return std::min(grain, std::max<std::uint64_t>(1, blockCount(task) / (workers * 8)));
+}
+
+} // namespace
+
+bool isOneTaskGrid(const detail::GridTask &task) { return blockCount(task) <= blocksPerTask(task); }
+
+npuError_t executeGrid(detail::GridTask &task, std::vector<detail::CostTally> *perCoreTallies) {
+  const std::uint64_t blocks = blockCount(task);
+  if (blocks == 0 || task.block.x == 0 || task.block.y == 0 || task.block.z == 0)
     return toError(9); // npuErrorInvalidConfiguration
 
-  // Several GPU blocks per TBB task, so each task does at least ~kThreadsPerTask
-  // CUDA threads of work, but never so few tasks that workers sit idle.
-  constexpr std::uint64_t kThreadsPerTask = 8192;
   const auto workers = static_cast<std::uint64_t>(workerCount());
-  std::uint64_t grain = std::max<std::uint64_t>(1, kThreadsPerTask / threadsPerBlock);
-  grain = std::min(grain, std::max<std::uint64_t>(1, blocks / (workers * 8)));
+  const std::uint64_t grain = blocksPerTask(task);
 
   GridFailure failure;
   std::optional<CostBins> costBins;

@@ -21,6 +21,9 @@ namespace npu::engine {
 npuError_t executeGrid(detail::GridTask &task,
                        std::vector<detail::CostTally> *perCoreTallies = nullptr);
 
+// The grid is one task of the engine: executeGrid runs all its blocks on the calling thread.
+bool isOneTaskGrid(const detail::GridTask &task);
+
 // Number of worker threads the engine uses (NPURT_NUM_THREADS, default: all cores).
 int workerCount();
 

@@ -1,6 +1,8 @@
 // Kernels launched as translated code does: npu::launch through the host API.
 #include <gtest/gtest.h>
 
+#include <atomic>
+#include <thread>
 #include <vector>
 
 #include "npurt/kernel.h"
@@ -101,3 +103,66 @@ TEST(Launch, DeviceAssertIsAStickyError) {
 }
 
 } // namespace
+
+namespace {
+
+__global__ void recordThread(std::thread::id *ranOn, int *order, int *next) {
+  ::npu::for_each_thread([&](NPU_THREAD_PARAMS) {
+    *ranOn = std::this_thread::get_id();
+    *order = (*next)++;
+  });
+}
+
+// Waits until the host sets *flag after the launch returned: only a launch that leaves the
+// kernel to the stream's thread can finish it.
+__global__ void waitForHost(const std::atomic<int> *flag, int *seen) {
+  ::npu::for_each_thread([&](NPU_THREAD_PARAMS) {
+    while (flag->load() == 0)
+      std::this_thread::yield();
+    *seen = 1;
+  });
+}
+
+} // namespace
+
+TEST(Launch, SmallNeverWaitingGridOnAnIdleStreamRunsOnTheLaunchingThread) {
+  std::thread::id ranOn;
+  int order = -1, next = 0;
+  ASSERT_EQ(::npu::launch(::npu::never_waits, "recordThread", recordThread, 1, 1, 0, nullptr,
+                          &ranOn, &order, &next),
+            npuSuccess);
+  // Already done when the launch returns: it ran here, in the stream's order.
+  EXPECT_EQ(ranOn, std::this_thread::get_id());
+  EXPECT_EQ(order, 0);
+  ASSERT_EQ(npuDeviceSynchronize(), npuSuccess);
+}
+
+TEST(Launch, NeverWaitingGridBehindPendingWorkKeepsTheStreamOrder) {
+  npuStream_t stream = nullptr;
+  ASSERT_EQ(npuStreamCreate(&stream), npuSuccess);
+  std::atomic<int> flag{0};
+  int seen = 0, order = -1, next = 0;
+  std::thread::id ranOn;
+  // The stream is busy with a kernel that waits for the host: the tagged launch behind it must
+  // not run here (it would run first, or deadlock), but after it, on the stream.
+  ASSERT_EQ(::npu::launch("waitForHost", waitForHost, 1, 1, 0, stream, &flag, &seen), npuSuccess);
+  ASSERT_EQ(::npu::launch(::npu::never_waits, "recordThread", recordThread, 1, 1, 0, stream, &ranOn,
+                          &order, &next),
+            npuSuccess);
+  EXPECT_EQ(npuStreamQuery(stream), npuErrorNotReady);
+  flag.store(1);
+  ASSERT_EQ(npuStreamSynchronize(stream), npuSuccess);
+  EXPECT_EQ(seen, 1);
+  EXPECT_EQ(order, 0);
+  EXPECT_NE(ranOn, std::this_thread::get_id());
+  ASSERT_EQ(npuStreamDestroy(stream), npuSuccess);
+}
+
+TEST(Launch, PlainLaunchOfASmallGridStaysAsynchronous) {
+  std::atomic<int> flag{0};
+  int seen = 0;
+  ASSERT_EQ(::npu::launch("waitForHost", waitForHost, 1, 1, 0, nullptr, &flag, &seen), npuSuccess);
+  flag.store(1); // the kernel can finish only because this runs while it waits
+  ASSERT_EQ(npuDeviceSynchronize(), npuSuccess);
+  EXPECT_EQ(seen, 1);
+}

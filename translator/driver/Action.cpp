@@ -164,7 +164,8 @@ private:
 
 // ---- the one AST walk ---------------------------------------------------------------------------
 struct FnInfo {
-  bool Sync = false;
+  bool Sync = false;  // needs the fiber path (a barrier, a warp operation, an unknown callee)
+  bool Waits = false; // may wait for other work: a spin-wait, or a callee it cannot see
   std::vector<const clang::FunctionDecl *> Callees;
 };
 
@@ -264,15 +265,27 @@ public:
       Graph[Cur->getCanonicalDecl()].Sync = true;
   }
 
+  // A call the walk cannot follow: it may synchronise and it may wait.
+  void markUnknown() {
+    if (Cur) {
+      FnInfo &Info = Graph[Cur->getCanonicalDecl()];
+      Info.Sync = Info.Waits = true;
+    }
+  }
+
   // Warp-synchronous volatile accesses and spin-waits run on fibers (rules/warp/Lockstep.h).
   void markLockstep(clang::FunctionDecl *FD) {
-    if (FD->doesThisDeclarationHaveABody() &&
-        (FD->hasAttr<clang::CUDAGlobalAttr>() || FD->hasAttr<clang::CUDADeviceAttr>()) &&
-        C.file(C.SM.getFileID(C.SM.getSpellingLoc(FD->getBody()->getBeginLoc()))) &&
-        !findLockstepSites(*C.AST, FD->getBody()).empty()) {
-      Graph[FD->getCanonicalDecl()].Sync = true;
-      C.LockstepFunctions.insert(FD->getCanonicalDecl());
-    }
+    if (!FD->doesThisDeclarationHaveABody() ||
+        !(FD->hasAttr<clang::CUDAGlobalAttr>() || FD->hasAttr<clang::CUDADeviceAttr>()) ||
+        !C.file(C.SM.getFileID(C.SM.getSpellingLoc(FD->getBody()->getBeginLoc()))))
+      return;
+    LockstepSites Sites = findLockstepSites(*C.AST, FD->getBody());
+    if (Sites.empty())
+      return;
+    FnInfo &Info = Graph[FD->getCanonicalDecl()];
+    Info.Sync = true;
+    Info.Waits |= !Sites.SpinConditions.empty() || !Sites.SpinForsWithoutCondition.empty();
+    C.LockstepFunctions.insert(FD->getCanonicalDecl());
   }
 
   void addCallee(const clang::FunctionDecl *Callee) {
@@ -290,7 +303,7 @@ public:
     }
     // No body in this TU: unknown unless it is a declaration of the shim or a system header.
     if (C.file(C.SM.getFileID(C.SM.getSpellingLoc(Callee->getLocation()))))
-      markSync();
+      markUnknown();
   }
 
   bool VisitCallExpr(clang::CallExpr *E) {
@@ -318,12 +331,14 @@ public:
         }
       }
       if (!Any)
-        markSync();
+        markUnknown();
       return true;
     }
     if (auto *ME = llvm::dyn_cast<clang::CXXDependentScopeMemberExpr>(Callee)) {
       if (isCgMember(ME->getMember().getAsString()))
         markSync();
+      else if (Cur)
+        Graph[Cur->getCanonicalDecl()].Waits = true; // a member of a type not known yet
       return true;
     }
     if (auto *ME = llvm::dyn_cast<clang::UnresolvedMemberExpr>(Callee)) {
@@ -335,30 +350,33 @@ public:
       return true;
     }
     // Through a function pointer or a dependent callable: not provably barrier-free.
-    markSync();
+    markUnknown();
     return true;
   }
 
+  // Closes Sync and Waits over the call graph, into the Context's sets.
   void computeSync() {
     bool Changed = true;
     while (Changed) {
       Changed = false;
-      for (auto &[FD, Info] : Graph) {
-        if (Info.Sync)
-          continue;
+      for (auto &[FD, Info] : Graph)
         for (const clang::FunctionDecl *Callee : Info.Callees) {
           auto It = Graph.find(Callee);
-          if (It != Graph.end() && It->second.Sync) {
-            Info.Sync = true;
-            Changed = true;
-            break;
-          }
+          if (It == Graph.end())
+            continue;
+          for (bool FnInfo::*Flag : {&FnInfo::Sync, &FnInfo::Waits})
+            if (It->second.*Flag && !(Info.*Flag)) {
+              Info.*Flag = true;
+              Changed = true;
+            }
         }
-      }
     }
-    for (auto &[FD, Info] : Graph)
+    for (auto &[FD, Info] : Graph) {
       if (Info.Sync)
         C.SyncFunctions.insert(FD);
+      if (!Info.Waits)
+        C.NeverWaitingFunctions.insert(FD);
+    }
   }
 
 private:
@@ -566,8 +584,12 @@ std::string npurtStubKernel() {
          "#define NPU_THREAD_PARAMS ...\n#define NPU_REGION_PARAMS unsigned npu_thread, "
          "...\n#define NPU_DEVICE_ASSERT(c) ((void)(c))\n#define NPU_COST(...) ((void)0)\n"
          "namespace npu {\n"
+         "struct NeverWaits {};\ninline constexpr NeverWaits never_waits{};\n"
          "template <class K, class... A> cudaError_t launch(const char *, K &&, dim3, dim3, "
          "size_t, cudaStream_t, A &&...) "
+         "{ return cudaSuccess; }\n"
+         "template <class K, class... A> cudaError_t launch(NeverWaits, const char *, K &&, dim3, "
+         "dim3, size_t, cudaStream_t, A &&...) "
          "{ return cudaSuccess; }\n"
          "template <class K, class... A> cudaError_t launch_deduced(const char *, K, dim3, dim3, "
          "size_t, cudaStream_t, A &&...) "

@@ -35,6 +35,14 @@ bool Context::needsSync(const clang::FunctionDecl *FD) const {
   return FD && SyncFunctions.count(FD->getCanonicalDecl());
 }
 
+bool Context::neverWaits(const clang::FunctionDecl *Kernel) const {
+  if (!Kernel)
+    return false;
+  if (const clang::FunctionDecl *Pattern = Kernel->getTemplateInstantiationPattern())
+    Kernel = Pattern;
+  return NeverWaitingFunctions.count(Kernel->getCanonicalDecl()) != 0;
+}
+
 void Context::report(clang::SourceLocation Loc, DiagId Id, std::vector<std::string> Args,
                      bool Marker, bool Console) {
   const DiagInfo &I = diagInfo(Id);

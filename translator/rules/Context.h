@@ -96,11 +96,16 @@ public:
   // Offsets of the `<<<` of every launch the AST showed (rewritten or diagnosed there).
   std::set<std::pair<clang::FileID, unsigned>> LaunchesSeen;
   std::set<const clang::FunctionDecl *> SyncFunctions; // canonical decls needing the fiber path
+  // Canonical decls of functions whose bodies the walk saw and that, with everything they call,
+  // never wait for other work (no spin-wait, no call the walk cannot follow).
+  std::set<const clang::FunctionDecl *> NeverWaitingFunctions;
   // Canonical decls of device functions with warp-lockstep sites (rules/warp/Lockstep.h).
   std::set<const clang::FunctionDecl *> LockstepFunctions;
   std::map<const clang::VarDecl *, std::set<const clang::FunctionDecl *>> ExternSharedUsers;
   const clang::FunctionDecl *CurrentFunction = nullptr;
   bool needsSync(const clang::FunctionDecl *FD) const;
+  // The kernel's definition (its template's, for a specialisation) is in NeverWaitingFunctions.
+  bool neverWaits(const clang::FunctionDecl *Kernel) const;
 
   // Diagnostics: console (clang format), counted per file, and a marker comment in the output.
   void report(clang::SourceLocation Loc, DiagId Id, std::vector<std::string> Args,

@@ -31,6 +31,11 @@ struct GridTask {
   const void *pointerArguments[kMaxPointerArguments] = {};
   unsigned pointerArgumentCount = 0;
   bool pointerArgumentsKnown = false;
+  // No thread of the kernel waits for work outside its own grid (the host, another stream's
+  // kernel): cu2npu proved it has no spin-wait and calls nothing it cannot see, and launches it
+  // with `::npu::never_waits`. A grid the engine would run on one worker anyway may then run on
+  // the launching thread when its stream is idle (runtime/api/launch.cpp): no hand-off.
+  bool neverWaits = false;
 
   virtual ~GridTask() = default;
   // Runs the kernel for the current block. Called once per block, possibly

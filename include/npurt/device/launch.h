@@ -106,18 +106,54 @@ private:
 
 } // namespace detail
 
+// Tag of launches whose kernel never waits for work outside its grid (GridTask::neverWaits):
+// `::npu::launch(::npu::never_waits, "k", k, grid, block, smem, stream, args...)`.
+struct NeverWaits {
+  explicit NeverWaits() = default;
+};
+inline constexpr NeverWaits never_waits{};
+
+namespace detail {
+
 template <class Caller, class... Args>
-inline npuError_t launch_deduced(const char *name, Caller caller, dim3 grid, dim3 block,
-                                 std::size_t dynamicSharedBytes, npuStream_t stream,
-                                 Args &&...args) {
-  auto task = std::make_unique<detail::DeducedKernelTask<Caller, std::decay_t<Args>...>>(
+std::unique_ptr<GridTask> makeDeducedGridTask(const char *name, Caller caller, dim3 grid,
+                                              dim3 block, std::size_t dynamicSharedBytes,
+                                              Args &&...args) {
+  auto task = std::make_unique<DeducedKernelTask<Caller, std::decay_t<Args>...>>(
       caller, std::forward<Args>(args)...);
   task->name = name;
   task->function = nullptr; // no single kernel address: default function attributes apply
   task->grid = grid;
   task->block = block;
   task->dynamicSharedBytes = dynamicSharedBytes;
-  return detail::enqueueGrid(std::move(task), stream);
+  return task;
+}
+
+inline std::unique_ptr<GridTask> markedNeverWaiting(std::unique_ptr<GridTask> task) {
+  task->neverWaits = true;
+  return task;
+}
+
+} // namespace detail
+
+template <class Caller, class... Args>
+inline npuError_t launch_deduced(const char *name, Caller caller, dim3 grid, dim3 block,
+                                 std::size_t dynamicSharedBytes, npuStream_t stream,
+                                 Args &&...args) {
+  return detail::enqueueGrid(detail::makeDeducedGridTask(name, caller, grid, block,
+                                                         dynamicSharedBytes,
+                                                         std::forward<Args>(args)...),
+                             stream);
+}
+
+template <class Caller, class... Args>
+inline npuError_t launch_deduced(NeverWaits, const char *name, Caller caller, dim3 grid, dim3 block,
+                                 std::size_t dynamicSharedBytes, npuStream_t stream,
+                                 Args &&...args) {
+  return detail::enqueueGrid(
+      detail::markedNeverWaiting(detail::makeDeducedGridTask(
+          name, caller, grid, block, dynamicSharedBytes, std::forward<Args>(args)...)),
+      stream);
 }
 
 template <class... Params, class... Args>
@@ -126,6 +162,16 @@ inline npuError_t launch(const char *name, void (*kernel)(Params...), dim3 grid,
   return detail::enqueueGrid(detail::makeGridTask(name, kernel, grid, block, dynamicSharedBytes,
                                                   std::forward<Args>(args)...),
                              stream);
+}
+
+template <class... Params, class... Args>
+inline npuError_t launch(NeverWaits, const char *name, void (*kernel)(Params...), dim3 grid,
+                         dim3 block, std::size_t dynamicSharedBytes, npuStream_t stream,
+                         Args &&...args) {
+  return detail::enqueueGrid(
+      detail::markedNeverWaiting(detail::makeGridTask(name, kernel, grid, block, dynamicSharedBytes,
+                                                      std::forward<Args>(args)...)),
+      stream);
 }
 
 } // namespace npu

@@ -1,7 +1,9 @@
 // Operation counters end to end: runs the kernels of cost.cu (translated by cu2npu) with the
 // counters switched on and checks the tallies against the counts derived in cost.cu. Run with
-// NPURT_NUM_THREADS=1: every block runs on the one worker, whose tally a probe kernel (written
-// here by hand, so it counts nothing itself) copies out after each launch.
+// NPURT_NUM_THREADS=1: every block runs on one thread, whose tally a probe kernel (written here
+// by hand, so it counts nothing itself) copies out after each launch. The kernels' grids are
+// small and never wait, so they run on the launching thread (npurt/device/launch.h), and so is
+// the probe launched.
 #include <cstdio>
 
 #include <npurt/kernel.h>
@@ -19,7 +21,7 @@ __global__ void probe(npu::detail::CostTally *out) {
 npu::detail::CostTally workerTally() {
   npu::detail::CostTally *d = nullptr, h;
   npuMalloc(&d, sizeof h);
-  ::npu::launch("probe", probe, dim3(1), dim3(1), 0, nullptr, d);
+  ::npu::launch(::npu::never_waits, "probe", probe, dim3(1), dim3(1), 0, nullptr, d);
   npuMemcpy(&h, d, sizeof h, npuMemcpyDeviceToHost);
   npuFree(d);
   return h;

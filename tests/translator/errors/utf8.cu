@@ -8,6 +8,6 @@ int main() {
   cudaMalloc(&d, 4); // 分配 µs
   // CHECK: printf("Größe ✓ %s\n", "数组");
   printf("Größe ✓ %s\n", "数组");
-  // CHECK: ::npu::launch("k", k, 1, 1, 0, 0, d);
+  // CHECK: ::npu::launch(::npu::never_waits, "k", k, 1, 1, 0, 0, d);
   k<<<1, 1>>>(d);
 }

@@ -16,13 +16,13 @@ int main() {
   int *b;
   cudaMalloc(&a, 64);
   cudaMalloc(&b, 64);
-  // CHECK: ::npu::launch("scale", scale, 1, 4, 0, 0, a, static_cast<int>(3), static_cast<float>(0x1p1));
+  // CHECK: ::npu::launch(::npu::never_waits, "scale", scale, 1, 4, 0, 0, a, static_cast<int>(3), static_cast<float>(0x1p1));
   scale<<<1, 4>>>(a);
-  // CHECK: ::npu::launch("scale", scale, 1, 4, 0, 0, a, 5, static_cast<float>(0x1p1));
+  // CHECK: ::npu::launch(::npu::never_waits, "scale", scale, 1, 4, 0, 0, a, 5, static_cast<float>(0x1p1));
   scale<<<1, 4>>>(a, 5);
-  // CHECK: ::npu::launch("fill<3>", fill<3>, 1, 4, 0, 0, b, static_cast<int>(6));
+  // CHECK: ::npu::launch(::npu::never_waits, "fill<3>", fill<3>, 1, 4, 0, 0, b, static_cast<int>(6));
   fill<3><<<1, 4>>>(b);
-  // CHECK: ::npu::launch("kern::f", kern::f, 1, 1, 0, 0, b, static_cast<int>(4), static_cast<kern::Mode>(2), static_cast<const int *>(nullptr));
+  // CHECK: ::npu::launch(::npu::never_waits, "kern::f", kern::f, 1, 1, 0, 0, b, static_cast<int>(4), static_cast<kern::Mode>(2), static_cast<const int *>(nullptr));
   kern::f<<<1, 1>>>(b);
   RUN(a);
 }

@@ -12,7 +12,7 @@ void run(float *x, cudaStream_t s) {
   // CHECK: ::npu::launch_deduced("fill", [](auto &...npu_args) { fill(npu_args...); }, dim3(1, 1), 32, 0, 0, x);
   fill<<< dim3(1, 1), 32 >>>( x );
 #else
-  // CHECK: ::npu::launch("fill", fill, 1, 32, 0, 0, x);
+  // CHECK: ::npu::launch(::npu::never_waits, "fill", fill, 1, 32, 0, 0, x);
   fill<<<1, 32>>>(x);
 #endif
 #if 0

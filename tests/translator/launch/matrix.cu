@@ -13,11 +13,11 @@ __global__ void p(int *x) { x[0] = 1; }
 #define WRAP(e) e
 void run(int *i, float *f) {
 #if USE_FAST
-  // CHECK: ::npu::launch("p", p, 1, 1, 0, 0, i);
+  // CHECK: ::npu::launch(::npu::never_waits, "p", p, 1, 1, 0, 0, i);
   p<<<1, 1>>>(i);
-  // CHECK: ::npu::launch("k<float>", k<float>, 1, 1, 0, 0, f);
+  // CHECK: ::npu::launch(::npu::never_waits, "k<float>", k<float>, 1, 1, 0, 0, f);
   k<float><<<1, 1>>>(f);
-  // CHECK: ::npu::launch("k", k<float>, 1, 1, 0, 0, f);
+  // CHECK: ::npu::launch(::npu::never_waits, "k", k<float>, 1, 1, 0, 0, f);
   k<<<1, 1>>>(f);
 #else
   p<<<2, 2>>>(i);
@@ -25,8 +25,8 @@ void run(int *i, float *f) {
   L_PLAIN(i);
   L_TMPL(f);
   L_DEDUCED(f);
-  // CHECK: WRAP((::npu::launch("p", p, 3, 3, 0, 0, i)));
+  // CHECK: WRAP((::npu::launch(::npu::never_waits, "p", p, 3, 3, 0, 0, i)));
   WRAP((p<<<3, 3>>>(i)));
-  // CHECK: WRAP((::npu::launch("k", k<float>, 4, 4, 0, 0, f)));
+  // CHECK: WRAP((::npu::launch(::npu::never_waits, "k", k<float>, 4, 4, 0, 0, f)));
   WRAP((k<<<4, 4>>>(f)));
 }

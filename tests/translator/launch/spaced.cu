@@ -12,9 +12,9 @@ int main() {
   cudaMalloc(&a, 64);
   // CHECK: std::vector<std::vector<Box<int>> > nested;
   std::vector<std::vector<Box<int>> > nested;
-  // CHECK: ::npu::launch("k", k, 1, 16, 0, 0, a);
+  // CHECK: ::npu::launch(::npu::never_waits, "k", k, 1, 16, 0, 0, a);
   k<< <1, 16>> >(a);
-  // CHECK: ::npu::launch("k", k, dim3(1), dim3(16), 0, 0, a);
+  // CHECK: ::npu::launch(::npu::never_waits, "k", k, dim3(1), dim3(16), 0, 0, a);
   k<< < dim3(1), dim3(16) >> >(a);
   return (int)nested.size();
 }

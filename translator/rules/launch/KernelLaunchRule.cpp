@@ -251,11 +251,15 @@ void KernelLaunchRule::onKernelCall(Context &C, const clang::CUDAKernelCallExpr 
     if (!llvm::isa<clang::CXXDefaultArgExpr>(A))
       ++KArgs;
 
-  // Edits.
+  // Edits. A kernel proven never to wait for other work is launched with the tag that lets the
+  // runtime run a small grid on the launching thread (npurt/device/launch.h); in a macro body
+  // each expansion may launch another kernel, so none is.
+  const std::string Tag =
+      !InMacroBody && !Deduced && C.neverWaits(K.getDirectCallee()) ? "::npu::never_waits, " : "";
   if (Deduced)
     F->Edits.insert(CBOff, "::npu::launch_deduced(" + NameStr + ", [](auto &...npu_args) { ", 5);
   else
-    F->Edits.insert(CBOff, "::npu::launch(" + NameStr + ", ", 5);
+    F->Edits.insert(CBOff, "::npu::launch(" + Tag + NameStr + ", ", 5);
   if (!TArgs.empty()) {
     if (ReplaceExplicit)
       F->Edits.replace(LAngleOff, RAngleEnd - LAngleOff, TArgs);
