@@ -1,6 +1,7 @@
 // Kernels launched as translated code does: npu::launch through the host API.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <atomic>
 #include <thread>
 #include <vector>
@@ -165,4 +166,40 @@ TEST(Launch, PlainLaunchOfASmallGridStaysAsynchronous) {
   flag.store(1); // the kernel can finish only because this runs while it waits
   ASSERT_EQ(npuDeviceSynchronize(), npuSuccess);
   EXPECT_EQ(seen, 1);
+}
+
+namespace {
+
+// Counts the thread bodies run (a test of the loop's contract; translated code with such an
+// effect never gets fewer than ThreadDims::XYZ).
+__global__ void countBodies(int *bodies, unsigned *maxY) {
+  ::npu::for_each_thread<::npu::ThreadIdxGlobal::Unused, ::npu::ThreadDims::X>(
+      [&](NPU_THREAD_PARAMS) {
+        ++*bodies;
+        *maxY = std::max(*maxY, threadIdx.y);
+      });
+}
+
+} // namespace
+
+TEST(Launch, ThreadDimsXRunsOneThreadPerColumnOfTheBlock) {
+  int bodies = 0;
+  unsigned maxY = 0;
+  ASSERT_EQ(::npu::launch("countBodies", countBodies, 3, dim3(32, 8), 0, nullptr, &bodies, &maxY),
+            npuSuccess);
+  ASSERT_EQ(npuDeviceSynchronize(), npuSuccess);
+  EXPECT_EQ(bodies, 3 * 32);
+  EXPECT_EQ(maxY, 0u);
+}
+
+TEST(Launch, ThreadDimsRunsEveryThreadWhileOperationsAreCounted) {
+  int bodies = 0;
+  unsigned maxY = 0;
+  npu::detail::costCounting = true; // as a modelled device sets it: it prices every thread
+  ASSERT_EQ(::npu::launch("countBodies", countBodies, 3, dim3(32, 8), 0, nullptr, &bodies, &maxY),
+            npuSuccess);
+  ASSERT_EQ(npuDeviceSynchronize(), npuSuccess);
+  npu::detail::costCounting = false;
+  EXPECT_EQ(bodies, 3 * 256);
+  EXPECT_EQ(maxY, 7u);
 }

@@ -19,6 +19,7 @@
 #include "mapping/Mapping.h"
 #include "rules/Context.h"
 #include "rules/Rule.h"
+#include "rules/kernel/ThreadLoop.h"
 #include "rules/launch/SpacedChevrons.h"
 #include "rules/warp/Lockstep.h"
 
@@ -166,6 +167,11 @@ private:
 struct FnInfo {
   bool Sync = false;  // needs the fiber path (a barrier, a warp operation, an unknown callee)
   bool Waits = false; // may wait for other work: a spin-wait, or a callee it cannot see
+  // Reads the global threadIdx (a kernel's own body reads its thread body's parameter instead).
+  bool ReadsThreadIdx = false;
+  // Has an effect that running two identical CUDA threads once would change: an atomic, output,
+  // device malloc/free, inline assembly, or a callee it cannot see.
+  bool Effects = false;
   std::vector<const clang::FunctionDecl *> Callees;
 };
 
@@ -175,6 +181,18 @@ bool inCooperativeGroups(const clang::Decl *D) {
       if (NS->getName() == "cooperative_groups")
         return true;
   return false;
+}
+
+// Calls whose effect two identical CUDA threads would have twice: atomics (CUDA's and the
+// compiler builtins std::atomic is made of), output, device heap.
+bool hasEffect(llvm::StringRef N) {
+  if (N.empty())
+    return false;
+  if (const ApiRow *Row = lookupApi(N); Row && Row->Sec == Section::device_atomics)
+    return true;
+  return N.starts_with("atomic") || N.starts_with("__nv_atomic") || N.starts_with("__atomic") ||
+         N.starts_with("__sync_") || N == "printf" || N == "fprintf" || N == "puts" ||
+         N == "malloc" || N == "free" || N == "__trap" || N == "__brkpt";
 }
 
 bool isCgMember(llvm::StringRef N) {
@@ -253,6 +271,8 @@ public:
   }
 
   bool VisitDeclRefExpr(clang::DeclRefExpr *E) {
+    if (Cur && isBuiltinThreadIdx(E->getDecl()))
+      Graph[Cur->getCanonicalDecl()].ReadsThreadIdx = true;
     if (auto *VD = llvm::dyn_cast<clang::VarDecl>(E->getDecl()))
       if (Cur && VD->hasAttr<clang::CUDASharedAttr>() && VD->hasExternalStorage() &&
           !VD->isLocalVarDecl())
@@ -265,12 +285,18 @@ public:
       Graph[Cur->getCanonicalDecl()].Sync = true;
   }
 
-  // A call the walk cannot follow: it may synchronise and it may wait.
+  // A call the walk cannot follow: it may synchronise, wait, read threadIdx or have effects.
   void markUnknown() {
     if (Cur) {
       FnInfo &Info = Graph[Cur->getCanonicalDecl()];
-      Info.Sync = Info.Waits = true;
+      Info.Sync = Info.Waits = Info.ReadsThreadIdx = Info.Effects = true;
     }
+  }
+
+  bool VisitGCCAsmStmt(clang::GCCAsmStmt *) {
+    if (Cur)
+      Graph[Cur->getCanonicalDecl()].Effects = true;
+    return true;
   }
 
   // Warp-synchronous volatile accesses and spin-waits run on fibers (rules/warp/Lockstep.h).
@@ -294,6 +320,8 @@ public:
     if (const clang::FunctionDecl *P = Callee->getTemplateInstantiationPattern())
       Callee = P;
     llvm::StringRef N = Callee->getIdentifier() ? Callee->getName() : "";
+    if (hasEffect(N))
+      Graph[Cur->getCanonicalDecl()].Effects = true;
     if ((!N.empty() && isSyncBuiltin(N)) || inCooperativeGroups(Callee))
       return markSync();
     const clang::FunctionDecl *Def = nullptr;
@@ -354,7 +382,7 @@ public:
     return true;
   }
 
-  // Closes Sync and Waits over the call graph, into the Context's sets.
+  // Closes the flags over the call graph, into the Context's sets.
   void computeSync() {
     bool Changed = true;
     while (Changed) {
@@ -364,7 +392,8 @@ public:
           auto It = Graph.find(Callee);
           if (It == Graph.end())
             continue;
-          for (bool FnInfo::*Flag : {&FnInfo::Sync, &FnInfo::Waits})
+          for (bool FnInfo::*Flag :
+               {&FnInfo::Sync, &FnInfo::Waits, &FnInfo::ReadsThreadIdx, &FnInfo::Effects})
             if (It->second.*Flag && !(Info.*Flag)) {
               Info.*Flag = true;
               Changed = true;
@@ -376,6 +405,13 @@ public:
         C.SyncFunctions.insert(FD);
       if (!Info.Waits)
         C.NeverWaitingFunctions.insert(FD);
+      if (!Info.Effects)
+        C.ReplayableFunctions.insert(FD);
+      if (std::none_of(Info.Callees.begin(), Info.Callees.end(), [&](const auto *Callee) {
+            auto It = Graph.find(Callee);
+            return It != Graph.end() && It->second.ReadsThreadIdx;
+          }))
+        C.CalleesIgnoreThreadIdx.insert(FD);
     }
   }
 
@@ -594,7 +630,10 @@ std::string npurtStubKernel() {
          "template <class K, class... A> cudaError_t launch_deduced(const char *, K, dim3, dim3, "
          "size_t, cudaStream_t, A &&...) "
          "{ return cudaSuccess; }\n"
-         "template <class F> __host__ __device__ void for_each_thread(F &&) {}\n"
+         "enum class ThreadIdxGlobal : bool { Unused, Kept };\n"
+         "enum class ThreadDims : unsigned char { None, X, Y, XY, Z, XZ, YZ, XYZ };\n"
+         "template <ThreadIdxGlobal G = ThreadIdxGlobal::Kept, ThreadDims D = ThreadDims::XYZ, "
+         "class F> __host__ __device__ void for_each_thread(F &&) {}\n"
          "template <class F> __host__ __device__ void for_each_thread_sync(F &&) {}\n"
          "struct BlockRegions { template <class T> __host__ __device__ T *per_thread() { return "
          "nullptr; } "

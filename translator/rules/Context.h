@@ -99,6 +99,11 @@ public:
   // Canonical decls of functions whose bodies the walk saw and that, with everything they call,
   // never wait for other work (no spin-wait, no call the walk cannot follow).
   std::set<const clang::FunctionDecl *> NeverWaitingFunctions;
+  // ... that have no effect two identical CUDA threads would have twice (no atomic, output,
+  // device heap, inline assembly; nothing unknown called).
+  std::set<const clang::FunctionDecl *> ReplayableFunctions;
+  // ... none of whose callees reads the global threadIdx (transitively).
+  std::set<const clang::FunctionDecl *> CalleesIgnoreThreadIdx;
   // Canonical decls of device functions with warp-lockstep sites (rules/warp/Lockstep.h).
   std::set<const clang::FunctionDecl *> LockstepFunctions;
   std::map<const clang::VarDecl *, std::set<const clang::FunctionDecl *>> ExternSharedUsers;

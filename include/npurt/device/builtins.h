@@ -132,27 +132,51 @@ inline bool in_kernel() { return detail::blockContext.mode != detail::ExecMode::
 // per iteration but call the body, which keeps simple bodies vectorisable.
 enum class ThreadIdxGlobal : bool { Unused = false, Kept = true };
 
+// The thread dimensions a kernel's body reads (bit 1: x, 2: y, 4: z). The translator passes
+// fewer than XYZ only when two threads that differ in the other dimensions are duplicates: the
+// body never reads those coordinates, nothing it calls reads the global threadIdx, and it does
+// nothing that running it twice would change (no atomic, output, device heap, inline assembly,
+// unknown call; rules/kernel/ThreadLoop.h). On the GPU duplicates run concurrently and store the
+// same values; running one of them is the schedule in which they move in lockstep, so the loop
+// runs one. Not while a modelled device counts operations: it pays for every thread.
+enum class ThreadDims : unsigned char {
+  None = 0,
+  X = 1,
+  Y = 2,
+  XY = 3,
+  Z = 4,
+  XZ = 5,
+  YZ = 6,
+  XYZ = 7
+};
+
 // The fast path: the block's threads as a plain loop (z, y, x; one flat loop
 // when blockDim.y == blockDim.z == 1). No thread may wait for another here; a
 // barrier or warp operation reached inside fails the launch.
-template <ThreadIdxGlobal Global = ThreadIdxGlobal::Kept, class Body>
+template <ThreadIdxGlobal Global = ThreadIdxGlobal::Kept, ThreadDims Read = ThreadDims::XYZ,
+          class Body>
 inline void for_each_thread(Body &&body) {
   const ::uint3 block = ::blockIdx;
   const ::dim3 blockSize = ::blockDim;
   const ::dim3 grid = ::gridDim;
   detail::LoopModeScope loopMode;
   detail::withCounting([&](auto counting) {
-    if (blockSize.y == 1 && blockSize.z == 1) {
-      for (unsigned x = 0; x < blockSize.x; ++x) {
+    constexpr bool kAll = decltype(counting)::value;
+    constexpr auto kRead = static_cast<unsigned>(Read);
+    const unsigned nx = kAll || (kRead & 1u) ? blockSize.x : 1u;
+    const unsigned ny = kAll || (kRead & 2u) ? blockSize.y : 1u;
+    const unsigned nz = kAll || (kRead & 4u) ? blockSize.z : 1u;
+    if (ny == 1 && nz == 1) {
+      for (unsigned x = 0; x < nx; ++x) {
         if constexpr (Global == ThreadIdxGlobal::Kept)
           ::threadIdx = ::uint3{x, 0, 0};
         body(::uint3{x, 0, 0}, block, blockSize, grid, counting);
       }
       return;
     }
-    for (unsigned z = 0; z < blockSize.z; ++z)
-      for (unsigned y = 0; y < blockSize.y; ++y)
-        for (unsigned x = 0; x < blockSize.x; ++x) {
+    for (unsigned z = 0; z < nz; ++z)
+      for (unsigned y = 0; y < ny; ++y)
+        for (unsigned x = 0; x < nx; ++x) {
           if constexpr (Global == ThreadIdxGlobal::Kept)
             ::threadIdx = ::uint3{x, y, z};
           body(::uint3{x, y, z}, block, blockSize, grid, counting);

@@ -9,7 +9,7 @@
 __host__ __device__ float both(float a) { return ceil(a) + fabs(a) + sqrt(a) + floor(a); }
 
 __global__ void k(float *x, double *y) {
-  // CHECK: ::npu::for_each_thread(
+  // CHECK: ::npu::for_each_thread<::npu::ThreadIdxGlobal::Unused, ::npu::ThreadDims::X>(
   x[threadIdx.x] = both(x[threadIdx.x]) + max(x[0], 2.0f) + min(x[1], 1.0) + fminf(x[2], 0.5f);
   y[threadIdx.x] = max(y[0], x[0]) + pow(y[1], 2) + std::sqrt(x[3]);
 }

@@ -10,7 +10,7 @@ struct Wide {
 };
 
 __global__ void k(unsigned long long *count, volatile int *flag, float *f, Wide *w, int *out) {
-  // CHECK: ::npu::for_each_thread([&](NPU_THREAD_PARAMS) {
+  // CHECK: ::npu::for_each_thread<::npu::ThreadIdxGlobal::Unused>([&](NPU_THREAD_PARAMS) {
 #ifdef __CUDACC_DEVICE_ATOMIC_BUILTINS__
   // CHECK: unsigned long long t = __nv_atomic_fetch_add(count, 1, __NV_ATOMIC_RELAXED, __NV_THREAD_SCOPE_DEVICE);
   unsigned long long t = __nv_atomic_fetch_add(count, 1, __NV_ATOMIC_RELAXED, __NV_THREAD_SCOPE_DEVICE);

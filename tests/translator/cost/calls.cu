@@ -22,5 +22,5 @@ __global__ void atomics(int *hist, float *sum, const int *keys) {
 // CHECK: NPU_COST(gread(4), gwrite(4));
 __global__ void user(float *x) { x[threadIdx.x] = math(x[threadIdx.x], 1.0); }
 // __ldg reads global memory.
-// CHECK: ::npu::for_each_thread([&](NPU_THREAD_PARAMS) { NPU_COST(gread(16), gwrite(16)); out[0] = __ldg(&in[0]);
+// CHECK: ::npu::for_each_thread<::npu::ThreadIdxGlobal::Unused, ::npu::ThreadDims::None>([&](NPU_THREAD_PARAMS) { NPU_COST(gread(16), gwrite(16)); out[0] = __ldg(&in[0]);
 __global__ void ldg(const float4 *in, float4 *out) { out[0] = __ldg(&in[0]); }

@@ -2,7 +2,7 @@
 // address taken) gets a copy of its own; unmodified ones stay shared (no cost).
 #include <cuda_runtime.h>
 // Fast path: a local copy at the top of the thread's lambda, under the parameter's name.
-// CHECK: ::npu::for_each_thread([&](NPU_THREAD_PARAMS) { decltype(p) npu_param_p = p; auto &p = npu_param_p; decltype(n) npu_param_n = n; auto &n = npu_param_n;
+// CHECK: ::npu::for_each_thread<::npu::ThreadIdxGlobal::Unused, ::npu::ThreadDims::X>([&](NPU_THREAD_PARAMS) { decltype(p) npu_param_p = p; auto &p = npu_param_p; decltype(n) npu_param_n = n; auto &n = npu_param_n;
 // CHECK-NOT: decltype(keep)
 __global__ void offsets(int *p, int n, int keep) {
   p += threadIdx.x;

@@ -10,7 +10,7 @@ __device__ float warp_sum(float v) {
 __device__ float twice(float v) { return warp_sum(v) * 2; }
 __device__ float plain(float v) { return v + 1; }
 // CHECK: __global__ void fast(float *x, int n) {
-// CHECK:   ::npu::for_each_thread([&](NPU_THREAD_PARAMS) {
+// CHECK:   ::npu::for_each_thread<::npu::ThreadIdxGlobal::Unused, ::npu::ThreadDims::X>([&](NPU_THREAD_PARAMS) {
 __global__ void fast(float *x, int n) {
   int i = blockIdx.x * blockDim.x + threadIdx.x;
   if (i >= n) return;
@@ -35,7 +35,7 @@ __global__ void groups(float *x) {
   x[b.thread_rank()] = 1;
   b.sync();
 }
-// CHECK: ::npu::for_each_thread([&](NPU_THREAD_PARAMS) { NPU_COST(gwrite(4)); x[0] = 1;
+// CHECK: ::npu::for_each_thread<::npu::ThreadIdxGlobal::Unused, ::npu::ThreadDims::None>([&](NPU_THREAD_PARAMS) { NPU_COST(gwrite(4)); x[0] = 1;
 // CHECK: });
 __global__ void oneline(float *x) { x[0] = 1; }
 // CHECK: template <class T> __global__ void tmpl(T *x) {

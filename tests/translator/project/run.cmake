@@ -29,7 +29,7 @@ foreach(want "#include \"lib/common.cuh\"" "::npu::launch(::npu::never_waits, \"
   endif()
 endforeach()
 file(READ "${WORK}/out/lib/common.cuh" h)
-string(FIND "${h}" "::npu::for_each_thread(" at)
+string(FIND "${h}" "::npu::for_each_thread<::npu::ThreadIdxGlobal::Unused, ::npu::ThreadDims::X>(" at)
 if(at EQUAL -1)
   message(FATAL_ERROR "common.cuh not translated\n${h}")
 endif()

@@ -45,7 +45,7 @@ __global__ void tree(const float *in, float *out) {
   if (t == 0) out[blockIdx.x] = s[0];
 }
 // Each thread reading its own element back: not warp-synchronous.
-// CHECK: ::npu::for_each_thread([&](NPU_THREAD_PARAMS) {
+// CHECK: ::npu::for_each_thread<::npu::ThreadIdxGlobal::Unused, ::npu::ThreadDims::X>([&](NPU_THREAD_PARAMS) {
 // CHECK-NOT: warp_load(own[threadIdx.x])
 __global__ void private_use(float *out) {
   __shared__ float own[64];

@@ -57,11 +57,11 @@ __global__ void waits(int *flags, int *lock) {
     old = atomicCAS(lock, 0, 1);
   } while (old != 0);
 }
-// CHECK: ::npu::for_each_thread([&](NPU_THREAD_PARAMS) {
+// CHECK: ::npu::for_each_thread<::npu::ThreadIdxGlobal::Unused>([&](NPU_THREAD_PARAMS) {
 // CHECK-NOT: spin_yield(), i < n
 __global__ void histogram(const int *in, int *bins, int n) {
   for (int i = threadIdx.x; i < n; i += blockDim.x) atomicAdd(&bins[in[i] % 8], 1);
 }
 // No volatile access, no wait: the fast path as before.
-// CHECK: ::npu::for_each_thread([&](NPU_THREAD_PARAMS) {
+// CHECK: ::npu::for_each_thread<::npu::ThreadIdxGlobal::Unused, ::npu::ThreadDims::X>([&](NPU_THREAD_PARAMS) {
 __global__ void plain(float *x) { x[threadIdx.x] *= 2; }

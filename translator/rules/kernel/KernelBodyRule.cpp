@@ -4,6 +4,7 @@
 
 #include "rules/kernel/BarrierRegions.h"
 #include "rules/kernel/KernelRules.h"
+#include "rules/kernel/ThreadLoop.h"
 #include "rules/kernel/ThreadParams.h"
 
 namespace cu2npu {
@@ -37,8 +38,10 @@ void KernelBodyRule::onFunction(Context &C, const clang::FunctionDecl &FD) {
   // Barriers only at block level: per-thread loops between them (barrier regions), else fibers.
   std::string Open = C.needsSync(&FD) ? emitBarrierRegions(C, FD, *F) : "";
   if (Open.empty()) {
-    const char *Fn = C.needsSync(&FD) ? "::npu::for_each_thread_sync" : "::npu::for_each_thread";
-    Open = std::string("\n  ") + Fn + "([&](NPU_THREAD_PARAMS) {";
+    const std::string Fn = C.needsSync(&FD)
+                               ? "::npu::for_each_thread_sync"
+                               : "::npu::for_each_thread" + threadLoopTemplateArguments(C, FD);
+    Open = "\n  " + Fn + "([&](NPU_THREAD_PARAMS) {";
     // Each CUDA thread's own copy of the parameters it modifies, under the parameter's name.
     for (const clang::ParmVarDecl *P : threadPrivateParams(FD)) {
       std::string Name = P->getNameAsString(), Copy = threadCopyName(*P, C.UserNames);

@@ -1,0 +1,69 @@
+#include "rules/kernel/ThreadLoop.h"
+
+#include <clang/AST/Decl.h>
+#include <clang/AST/Expr.h>
+#include <clang/AST/ExprCXX.h>
+#include <clang/AST/RecursiveASTVisitor.h>
+
+#include "rules/Context.h"
+
+namespace cu2npu {
+
+namespace {
+
+bool isThreadIdx(const clang::Expr *E) {
+  E = E->IgnoreParenImpCasts();
+  if (auto *OV = llvm::dyn_cast<clang::OpaqueValueExpr>(E); OV && OV->getSourceExpr())
+    E = OV->getSourceExpr()->IgnoreParenImpCasts();
+  auto *DR = llvm::dyn_cast<clang::DeclRefExpr>(E);
+  return DR && isBuiltinThreadIdx(DR->getDecl());
+}
+
+// Bit 1, 2, 4 for threadIdx.x, .y, .z read in the body; all three for threadIdx used whole.
+// `threadIdx.x` is a property of clang's __cuda_builtin_threadIdx_t (a PseudoObjectExpr).
+class ThreadDimsRead : public clang::RecursiveASTVisitor<ThreadDimsRead> {
+public:
+  unsigned Dims = 0;
+
+  bool TraversePseudoObjectExpr(clang::PseudoObjectExpr *E) {
+    auto *Property =
+        llvm::dyn_cast<clang::MSPropertyRefExpr>(E->getSyntacticForm()->IgnoreParens());
+    if (!Property || !isThreadIdx(Property->getBaseExpr()))
+      return clang::RecursiveASTVisitor<ThreadDimsRead>::TraversePseudoObjectExpr(E);
+    llvm::StringRef Member = Property->getPropertyDecl()->getName();
+    Dims |= Member == "x" ? 1u : Member == "y" ? 2u : Member == "z" ? 4u : 7u;
+    return true;
+  }
+  bool VisitDeclRefExpr(clang::DeclRefExpr *E) {
+    if (isBuiltinThreadIdx(E->getDecl()))
+      Dims = 7; // not as the base of .x/.y/.z (above): the whole uint3
+    return true;
+  }
+};
+
+} // namespace
+
+bool isBuiltinThreadIdx(const clang::ValueDecl *D) {
+  auto *VD = llvm::dyn_cast_or_null<clang::VarDecl>(D);
+  return VD && VD->hasGlobalStorage() && VD->getIdentifier() && VD->getName() == "threadIdx" &&
+         !VD->getDeclContext()->isFunctionOrMethod();
+}
+
+std::string threadLoopTemplateArguments(const Context &C, const clang::FunctionDecl &Kernel) {
+  const clang::FunctionDecl *Canonical = Kernel.getCanonicalDecl();
+  if (!C.CalleesIgnoreThreadIdx.count(Canonical))
+    return "";
+  unsigned Dims = 7;
+  if (C.ReplayableFunctions.count(Canonical)) {
+    ThreadDimsRead Visitor;
+    Visitor.TraverseStmt(Kernel.getBody());
+    Dims = Visitor.Dims;
+  }
+  static const char *const Names[] = {"None", "X", "Y", "XY", "Z", "XZ", "YZ", "XYZ"};
+  std::string Out = "<::npu::ThreadIdxGlobal::Unused";
+  if (Dims != 7)
+    Out += std::string(", ::npu::ThreadDims::") + Names[Dims];
+  return Out + ">";
+}
+
+} // namespace cu2npu

@@ -1,0 +1,32 @@
+// The plan of a fast-path kernel's thread loop (`::npu::for_each_thread`, npurt/device/builtins.h):
+// its template arguments, from the driver's call-graph analysis and the kernel's own body.
+//  - ThreadIdxGlobal::Unused when nothing the body calls reads the global threadIdx (the loop
+//    then stores nothing per iteration and the body stays vectorisable);
+//  - ThreadDims, the thread dimensions the body reads, when fewer than all three and nothing it
+//    does would differ between two threads that differ only in the others (no atomic, output,
+//    device heap, inline assembly, unknown call): those threads are duplicates, which on the GPU
+//    run concurrently and store the same values; running one of them is the schedule in which
+//    they move in lockstep. A 32x8 block whose body never reads threadIdx.y then runs 32 threads,
+//    not 256.
+#pragma once
+
+#include <string>
+
+namespace clang {
+class FunctionDecl;
+class ValueDecl;
+} // namespace clang
+
+namespace cu2npu {
+
+class Context;
+
+// CUDA's built-in threadIdx (clang's __cuda_builtin_threadIdx_t variable), not a user variable
+// of that name.
+bool isBuiltinThreadIdx(const clang::ValueDecl *D);
+
+// "<::npu::ThreadIdxGlobal::Unused, ::npu::ThreadDims::X>", "<::npu::ThreadIdxGlobal::Unused>"
+// or "" (the defaults: the global kept, every dimension run).
+std::string threadLoopTemplateArguments(const Context &C, const clang::FunctionDecl &Kernel);
+
+} // namespace cu2npu
