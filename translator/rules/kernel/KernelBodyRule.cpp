@@ -36,11 +36,19 @@ void KernelBodyRule::onFunction(Context &C, const clang::FunctionDecl &FD) {
       return;
   }
   // Barriers only at block level: per-thread loops between them (barrier regions), else fibers.
+  // Each kernel is counted once in the report (--report), under the path it takes.
   std::string Open = C.needsSync(&FD) ? emitBarrierRegions(C, FD, *F) : "";
   if (Open.empty()) {
-    const std::string Fn = C.needsSync(&FD)
-                               ? "::npu::for_each_thread_sync"
-                               : "::npu::for_each_thread" + threadLoopTemplateArguments(C, FD);
+    std::string Fn = "::npu::for_each_thread_sync";
+    if (!C.needsSync(&FD)) {
+      const std::string Plan = threadLoopTemplateArguments(C, FD);
+      Fn = "::npu::for_each_thread" + Plan;
+      C.countConverted(*F, Plan.find("ThreadDims") != std::string::npos
+                               ? "__global__ fast path, ignored thread dimensions run once"
+                               : "__global__ fast path");
+    } else {
+      C.countConverted(*F, "__global__ fibers");
+    }
     Open = "\n  " + Fn + "([&](NPU_THREAD_PARAMS) {";
     // Each CUDA thread's own copy of the parameters it modifies, under the parameter's name.
     for (const clang::ParmVarDecl *P : threadPrivateParams(FD)) {
@@ -58,7 +66,6 @@ void KernelBodyRule::onFunction(Context &C, const clang::FunctionDecl &FD) {
     --LineStart;
   bool OwnLine = LineStart == 0 || T[LineStart - 1] == '\n';
   F->Edits.insert(OwnLine ? LineStart : ROff, OwnLine ? "  });\n" : "\n  });\n", 10);
-  C.countConverted(*F, "__global__ body");
 }
 
 } // namespace cu2npu
