@@ -6,7 +6,7 @@
 namespace conv2d {
 constexpr int kRadius = 2;
 constexpr int kTaps = 2 * kRadius + 1;
-inline int size(bool tiny) { return tiny ? 77 : 4096; }
+inline int size(bool tiny) { return tiny ? 77 : 2048; }
 inline std::vector<float> image(int n) {
   std::vector<float> v(static_cast<std::size_t>(n) * n);
   vsomp::fillUniform(v.data(), v.size(), 12, 0.0f, 1.0f);

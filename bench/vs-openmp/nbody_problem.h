@@ -7,7 +7,7 @@
 
 namespace nbody {
 constexpr float kSoftening2 = 1e-3f;
-inline int size(bool tiny) { return tiny ? 500 : 16384; }
+inline int size(bool tiny) { return tiny ? 500 : 8192; }
 inline std::vector<float> bodies(int n) {
   std::vector<float> b(4 * static_cast<std::size_t>(n));
   vsomp::fillUniform(b.data(), b.size(), 14, -1.0f, 1.0f);
