@@ -1,0 +1,254 @@
+// cuRAND's host API (npurt/lib/curand.h). A device generator's call is one stream operation:
+// it reads the generator's position, runs the generation as a kernel through the backend (the
+// cpu backend's workers; the Ascend model times it) and moves the position on, so consecutive
+// calls continue one sequence in stream order. Seed and offset changes take effect at the next
+// call, which restarts the sequence at the offset, as in cuRAND.
+#include <memory>
+#include <new>
+
+#include "api/ApiCall.h"
+#include "core/Runtime.h"
+#include "lib/curand/Generation.h"
+#include "npurt/kernel.h"
+#include "npurt/runtime.h"
+
+using npu::curand_host::Distribution;
+using npu::curand_host::Generation;
+
+struct curandGenerator_st {
+  curandRngType_t type;
+  bool onHost;
+  unsigned long long seed = 0;
+  unsigned long long offset = 0;
+  npuStream_t stream = nullptr;
+  bool restart = true; // the next call starts at `offset` (host side, at call time)
+  // Draws consumed since the start: read and written only by the generator's work, in order.
+  std::uint64_t position = 0;
+};
+
+namespace {
+
+// One thread per chunk of outputs.
+__global__ void curandGenerateKernel(Generation generation, std::uint64_t start) {
+  ::npu::for_each_thread([&](NPU_THREAD_PARAMS) {
+    npu::curand_host::generateChunk(generation, start, blockIdx.x * blockDim.x + threadIdx.x);
+  });
+}
+
+// Poisson draws a variable number of values per output: one thread, in order.
+__global__ void curandPoissonKernel(Generation generation, std::uint64_t start,
+                                    std::uint64_t *draws) {
+  ::npu::for_each_thread(
+      [&](NPU_THREAD_PARAMS) { *draws = npu::curand_host::generatePoisson(generation, start); });
+}
+
+constexpr unsigned ThreadsPerBlock = 64;
+
+const char *kernelName(Distribution distribution) {
+  switch (distribution) {
+  case Distribution::Bits:
+    return "curandGenerate";
+  case Distribution::Uniform:
+    return "curandGenerateUniform";
+  case Distribution::UniformDouble:
+    return "curandGenerateUniformDouble";
+  case Distribution::Normal:
+    return "curandGenerateNormal";
+  case Distribution::NormalDouble:
+    return "curandGenerateNormalDouble";
+  case Distribution::LogNormal:
+    return "curandGenerateLogNormal";
+  case Distribution::LogNormalDouble:
+    return "curandGenerateLogNormalDouble";
+  case Distribution::Poisson:
+    return "curandGeneratePoisson";
+  }
+  return "curandGenerate";
+}
+
+// Runs the generation from `start` as a grid task on `runGrid`; returns the draws consumed.
+template <class RunGrid>
+std::uint64_t runOnDevice(const Generation &generation, std::uint64_t start, RunGrid &&runGrid) {
+  const char *name = kernelName(generation.distribution);
+  if (generation.distribution == Distribution::Poisson) {
+    std::uint64_t draws = 0;
+    runGrid(*npu::detail::makeGridTask(name, curandPoissonKernel, dim3(1), dim3(1), 0, generation,
+                                       start, &draws));
+    return draws;
+  }
+  const std::size_t chunks = npu::curand_host::chunkCount(generation);
+  const dim3 grid(unsigned((chunks + ThreadsPerBlock - 1) / ThreadsPerBlock));
+  runGrid(*npu::detail::makeGridTask(name, curandGenerateKernel, grid, dim3(ThreadsPerBlock), 0,
+                                     generation, start));
+  return npu::curand_host::drawsFor(generation, generation.count);
+}
+
+bool isProvided(curandRngType_t type) {
+  return type == CURAND_RNG_PSEUDO_DEFAULT || type == CURAND_RNG_PSEUDO_XORWOW ||
+         type == CURAND_RNG_PSEUDO_PHILOX4_32_10 || type == CURAND_RNG_PSEUDO_MRG32K3A;
+}
+
+curandStatus_t create(curandGenerator_t *generator, curandRngType_t type, bool onHost) {
+  if (generator == nullptr)
+    return CURAND_STATUS_NOT_INITIALIZED;
+  if (!isProvided(type))
+    return CURAND_STATUS_TYPE_ERROR;
+  auto *created = new (std::nothrow) curandGenerator_st{};
+  if (created == nullptr)
+    return CURAND_STATUS_ALLOCATION_FAILED;
+  created->type = type == CURAND_RNG_PSEUDO_DEFAULT ? CURAND_RNG_PSEUDO_XORWOW : type;
+  created->onHost = onHost;
+  *generator = created;
+  return CURAND_STATUS_SUCCESS;
+}
+
+curandStatus_t generate(curandGenerator_t generator, Distribution distribution, void *output,
+                        std::size_t count, double mean = 0, double stddev = 1) {
+  if (generator == nullptr)
+    return CURAND_STATUS_NOT_INITIALIZED;
+  const bool pairs =
+      distribution == Distribution::Normal || distribution == Distribution::NormalDouble ||
+      distribution == Distribution::LogNormal || distribution == Distribution::LogNormalDouble;
+  if (pairs && count % 2 != 0)
+    return CURAND_STATUS_LENGTH_NOT_MULTIPLE;
+  if (distribution == Distribution::Poisson && !(mean > 0))
+    return CURAND_STATUS_OUT_OF_RANGE;
+  if (count == 0)
+    return CURAND_STATUS_SUCCESS;
+  if (output == nullptr)
+    return CURAND_STATUS_LAUNCH_FAILURE;
+  const Generation generation{generator->type, generator->seed, distribution, output, count, mean,
+                              stddev};
+  const bool restart = generator->restart;
+  const unsigned long long offset = generator->offset;
+  generator->restart = false;
+  if (generator->onHost) {
+    const std::uint64_t start = restart ? offset : generator->position;
+    generator->position = start + npu::curand_host::generateAll(generation, start);
+    return CURAND_STATUS_SUCCESS;
+  }
+  const npuError_t enqueued = npu::api::call([&](npu::core::Runtime &runtime) {
+    auto target = runtime.streams().resolve(generator->stream);
+    if (!target)
+      return npuErrorInvalidResourceHandle;
+    runtime.streams().enqueue(
+        *target,
+        [&runtime, generator, generation, restart, offset](npu::core::OpTiming &timing) {
+          if (runtime.sticky.get() != npuSuccess)
+            return; // a faulted device runs nothing more
+          const std::uint64_t start = restart ? offset : generator->position;
+          generator->position =
+              start + runOnDevice(generation, start, [&](npu::detail::GridTask &task) {
+                if (npuError_t error = runtime.backend().runGrid(task, timing); error != npuSuccess)
+                  runtime.sticky.set(error);
+              });
+        },
+        {"kernel", kernelName(distribution)});
+    return npuSuccess;
+  });
+  if (enqueued == npuSuccess)
+    return CURAND_STATUS_SUCCESS;
+  return enqueued == npuErrorInvalidResourceHandle ? CURAND_STATUS_LAUNCH_FAILURE
+                                                   : CURAND_STATUS_PREEXISTING_FAILURE;
+}
+
+} // namespace
+
+extern "C" {
+
+curandStatus_t curandCreateGenerator(curandGenerator_t *generator, curandRngType_t rng_type) {
+  return create(generator, rng_type, false);
+}
+
+curandStatus_t curandCreateGeneratorHost(curandGenerator_t *generator, curandRngType_t rng_type) {
+  return create(generator, rng_type, true);
+}
+
+curandStatus_t curandDestroyGenerator(curandGenerator_t generator) {
+  if (generator == nullptr)
+    return CURAND_STATUS_NOT_INITIALIZED;
+  if (!generator->onHost)
+    npuStreamSynchronize(generator->stream); // its work reads the generator
+  delete generator;
+  return CURAND_STATUS_SUCCESS;
+}
+
+curandStatus_t curandGetVersion(int *version) {
+  if (version == nullptr)
+    return CURAND_STATUS_OUT_OF_RANGE;
+  *version = 10303; // the cuRAND of CUDA 12.2, whose API this mirrors
+  return CURAND_STATUS_SUCCESS;
+}
+
+curandStatus_t curandSetStream(curandGenerator_t generator, npuStream_t stream) {
+  if (generator == nullptr)
+    return CURAND_STATUS_NOT_INITIALIZED;
+  generator->stream = stream;
+  return CURAND_STATUS_SUCCESS;
+}
+
+curandStatus_t curandSetPseudoRandomGeneratorSeed(curandGenerator_t generator,
+                                                  unsigned long long seed) {
+  if (generator == nullptr)
+    return CURAND_STATUS_NOT_INITIALIZED;
+  generator->seed = seed;
+  generator->restart = true;
+  return CURAND_STATUS_SUCCESS;
+}
+
+curandStatus_t curandSetGeneratorOffset(curandGenerator_t generator, unsigned long long offset) {
+  if (generator == nullptr)
+    return CURAND_STATUS_NOT_INITIALIZED;
+  generator->offset = offset;
+  generator->restart = true;
+  return CURAND_STATUS_SUCCESS;
+}
+
+curandStatus_t curandSetGeneratorOrdering(curandGenerator_t generator, curandOrdering_t order) {
+  if (generator == nullptr)
+    return CURAND_STATUS_NOT_INITIALIZED;
+  if (order < CURAND_ORDERING_PSEUDO_BEST || order > CURAND_ORDERING_PSEUDO_DYNAMIC)
+    return CURAND_STATUS_OUT_OF_RANGE;
+  generator->restart = true;
+  return CURAND_STATUS_SUCCESS;
+}
+
+curandStatus_t curandGenerate(curandGenerator_t generator, unsigned int *outputPtr, size_t num) {
+  return generate(generator, Distribution::Bits, outputPtr, num);
+}
+
+curandStatus_t curandGenerateUniform(curandGenerator_t generator, float *outputPtr, size_t num) {
+  return generate(generator, Distribution::Uniform, outputPtr, num);
+}
+
+curandStatus_t curandGenerateUniformDouble(curandGenerator_t generator, double *outputPtr,
+                                           size_t num) {
+  return generate(generator, Distribution::UniformDouble, outputPtr, num);
+}
+
+curandStatus_t curandGenerateNormal(curandGenerator_t generator, float *outputPtr, size_t n,
+                                    float mean, float stddev) {
+  return generate(generator, Distribution::Normal, outputPtr, n, mean, stddev);
+}
+
+curandStatus_t curandGenerateNormalDouble(curandGenerator_t generator, double *outputPtr, size_t n,
+                                          double mean, double stddev) {
+  return generate(generator, Distribution::NormalDouble, outputPtr, n, mean, stddev);
+}
+
+curandStatus_t curandGenerateLogNormal(curandGenerator_t generator, float *outputPtr, size_t n,
+                                       float mean, float stddev) {
+  return generate(generator, Distribution::LogNormal, outputPtr, n, mean, stddev);
+}
+
+curandStatus_t curandGenerateLogNormalDouble(curandGenerator_t generator, double *outputPtr,
+                                             size_t n, double mean, double stddev) {
+  return generate(generator, Distribution::LogNormalDouble, outputPtr, n, mean, stddev);
+}
+
+curandStatus_t curandGeneratePoisson(curandGenerator_t generator, unsigned int *outputPtr, size_t n,
+                                     double lambda) {
+  return generate(generator, Distribution::Poisson, outputPtr, n, lambda);
+}
+
+} // extern "C"
