@@ -88,11 +88,53 @@ std::uint64_t drawsFor(const Generation &g, std::size_t count) {
   return std::uint64_t(count) * (twoDrawsEach ? 2 : 1);
 }
 
-void generateChunk(const Generation &g, std::uint64_t start, std::size_t chunk) {
+std::size_t outputsOfChunk(const Generation &g, std::size_t chunk) {
   const std::size_t first = chunk * OutputsPerChunk;
-  if (first >= g.count)
+  return first >= g.count ? 0 : std::min(OutputsPerChunk, g.count - first);
+}
+
+Cost costOf(const Generation &g, std::size_t outputs, std::uint64_t draws) {
+  const std::uint64_t perDraw = g.type == CURAND_RNG_PSEUDO_PHILOX4_32_10 ? 15
+                                : g.type == CURAND_RNG_PSEUDO_MRG32K3A    ? 12
+                                                                          : 7;
+  Cost cost;
+  cost.intOps = draws * perDraw;
+  switch (g.distribution) {
+  case Distribution::Bits:
+  case Distribution::Poisson:
+    cost.bytesWritten = 4 * outputs;
+    break;
+  case Distribution::Uniform:
+    cost.fp32 = 2 * outputs;
+    cost.bytesWritten = 4 * outputs;
+    break;
+  case Distribution::UniformDouble:
+    cost.fp64 = 2 * outputs;
+    cost.bytesWritten = 8 * outputs;
+    break;
+  case Distribution::Normal:
+  case Distribution::LogNormal: // log, sqrt, sin and cos per pair; exp per value
+    cost.fp32 = 6 * outputs;
+    cost.sfu = 2 * outputs + (g.distribution == Distribution::LogNormal ? outputs : 0);
+    cost.bytesWritten = 4 * outputs;
+    break;
+  case Distribution::NormalDouble:
+  case Distribution::LogNormalDouble:
+    cost.fp64 = 6 * outputs;
+    cost.sfu = 2 * outputs + (g.distribution == Distribution::LogNormalDouble ? outputs : 0);
+    cost.bytesWritten = 8 * outputs;
+    break;
+  }
+  if (g.distribution == Distribution::Poisson) // exp(lambda), or PTRS's logs, per output
+    cost.sfu = 2 * outputs;
+  return cost;
+}
+
+void generateChunk(const Generation &g, std::uint64_t start, std::size_t chunk) {
+  const std::size_t count = outputsOfChunk(g, chunk);
+  if (count == 0)
     return;
-  const std::size_t count = std::min(OutputsPerChunk, g.count - first);
+  const std::size_t first = chunk * OutputsPerChunk;
   withState(g, start + drawsFor(g, first),
             [&](auto &state) { writeChunk(g, state, first, count); });
 }

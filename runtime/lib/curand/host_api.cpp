@@ -28,18 +28,33 @@ struct curandGenerator_st {
 
 namespace {
 
+// The modeled device's operation counts for a thread's part (npurt/device/cost.h).
+template <class Counting>
+void countCost(Counting npu_cost_counting, const Generation &generation, std::size_t outputs,
+               std::uint64_t draws) {
+  const npu::curand_host::Cost cost = npu::curand_host::costOf(generation, outputs, draws);
+  NPU_COST(intops(cost.intOps), fp32(cost.fp32), fp64(cost.fp64), sfu(cost.sfu),
+           gwrite(cost.bytesWritten));
+}
+
 // One thread per chunk of outputs.
 __global__ void curandGenerateKernel(Generation generation, std::uint64_t start) {
   ::npu::for_each_thread([&](NPU_THREAD_PARAMS) {
-    npu::curand_host::generateChunk(generation, start, blockIdx.x * blockDim.x + threadIdx.x);
+    const std::size_t chunk = blockIdx.x * blockDim.x + threadIdx.x;
+    const std::size_t outputs = npu::curand_host::outputsOfChunk(generation, chunk);
+    countCost(npu_cost_counting, generation, outputs,
+              npu::curand_host::drawsFor(generation, outputs));
+    npu::curand_host::generateChunk(generation, start, chunk);
   });
 }
 
 // Poisson draws a variable number of values per output: one thread, in order.
 __global__ void curandPoissonKernel(Generation generation, std::uint64_t start,
                                     std::uint64_t *draws) {
-  ::npu::for_each_thread(
-      [&](NPU_THREAD_PARAMS) { *draws = npu::curand_host::generatePoisson(generation, start); });
+  ::npu::for_each_thread([&](NPU_THREAD_PARAMS) {
+    *draws = npu::curand_host::generatePoisson(generation, start);
+    countCost(npu_cost_counting, generation, generation.count, *draws);
+  });
 }
 
 constexpr unsigned ThreadsPerBlock = 64;

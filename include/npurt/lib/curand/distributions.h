@@ -13,8 +13,9 @@
 #include "npurt/lib/curand/philox.h"
 #include "npurt/lib/curand/xorwow.h"
 
-inline constexpr int EXTRA_FLAG_NORMAL = 0x00000001;
-inline constexpr int EXTRA_FLAG_LOG_NORMAL = 0x00000002;
+// Which value a state's Box-Muller cache holds (cuRAND's macros).
+#define EXTRA_FLAG_NORMAL 0x00000001
+#define EXTRA_FLAG_LOG_NORMAL 0x00000002
 
 namespace npu::curand_detail {
 
