@@ -17,6 +17,7 @@ const ApiRow Rows[] = {
 #include "mapping/device_warp.def"
 #include "mapping/half.def"
 #include "mapping/lib_curand_host.def"
+#include "mapping/lib_thrust.def"
 #include "mapping/runtime_device.def"
 #include "mapping/runtime_error.def"
 #include "mapping/runtime_event.def"
