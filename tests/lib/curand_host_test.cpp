@@ -1,6 +1,9 @@
-// cuRAND host API (npurt/lib/curand.h): a generator's values are the device API's sequence for
-// (seed, subsequence 0, offset), continued across calls, generated in stream order; status
-// codes as cuRAND's. Runs on cpu and, as lib.curand.host.910B3, on the modeled Ascend device.
+// cuRAND host API (npurt/lib/curand.h): a generator's values are NVIDIA's layout of device-API
+// subsequences (checked here against the device API; against NVIDIA's libcurand by
+// lib.curand.crosscheck where it is installed), continued across calls, generated in stream
+// order; status codes as cuRAND's. Runs on cpu and, as lib.curand.host.910B3, on the modeled Ascend
+// device.
+#include <algorithm>
 #include <cmath>
 #include <vector>
 
@@ -33,90 +36,142 @@ struct Generator {
   ~Generator() { curandDestroyGenerator(handle); }
 };
 
-// The device API's reference: `count` draws of `next` from curand_init(seed, 0, offset).
-template <class State, class Next>
-auto reference(unsigned long long seed, unsigned long long offset, std::size_t count, Next next) {
+// NVIDIA's layout (runtime/lib/curand/Generation.h): element e of a fresh generator is drawn by
+// state (e / group) % threads, subsequence t of the device API, as its draw number
+// (e / (group * threads)) * group + e % group.
+struct Layout {
+  unsigned long long threads, group;
+};
+Layout layoutOf(curandRngType_t type) {
+  return type == CURAND_RNG_PSEUDO_PHILOX4_32_10 ? Layout{65536, 4}
+         : type == CURAND_RNG_PSEUDO_MRG32K3A    ? Layout{81920, 1}
+                                                 : Layout{4096, 1};
+}
+template <class State>
+State stateOfElement(curandRngType_t type, unsigned long long seed, unsigned long long e,
+                     unsigned long long drawsEach) {
+  const Layout l = layoutOf(type);
   State state;
-  curand_init(seed, 0, offset, &state);
-  std::vector<decltype(next(&state))> values;
-  for (std::size_t i = 0; i < count; ++i)
-    values.push_back(next(&state));
-  return values;
+  curand_init(seed, (e / l.group) % l.threads,
+              ((e / (l.group * l.threads)) * l.group + e % l.group) * drawsEach, &state);
+  return state;
 }
 
-template <class State> void expectBitsMatchTheDeviceApi(curandRngType_t type) {
-  const std::size_t n = 10000; // three chunks, the last one partial
+template <class State> void expectBitsInNvidiasLayout(curandRngType_t type) {
+  const std::size_t n = 300000; // more than one round of every generator's states
   Generator generator(type, false);
   ASSERT_EQ(curandSetPseudoRandomGeneratorSeed(generator.handle, 2024), CURAND_STATUS_SUCCESS);
-  ASSERT_EQ(curandSetGeneratorOffset(generator.handle, 17), CURAND_STATUS_SUCCESS);
-  DeviceBuffer<unsigned> first(n), second(n);
-  ASSERT_EQ(curandGenerate(generator.handle, first.data, n), CURAND_STATUS_SUCCESS);
-  ASSERT_EQ(curandGenerate(generator.handle, second.data, n), CURAND_STATUS_SUCCESS);
-  const auto expected = reference<State>(2024, 17, 2 * n, [](State *s) { return curand(s); });
-  const auto a = first.read(n), b = second.read(n);
-  for (std::size_t i = 0; i < n; ++i) {
-    ASSERT_EQ(a[i], expected[i]) << "output " << i;
-    ASSERT_EQ(b[i], expected[n + i]) << "output " << n + i << " (second call)";
+  DeviceBuffer<unsigned> values(n);
+  ASSERT_EQ(curandGenerate(generator.handle, values.data, n), CURAND_STATUS_SUCCESS);
+  const auto got = values.read(n);
+  for (std::size_t e = 0; e < n; e += 97) {
+    State state = stateOfElement<State>(type, 2024, e, 1);
+    ASSERT_EQ(got[e], curand(&state)) << "element " << e;
   }
 }
 
-TEST(CurandHost, GenerateIsTheDeviceSequenceContinuedAcrossCalls) {
-  expectBitsMatchTheDeviceApi<curandStateXORWOW_t>(CURAND_RNG_PSEUDO_DEFAULT);
-  expectBitsMatchTheDeviceApi<curandStatePhilox4_32_10_t>(CURAND_RNG_PSEUDO_PHILOX4_32_10);
-  expectBitsMatchTheDeviceApi<curandStateMRG32k3a_t>(CURAND_RNG_PSEUDO_MRG32K3A);
+TEST(CurandHost, GenerateDealsElementsToInterleavedSubsequences) {
+  expectBitsInNvidiasLayout<curandStateXORWOW_t>(CURAND_RNG_PSEUDO_XORWOW);
+  expectBitsInNvidiasLayout<curandStatePhilox4_32_10_t>(CURAND_RNG_PSEUDO_PHILOX4_32_10);
+  expectBitsInNvidiasLayout<curandStateMRG32k3a_t>(CURAND_RNG_PSEUDO_MRG32K3A);
 }
 
-TEST(CurandHost, DistributionsMatchTheDeviceApi) {
-  const std::size_t n = 5000;
-  Generator generator(CURAND_RNG_PSEUDO_PHILOX4_32_10, false);
-  ASSERT_EQ(curandSetPseudoRandomGeneratorSeed(generator.handle, 77), CURAND_STATUS_SUCCESS);
-  DeviceBuffer<float> uniform(n), normal(n), logNormal(n);
-  DeviceBuffer<double> uniformDouble(n), normalDouble(n);
-  ASSERT_EQ(curandGenerateUniform(generator.handle, uniform.data, n), CURAND_STATUS_SUCCESS);
-  ASSERT_EQ(curandGenerateNormal(generator.handle, normal.data, n, 2.0f, 3.0f),
-            CURAND_STATUS_SUCCESS);
-  ASSERT_EQ(curandGenerateUniformDouble(generator.handle, uniformDouble.data, n),
-            CURAND_STATUS_SUCCESS);
-  ASSERT_EQ(curandGenerateNormalDouble(generator.handle, normalDouble.data, n, -1.0, 0.5),
-            CURAND_STATUS_SUCCESS);
-  ASSERT_EQ(curandGenerateLogNormal(generator.handle, logNormal.data, n, 0.0f, 0.25f),
-            CURAND_STATUS_SUCCESS);
-  // One state, drawn in the order of the calls.
-  curandStatePhilox4_32_10_t state;
-  curand_init(77, 0, 0, &state);
-  const std::vector<float> u = uniform.read(n), z = normal.read(n), ln = logNormal.read(n);
-  const std::vector<double> ud = uniformDouble.read(n), zd = normalDouble.read(n);
-  for (std::size_t i = 0; i < n; ++i)
-    ASSERT_EQ(u[i], curand_uniform(&state)) << i;
-  for (std::size_t i = 0; i < n; ++i)
-    ASSERT_EQ(z[i], 2.0f + 3.0f * curand_normal(&state)) << i;
-  for (std::size_t i = 0; i < n; ++i)
-    ASSERT_EQ(ud[i], curand_uniform_double(&state)) << i;
-  for (std::size_t i = 0; i < n; ++i)
-    ASSERT_EQ(zd[i], -1.0 + 0.5 * curand_normal_double(&state)) << i;
-  for (std::size_t i = 0; i < n; ++i)
-    ASSERT_EQ(ln[i], std::exp(0.25f * curand_normal(&state))) << i;
+// Calls continue where the last one stopped, and an offset skips that many elements: two calls
+// (of odd sizes), and a call after an offset, give the values of one longer call.
+TEST(CurandHost, CallsAndOffsetsContinueOneSequence) {
+  for (curandRngType_t type :
+       {CURAND_RNG_PSEUDO_XORWOW, CURAND_RNG_PSEUDO_PHILOX4_32_10, CURAND_RNG_PSEUDO_MRG32K3A}) {
+    const std::size_t first = 4097, second = 90001, n = first + second;
+    Generator whole(type, true), split(type, true), skipped(type, true);
+    std::vector<unsigned> all(n), parts(n), after(second);
+    ASSERT_EQ(curandGenerate(whole.handle, all.data(), n), CURAND_STATUS_SUCCESS);
+    ASSERT_EQ(curandGenerate(split.handle, parts.data(), first), CURAND_STATUS_SUCCESS);
+    ASSERT_EQ(curandGenerate(split.handle, parts.data() + first, second), CURAND_STATUS_SUCCESS);
+    ASSERT_EQ(curandSetGeneratorOffset(skipped.handle, first), CURAND_STATUS_SUCCESS);
+    ASSERT_EQ(curandGenerate(skipped.handle, after.data(), second), CURAND_STATUS_SUCCESS);
+    EXPECT_EQ(parts, all) << type;
+    EXPECT_TRUE(std::equal(after.begin(), after.end(), all.begin() + first)) << type;
+  }
 }
 
-TEST(CurandHost, PoissonDrawsInOrderAndTheNextCallContinues) {
-  const std::size_t n = 3000;
-  for (double lambda : {3.0, 400.0}) {
-    Generator generator(CURAND_RNG_PSEUDO_XORWOW, false);
-    DeviceBuffer<unsigned> counts(n), after(4);
-    ASSERT_EQ(curandGeneratePoisson(generator.handle, counts.data, n, lambda),
-              CURAND_STATUS_SUCCESS);
-    ASSERT_EQ(curandGenerate(generator.handle, after.data, 4), CURAND_STATUS_SUCCESS);
-    curandStateXORWOW_t state;
-    curand_init(0, 0, 0, &state);
-    const auto k = counts.read(n), next = after.read(4);
-    double sum = 0;
-    for (std::size_t i = 0; i < n; ++i) {
-      ASSERT_EQ(k[i], curand_poisson(&state, lambda)) << i;
-      sum += k[i];
+// Uniforms are elements of one draw, doubles of two (one on MRG32k3a); on XORWOW and MRG32k3a a
+// normal pair is one element of two draws of one state, on Philox two consecutive elements.
+TEST(CurandHost, DistributionsInNvidiasLayout) {
+  const std::size_t n = 200000;
+  for (curandRngType_t type :
+       {CURAND_RNG_PSEUDO_XORWOW, CURAND_RNG_PSEUDO_PHILOX4_32_10, CURAND_RNG_PSEUDO_MRG32K3A}) {
+    Generator uniforms(type, false), normals(type, false), doubles(type, false);
+    DeviceBuffer<float> u(n), z(n);
+    DeviceBuffer<double> ud(n);
+    ASSERT_EQ(curandGenerateUniform(uniforms.handle, u.data, n), CURAND_STATUS_SUCCESS);
+    ASSERT_EQ(curandGenerateNormal(normals.handle, z.data, n, 2.0f, 3.0f), CURAND_STATUS_SUCCESS);
+    ASSERT_EQ(curandGenerateUniformDouble(doubles.handle, ud.data, n), CURAND_STATUS_SUCCESS);
+    const std::vector<float> gu = u.read(n), gz = z.read(n);
+    const std::vector<double> gd = ud.read(n);
+    const bool philox = type == CURAND_RNG_PSEUDO_PHILOX4_32_10;
+    auto check = [&](auto state, std::size_t e) {
+      ASSERT_EQ(gu[e], curand_uniform(&state)) << type << " uniform " << e;
+    };
+    for (std::size_t e = 0; e < n; e += 101) {
+      if (type == CURAND_RNG_PSEUDO_XORWOW)
+        check(stateOfElement<curandStateXORWOW_t>(type, 0, e, 1), e);
+      else if (philox)
+        check(stateOfElement<curandStatePhilox4_32_10_t>(type, 0, e, 1), e);
+      else
+        check(stateOfElement<curandStateMRG32k3a_t>(type, 0, e, 1), e);
     }
-    EXPECT_NEAR(sum / n, lambda, 4 * std::sqrt(lambda / n));
-    for (unsigned value : next)
-      EXPECT_EQ(value, curand(&state));
+    for (std::size_t pair = 0; pair < n / 2; pair += 103) {
+      float2 p;
+      if (type == CURAND_RNG_PSEUDO_XORWOW) {
+        auto s = stateOfElement<curandStateXORWOW_t>(type, 0, pair, 2);
+        p = curand_normal2(&s);
+      } else if (philox) {
+        auto s = stateOfElement<curandStatePhilox4_32_10_t>(type, 0, 2 * pair, 1);
+        p = curand_normal2(&s);
+      } else {
+        auto s = stateOfElement<curandStateMRG32k3a_t>(type, 0, pair, 2);
+        p = curand_normal2(&s);
+      }
+      ASSERT_EQ(gz[2 * pair], 2.0f + 3.0f * p.x) << type << " normal pair " << pair;
+      ASSERT_EQ(gz[2 * pair + 1], 2.0f + 3.0f * p.y) << type << " normal pair " << pair;
+    }
+    for (std::size_t e = 0; e < n; e += 107) {
+      double want;
+      if (type == CURAND_RNG_PSEUDO_XORWOW) {
+        auto s = stateOfElement<curandStateXORWOW_t>(type, 0, e, 2);
+        want = curand_uniform_double(&s);
+      } else if (philox) {
+        auto s = stateOfElement<curandStatePhilox4_32_10_t>(type, 0, e, 2);
+        want = curand_uniform_double(&s);
+      } else {
+        auto s = stateOfElement<curandStateMRG32k3a_t>(type, 0, e, 1);
+        want = curand_uniform_double(&s);
+      }
+      ASSERT_EQ(gd[e], want) << type << " double " << e;
+    }
+  }
+}
+
+TEST(CurandHost, PoissonHasItsMeanAndTheHostGeneratorAgrees) {
+  const std::size_t n = 100000;
+  for (double lambda : {3.0, 400.0}) {
+    Generator onDevice(CURAND_RNG_PSEUDO_XORWOW, false), onHost(CURAND_RNG_PSEUDO_XORWOW, true);
+    DeviceBuffer<unsigned> counts(n);
+    std::vector<unsigned> hostCounts(n);
+    ASSERT_EQ(curandGeneratePoisson(onDevice.handle, counts.data, n, lambda),
+              CURAND_STATUS_SUCCESS);
+    ASSERT_EQ(curandGeneratePoisson(onHost.handle, hostCounts.data(), n, lambda),
+              CURAND_STATUS_SUCCESS);
+    const auto k = counts.read(n);
+    EXPECT_EQ(k, hostCounts);
+    double sum = 0, squares = 0;
+    for (unsigned x : k) {
+      sum += x;
+      squares += double(x) * x;
+    }
+    const double mean = sum / n, variance = squares / n - mean * mean;
+    EXPECT_NEAR(mean, lambda, 5 * std::sqrt(lambda / n));
+    EXPECT_NEAR(variance / lambda, 1.0, 0.05);
   }
 }
 
@@ -153,8 +208,12 @@ TEST(CurandHost, GenerationIsOrderedOnTheGeneratorsStream) {
                            npuMemcpyDeviceToHost, stream),
             npuSuccess);
   ASSERT_EQ(npuStreamSynchronize(stream), npuSuccess);
-  const auto expected =
-      reference<curandStatePhilox4_32_10_t>(0, 0, n, [](auto *s) { return curand(s); });
+  std::vector<unsigned> expected(n);
+  for (std::size_t e = 0; e < n; ++e) {
+    auto state =
+        stateOfElement<curandStatePhilox4_32_10_t>(CURAND_RNG_PSEUDO_PHILOX4_32_10, 0, e, 1);
+    expected[e] = curand(&state);
+  }
   EXPECT_EQ(copied, expected);
   EXPECT_EQ(restarted, expected);
   EXPECT_EQ(npuStreamDestroy(stream), npuSuccess);

@@ -2,8 +2,8 @@
 // are cuRAND's; the stream is npurt's. Device generators generate in stream order, as a kernel
 // on the generator's stream (the modeled Ascend device times it like one); host generators
 // (curandCreateGeneratorHost) generate before the call returns. The pseudo-random generators
-// give the values of the device API's sequence for (seed, subsequence 0, offset), in order:
-// see docs/ARCHITECTURE.md ("cuRAND") for how that relates to NVIDIA's orderings.
+// deal their values from NVIDIA's layout of device-API subsequences, so they give NVIDIA's
+// values (docs/ARCHITECTURE.md, "cuRAND host API", says where they do not).
 // Implementation: runtime/lib/curand/.
 #pragma once
 
@@ -72,7 +72,7 @@ curandStatus_t curandSetStream(curandGenerator_t generator, npuStream_t stream);
 curandStatus_t curandSetPseudoRandomGeneratorSeed(curandGenerator_t generator,
                                                   unsigned long long seed);
 curandStatus_t curandSetGeneratorOffset(curandGenerator_t generator, unsigned long long offset);
-// Every pseudo-random ordering is accepted and gives the same (npurt's) sequence;
+// Every pseudo-random ordering is accepted and gives NVIDIA's default layout;
 // CURAND_ORDERING_QUASI_DEFAULT is CURAND_STATUS_OUT_OF_RANGE for them, as in cuRAND.
 curandStatus_t curandSetGeneratorOrdering(curandGenerator_t generator, curandOrdering_t order);
 

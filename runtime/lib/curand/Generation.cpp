@@ -1,170 +1,183 @@
-// The host API's sequences: output k of a call is what the device API gives for the same
-// generator type with curand_init(seed, 0, start) followed by k calls (pairs for the normal
-// distributions), so a generator's values are one sequence across calls.
+// The host API's values: each state draws its elements with the device API's functions, so a
+// generator's output is a function of its seed, offset and the calls before, as NVIDIA's is.
 #include "lib/curand/Generation.h"
 
 #include <algorithm>
 #include <cmath>
 
-#include "npurt/lib/curand_kernel.h"
-
 namespace npu::curand_host {
 namespace {
 
-bool isBitGenerator(curandRngType_t type) { return type != CURAND_RNG_PSEUDO_MRG32K3A; }
+bool pairsAreElements(curandRngType_t type) { return type != CURAND_RNG_PSEUDO_PHILOX4_32_10; }
 
+bool isNormal(Distribution d) {
+  return d == Distribution::Normal || d == Distribution::NormalDouble ||
+         d == Distribution::LogNormal || d == Distribution::LogNormalDouble;
+}
+
+template <class State> std::vector<State> &statesOf(GeneratorStates &states);
+template <> std::vector<curandStateXORWOW_t> &statesOf(GeneratorStates &s) { return s.xorwow; }
+template <> std::vector<curandStatePhilox4_32_10_t> &statesOf(GeneratorStates &s) {
+  return s.philox;
+}
+template <> std::vector<curandStateMRG32k3a_t> &statesOf(GeneratorStates &s) { return s.mrg; }
+
+// Writes one normal pair (mean + stddev * z, exp of it for the log-normal) at out[0..1].
+template <class Value, class Pair>
+void writePair(const Generation &g, Value *out, Pair pair, std::size_t room) {
+  const Value mean = Value(g.mean), stddev = Value(g.stddev);
+  const bool log =
+      g.distribution == Distribution::LogNormal || g.distribution == Distribution::LogNormalDouble;
+  const Value values[2] = {mean + stddev * pair.x, mean + stddev * pair.y};
+  for (std::size_t i = 0; i < std::min<std::size_t>(2, room); ++i)
+    out[i] = log ? std::exp(values[i]) : values[i];
+}
+
+// Element `index` of the call (0-based) from `state`.
 template <class State>
-void writeChunk(const Generation &g, State &state, std::size_t first, std::size_t count) {
-  const float mean = float(g.mean), stddev = float(g.stddev);
-  for (std::size_t i = first; i < first + count; ++i) {
-    switch (g.distribution) {
-    case Distribution::Bits:
-      static_cast<unsigned *>(g.output)[i] = curand(&state);
-      break;
-    case Distribution::Uniform:
-      static_cast<float *>(g.output)[i] = curand_uniform(&state);
-      break;
-    case Distribution::UniformDouble:
-      static_cast<double *>(g.output)[i] = curand_uniform_double(&state);
-      break;
-    case Distribution::Normal:
-    case Distribution::LogNormal: {
-      const float2 pair = curand_normal2(&state);
-      float *out = static_cast<float *>(g.output) + i++;
-      out[0] = mean + stddev * pair.x;
-      out[1] = mean + stddev * pair.y;
-      if (g.distribution == Distribution::LogNormal) {
-        out[0] = std::exp(out[0]);
-        out[1] = std::exp(out[1]);
-      }
-      break;
-    }
-    case Distribution::NormalDouble:
-    case Distribution::LogNormalDouble: {
-      const double2 pair = curand_normal2_double(&state);
-      double *out = static_cast<double *>(g.output) + i++;
-      out[0] = g.mean + g.stddev * pair.x;
-      out[1] = g.mean + g.stddev * pair.y;
-      if (g.distribution == Distribution::LogNormalDouble) {
-        out[0] = std::exp(out[0]);
-        out[1] = std::exp(out[1]);
-      }
-      break;
-    }
-    case Distribution::Poisson:
-      break; // generatePoisson
-    }
+void writeElement(const Generation &g, State &state, std::uint64_t index, bool pairs) {
+  switch (g.distribution) {
+  case Distribution::Bits:
+    static_cast<unsigned *>(g.output)[index] = curand(&state);
+    return;
+  case Distribution::Uniform:
+    static_cast<float *>(g.output)[index] = curand_uniform(&state);
+    return;
+  case Distribution::UniformDouble:
+    static_cast<double *>(g.output)[index] = curand_uniform_double(&state);
+    return;
+  case Distribution::Poisson:
+    static_cast<unsigned *>(g.output)[index] = curand_poisson(&state, g.mean);
+    return;
+  case Distribution::Normal:
+  case Distribution::LogNormal:
+  case Distribution::NormalDouble:
+  case Distribution::LogNormalDouble: {
+    // A pair element writes two values; on Philox the even value of a pair writes both.
+    const std::uint64_t first = pairs ? 2 * index : index;
+    if (!pairs && index % 2 != 0)
+      return;
+    if (g.distribution == Distribution::Normal || g.distribution == Distribution::LogNormal)
+      writePair(g, static_cast<float *>(g.output) + first, curand_normal2(&state), g.count - first);
+    else
+      writePair(g, static_cast<double *>(g.output) + first, curand_normal2_double(&state),
+                g.count - first);
+    return;
+  }
   }
 }
 
-// Calls `body` with a state of the generation's type at sequence position `position`.
-template <class Body> void withState(const Generation &g, std::uint64_t position, Body &&body) {
-  switch (g.type) {
-  case CURAND_RNG_PSEUDO_MRG32K3A: {
-    curandStateMRG32k3a_t state;
-    curand_init(g.seed, 0, position, &state);
-    return body(state);
+template <class State> std::uint64_t runThread(const Generation &g, std::uint64_t thread) {
+  State &state = statesOf<State>(*g.states)[thread];
+  const curandRngType_t type = g.states->type;
+  const Layout layout = layoutOf(type);
+  const std::uint64_t round = layout.threads * layout.group;
+  const std::uint64_t begin = g.firstElement, end = begin + elementsOf(g, type);
+  std::uint64_t made = 0;
+  for (std::uint64_t base = begin / round * round; base < end; base += round)
+    for (std::uint64_t k = 0; k < layout.group; ++k) {
+      const std::uint64_t e = base + thread * layout.group + k;
+      if (e >= begin && e < end) {
+        writeElement(g, state, e - begin, pairsAreElements(type));
+        ++made;
+      }
+    }
+  return made;
+}
+
+template <class State> void startStates(GeneratorStates &states, unsigned long long seed) {
+  const Layout layout = layoutOf(states.type);
+  std::vector<State> &all = statesOf<State>(states);
+  all.resize(layout.threads);
+  curand_init(seed, 0, 0, &all[0]);
+  for (std::uint64_t t = 1; t < layout.threads; ++t) {
+    all[t] = all[t - 1]; // the next subsequence: one jump, not a fresh start
+    if constexpr (std::is_same_v<State, curandStateMRG32k3a_t>)
+      skipahead_subsequence(1, &all[t]);
+    else
+      skipahead_sequence(1, &all[t]);
   }
-  case CURAND_RNG_PSEUDO_PHILOX4_32_10: {
-    curandStatePhilox4_32_10_t state;
-    curand_init(g.seed, 0, position, &state);
-    return body(state);
-  }
-  default: {
-    curandStateXORWOW_t state;
-    curand_init(g.seed, 0, position, &state);
-    return body(state);
-  }
+}
+
+template <class State> void skipOffset(GeneratorStates &states, unsigned long long offset) {
+  const Layout layout = layoutOf(states.type);
+  const std::uint64_t round = layout.threads * layout.group;
+  std::vector<State> &all = statesOf<State>(states);
+  for (std::uint64_t t = 0; t < layout.threads; ++t) {
+    const std::uint64_t rest = offset % round, mine = t * layout.group;
+    const std::uint64_t partial = rest > mine ? std::min(rest - mine, layout.group) : 0;
+    if (const std::uint64_t draws = offset / round * layout.group + partial)
+      skipahead(draws, &all[t]);
   }
 }
 
 } // namespace
 
-std::uint64_t drawsFor(const Generation &g, std::size_t count) {
-  const bool twoDrawsEach = (g.distribution == Distribution::UniformDouble ||
-                             g.distribution == Distribution::NormalDouble ||
-                             g.distribution == Distribution::LogNormalDouble) &&
-                            isBitGenerator(g.type);
-  return std::uint64_t(count) * (twoDrawsEach ? 2 : 1);
-}
-
-std::size_t outputsOfChunk(const Generation &g, std::size_t chunk) {
-  const std::size_t first = chunk * OutputsPerChunk;
-  return first >= g.count ? 0 : std::min(OutputsPerChunk, g.count - first);
-}
-
-Cost costOf(const Generation &g, std::size_t outputs, std::uint64_t draws) {
-  const std::uint64_t perDraw = g.type == CURAND_RNG_PSEUDO_PHILOX4_32_10 ? 15
-                                : g.type == CURAND_RNG_PSEUDO_MRG32K3A    ? 12
-                                                                          : 7;
-  Cost cost;
-  cost.intOps = draws * perDraw;
-  switch (g.distribution) {
-  case Distribution::Bits:
-  case Distribution::Poisson:
-    cost.bytesWritten = 4 * outputs;
-    break;
-  case Distribution::Uniform:
-    cost.fp32 = 2 * outputs;
-    cost.bytesWritten = 4 * outputs;
-    break;
-  case Distribution::UniformDouble:
-    cost.fp64 = 2 * outputs;
-    cost.bytesWritten = 8 * outputs;
-    break;
-  case Distribution::Normal:
-  case Distribution::LogNormal: // log, sqrt, sin and cos per pair; exp per value
-    cost.fp32 = 6 * outputs;
-    cost.sfu = 2 * outputs + (g.distribution == Distribution::LogNormal ? outputs : 0);
-    cost.bytesWritten = 4 * outputs;
-    break;
-  case Distribution::NormalDouble:
-  case Distribution::LogNormalDouble:
-    cost.fp64 = 6 * outputs;
-    cost.sfu = 2 * outputs + (g.distribution == Distribution::LogNormalDouble ? outputs : 0);
-    cost.bytesWritten = 8 * outputs;
-    break;
+Layout layoutOf(curandRngType_t type) {
+  switch (type) {
+  case CURAND_RNG_PSEUDO_PHILOX4_32_10:
+    return {65536, 4};
+  case CURAND_RNG_PSEUDO_MRG32K3A:
+    return {81920, 1};
+  default:
+    return {4096, 1};
   }
-  if (g.distribution == Distribution::Poisson) // exp(lambda), or PTRS's logs, per output
-    cost.sfu = 2 * outputs;
+}
+
+void restart(GeneratorStates &states, curandRngType_t type, unsigned long long seed,
+             unsigned long long offset) {
+  states.type = type;
+  states.element = offset;
+  switch (type) {
+  case CURAND_RNG_PSEUDO_PHILOX4_32_10:
+    startStates<curandStatePhilox4_32_10_t>(states, seed);
+    return skipOffset<curandStatePhilox4_32_10_t>(states, offset);
+  case CURAND_RNG_PSEUDO_MRG32K3A:
+    startStates<curandStateMRG32k3a_t>(states, seed);
+    return skipOffset<curandStateMRG32k3a_t>(states, offset);
+  default:
+    startStates<curandStateXORWOW_t>(states, seed);
+    return skipOffset<curandStateXORWOW_t>(states, offset);
+  }
+}
+
+std::uint64_t elementsOf(const Generation &g, curandRngType_t type) {
+  return isNormal(g.distribution) && pairsAreElements(type) ? g.count / 2 : g.count;
+}
+
+std::uint64_t generateThread(const Generation &g, std::uint64_t thread) {
+  switch (g.states->type) {
+  case CURAND_RNG_PSEUDO_PHILOX4_32_10:
+    return runThread<curandStatePhilox4_32_10_t>(g, thread);
+  case CURAND_RNG_PSEUDO_MRG32K3A:
+    return runThread<curandStateMRG32k3a_t>(g, thread);
+  default:
+    return runThread<curandStateXORWOW_t>(g, thread);
+  }
+}
+
+Cost costOf(const Generation &g, std::uint64_t elements) {
+  const curandRngType_t type = g.states->type;
+  const std::uint64_t perDraw = type == CURAND_RNG_PSEUDO_PHILOX4_32_10 ? 15
+                                : type == CURAND_RNG_PSEUDO_MRG32K3A    ? 12
+                                                                        : 7;
+  const std::uint64_t values =
+      isNormal(g.distribution) && pairsAreElements(type) ? 2 * elements : elements;
+  const bool wide = g.distribution == Distribution::UniformDouble ||
+                    g.distribution == Distribution::NormalDouble ||
+                    g.distribution == Distribution::LogNormalDouble;
+  Cost cost;
+  cost.intOps = values * (wide && type != CURAND_RNG_PSEUDO_MRG32K3A ? 2 : 1) * perDraw;
+  cost.bytesWritten = values * (wide ? 8 : 4);
+  if (isNormal(g.distribution)) // log, sqrt, sin and cos per pair; exp per log-normal value
+    cost.sfu = 2 * values + (g.distribution == Distribution::LogNormal ||
+                                     g.distribution == Distribution::LogNormalDouble
+                                 ? values
+                                 : 0);
+  if (g.distribution == Distribution::Poisson) // exp(lambda) and the uniforms it multiplies
+    cost.sfu = values;
+  (wide ? cost.fp64 : cost.fp32) = values * (isNormal(g.distribution) ? 6 : 2);
   return cost;
-}
-
-void generateChunk(const Generation &g, std::uint64_t start, std::size_t chunk) {
-  const std::size_t count = outputsOfChunk(g, chunk);
-  if (count == 0)
-    return;
-  const std::size_t first = chunk * OutputsPerChunk;
-  withState(g, start + drawsFor(g, first),
-            [&](auto &state) { writeChunk(g, state, first, count); });
-}
-
-std::uint64_t generatePoisson(const Generation &g, std::uint64_t start) {
-  std::uint64_t draws = 0;
-  const std::uint64_t perDouble = isBitGenerator(g.type) ? 2 : 1;
-  withState(g, start, [&](auto &state) {
-    unsigned *out = static_cast<unsigned *>(g.output);
-    for (std::size_t i = 0; i < g.count; ++i)
-      out[i] = npu::curand_detail::poissonFrom(
-          g.mean,
-          [&] {
-            ++draws;
-            return curand_uniform(&state);
-          },
-          [&] {
-            draws += perDouble;
-            return curand_uniform_double(&state);
-          });
-  });
-  return draws;
-}
-
-std::uint64_t generateAll(const Generation &g, std::uint64_t start) {
-  if (g.distribution == Distribution::Poisson)
-    return generatePoisson(g, start);
-  for (std::size_t chunk = 0; chunk < chunkCount(g); ++chunk)
-    generateChunk(g, start, chunk);
-  return drawsFor(g, g.count);
 }
 
 } // namespace npu::curand_host

@@ -1,8 +1,8 @@
 // cuRAND's host API (npurt/lib/curand.h). A device generator's call is one stream operation:
-// it reads the generator's position, runs the generation as a kernel through the backend (the
-// cpu backend's workers; the Ascend model times it) and moves the position on, so consecutive
-// calls continue one sequence in stream order. Seed and offset changes take effect at the next
-// call, which restarts the sequence at the offset, as in cuRAND.
+// it runs the generation as a kernel through the backend, one CUDA thread per state of the
+// generator (the cpu backend's workers; the Ascend model times it), so consecutive calls
+// continue in stream order. Seed and offset changes take effect at the next call, which starts
+// the states again, as in cuRAND.
 #include <memory>
 #include <new>
 
@@ -21,39 +21,26 @@ struct curandGenerator_st {
   unsigned long long seed = 0;
   unsigned long long offset = 0;
   npuStream_t stream = nullptr;
-  bool restart = true; // the next call starts at `offset` (host side, at call time)
-  // Draws consumed since the start: read and written only by the generator's work, in order.
-  std::uint64_t position = 0;
+  bool restart = true; // the next call starts the states again (host side, at call time)
+  // Read and written only by the generator's work, in order.
+  npu::curand_host::GeneratorStates states;
 };
 
 namespace {
 
 // The modeled device's operation counts for a thread's part (npurt/device/cost.h).
 template <class Counting>
-void countCost(Counting npu_cost_counting, const Generation &generation, std::size_t outputs,
-               std::uint64_t draws) {
-  const npu::curand_host::Cost cost = npu::curand_host::costOf(generation, outputs, draws);
+void countCost(Counting npu_cost_counting, const Generation &generation, std::uint64_t elements) {
+  const npu::curand_host::Cost cost = npu::curand_host::costOf(generation, elements);
   NPU_COST(intops(cost.intOps), fp32(cost.fp32), fp64(cost.fp64), sfu(cost.sfu),
            gwrite(cost.bytesWritten));
 }
 
-// One thread per chunk of outputs.
-__global__ void curandGenerateKernel(Generation generation, std::uint64_t start) {
+// One CUDA thread per state of the generator.
+__global__ void curandGenerateKernel(Generation generation) {
   ::npu::for_each_thread([&](NPU_THREAD_PARAMS) {
-    const std::size_t chunk = blockIdx.x * blockDim.x + threadIdx.x;
-    const std::size_t outputs = npu::curand_host::outputsOfChunk(generation, chunk);
-    countCost(npu_cost_counting, generation, outputs,
-              npu::curand_host::drawsFor(generation, outputs));
-    npu::curand_host::generateChunk(generation, start, chunk);
-  });
-}
-
-// Poisson draws a variable number of values per output: one thread, in order.
-__global__ void curandPoissonKernel(Generation generation, std::uint64_t start,
-                                    std::uint64_t *draws) {
-  ::npu::for_each_thread([&](NPU_THREAD_PARAMS) {
-    *draws = npu::curand_host::generatePoisson(generation, start);
-    countCost(npu_cost_counting, generation, generation.count, *draws);
+    const std::uint64_t thread = blockIdx.x * blockDim.x + threadIdx.x;
+    countCost(npu_cost_counting, generation, npu::curand_host::generateThread(generation, thread));
   });
 }
 
@@ -81,21 +68,18 @@ const char *kernelName(Distribution distribution) {
   return "curandGenerate";
 }
 
-// Runs the generation from `start` as a grid task on `runGrid`; returns the draws consumed.
+// Runs the call as the generator's next operation: restarts the states if the seed or offset
+// changed, generates through `runGrid` (the host generators: thread by thread here), and counts
+// the elements dealt.
 template <class RunGrid>
-std::uint64_t runOnDevice(const Generation &generation, std::uint64_t start, RunGrid &&runGrid) {
-  const char *name = kernelName(generation.distribution);
-  if (generation.distribution == Distribution::Poisson) {
-    std::uint64_t draws = 0;
-    runGrid(*npu::detail::makeGridTask(name, curandPoissonKernel, dim3(1), dim3(1), 0, generation,
-                                       start, &draws));
-    return draws;
-  }
-  const std::size_t chunks = npu::curand_host::chunkCount(generation);
-  const dim3 grid(unsigned((chunks + ThreadsPerBlock - 1) / ThreadsPerBlock));
-  runGrid(*npu::detail::makeGridTask(name, curandGenerateKernel, grid, dim3(ThreadsPerBlock), 0,
-                                     generation, start));
-  return npu::curand_host::drawsFor(generation, generation.count);
+void runCall(curandGenerator_st &generator, Generation generation, bool restart,
+             unsigned long long seed, unsigned long long offset, RunGrid &&runGrid) {
+  if (restart)
+    npu::curand_host::restart(generator.states, generator.type, seed, offset);
+  generation.states = &generator.states;
+  generation.firstElement = generator.states.element;
+  runGrid(generation);
+  generator.states.element += npu::curand_host::elementsOf(generation, generator.type);
 }
 
 bool isProvided(curandRngType_t type) {
@@ -132,14 +116,15 @@ curandStatus_t generate(curandGenerator_t generator, Distribution distribution, 
     return CURAND_STATUS_SUCCESS;
   if (output == nullptr)
     return CURAND_STATUS_LAUNCH_FAILURE;
-  const Generation generation{generator->type, generator->seed, distribution, output, count, mean,
-                              stddev};
+  const Generation generation{distribution, output, count, mean, stddev, nullptr, 0};
   const bool restart = generator->restart;
-  const unsigned long long offset = generator->offset;
+  const unsigned long long seed = generator->seed, offset = generator->offset;
   generator->restart = false;
   if (generator->onHost) {
-    const std::uint64_t start = restart ? offset : generator->position;
-    generator->position = start + npu::curand_host::generateAll(generation, start);
+    runCall(*generator, generation, restart, seed, offset, [](const Generation &g) {
+      for (std::uint64_t t = 0; t < npu::curand_host::layoutOf(g.states->type).threads; ++t)
+        npu::curand_host::generateThread(g, t);
+    });
     return CURAND_STATUS_SUCCESS;
   }
   const npuError_t enqueued = npu::api::call([&](npu::core::Runtime &runtime) {
@@ -148,15 +133,17 @@ curandStatus_t generate(curandGenerator_t generator, Distribution distribution, 
       return npuErrorInvalidResourceHandle;
     runtime.streams().enqueue(
         *target,
-        [&runtime, generator, generation, restart, offset](npu::core::OpTiming &timing) {
+        [&runtime, generator, generation, restart, seed, offset](npu::core::OpTiming &timing) {
           if (runtime.sticky.get() != npuSuccess)
             return; // a faulted device runs nothing more
-          const std::uint64_t start = restart ? offset : generator->position;
-          generator->position =
-              start + runOnDevice(generation, start, [&](npu::detail::GridTask &task) {
-                if (npuError_t error = runtime.backend().runGrid(task, timing); error != npuSuccess)
-                  runtime.sticky.set(error);
-              });
+          runCall(*generator, generation, restart, seed, offset, [&](const Generation &g) {
+            const std::uint64_t threads = npu::curand_host::layoutOf(g.states->type).threads;
+            auto task = npu::detail::makeGridTask(kernelName(g.distribution), curandGenerateKernel,
+                                                  dim3(unsigned(threads / ThreadsPerBlock)),
+                                                  dim3(ThreadsPerBlock), 0, g);
+            if (npuError_t error = runtime.backend().runGrid(*task, timing); error != npuSuccess)
+              runtime.sticky.set(error);
+          });
         },
         {"kernel", kernelName(distribution)});
     return npuSuccess;

@@ -7,7 +7,8 @@
 #include <curand_kernel.h>
 // CHECK: #include <npurt/lib/curand.h>
 #include <curand.h>
-// DIAG: curandSetGeneratorOrdering is partially supported: every pseudo-random ordering gives npurt's one sequence (the device API's for subsequence 0) [CU2NPU1005]
+// DIAG: curandSetGeneratorOrdering is partially supported: every pseudo-random ordering gives NVIDIA's default layout [CU2NPU1005]
+// DIAG: curandGeneratePoisson is partially supported: Poisson counts drawn with curand_poisson per element: the distribution, not NVIDIA's values [CU2NPU1005]
 // CHECK-NOT: CU2NPU1003
 
 __global__ void setup(curandState *states, unsigned long long seed) {

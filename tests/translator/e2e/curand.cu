@@ -1,8 +1,9 @@
 // cuRAND end to end: a curandState is a per-thread local on every kernel path (the fast path,
 // barrier regions, fibers for a warp shuffle or for a state live across a barrier: a struct local
-// used on both sides of a barrier keeps a kernel off barrier regions), and what each thread draws
-// is the host API's sequence at the thread's offset: thread t of `Draws` outputs starts at offset
-// t * Draws of subsequence 0, where curandGenerate's output t * Draws begins.
+// used on both sides of a barrier keeps a kernel off barrier regions), and what thread t draws
+// from curand_init(seed, t, 0) is what the host API deals to its state t (NVIDIA's layout:
+// XORWOW's element e is draw e / 4096 of subsequence e % 4096, MRG32k3a's likewise with 81920
+// states, Philox's groups of four elements go to 65536 states in turn).
 #include <cstdio>
 #include <cuda_runtime.h>
 #include <curand.h>
@@ -14,7 +15,7 @@ constexpr int Draws = 6;
 template <class State> __global__ void fastPath(unsigned *out, unsigned long long seed) {
   const int t = blockIdx.x * blockDim.x + threadIdx.x;
   State s;
-  curand_init(seed, 0, (unsigned long long)t * Draws, &s);
+  curand_init(seed, t, 0, &s);
   for (int k = 0; k < Draws; ++k)
     out[t * Draws + k] = curand(&s);
 }
@@ -25,7 +26,7 @@ __global__ void inRegions(unsigned *out, unsigned long long seed) {
   const int t = blockIdx.x * blockDim.x + threadIdx.x;
   {
     curandStatePhilox4_32_10_t s;
-    curand_init(seed, 0, (unsigned long long)t * Draws, &s);
+    curand_init(seed, t, 0, &s);
     for (int k = 0; k < Draws; ++k)
       drawn[threadIdx.x * Draws + k] = curand(&s);
   }
@@ -40,7 +41,7 @@ __global__ void acrossBarrier(unsigned *out, unsigned long long seed) {
   __shared__ unsigned first[128];
   const int t = blockIdx.x * blockDim.x + threadIdx.x;
   curandStatePhilox4_32_10_t s;
-  curand_init(seed, 0, (unsigned long long)t * Draws, &s);
+  curand_init(seed, t, 0, &s);
   first[threadIdx.x] = curand(&s);
   __syncthreads();
   out[t * Draws] = first[threadIdx.x];
@@ -52,7 +53,7 @@ __global__ void acrossBarrier(unsigned *out, unsigned long long seed) {
 __global__ void onFibers(unsigned *out, unsigned long long seed) {
   const int t = blockIdx.x * blockDim.x + threadIdx.x;
   curandState s;
-  curand_init(seed, 0, (unsigned long long)t * Draws, &s);
+  curand_init(seed, t, 0, &s);
   for (int k = 0; k < Draws; ++k) {
     unsigned mine = curand(&s);
     unsigned fromNext = __shfl_down_sync(0xffffffffu, mine, 1);
@@ -65,7 +66,7 @@ __global__ void onFibers(unsigned *out, unsigned long long seed) {
 __global__ void uniforms(float4 *out, unsigned long long seed) {
   const int t = blockIdx.x * blockDim.x + threadIdx.x;
   curandStatePhilox4_32_10_t s;
-  curand_init(seed, 0, (unsigned long long)t * 4, &s);
+  curand_init(seed, t, 0, &s);
   out[t] = curand_uniform4(&s);
 }
 
@@ -81,18 +82,30 @@ static void expectSame(const char *what, const std::vector<unsigned> &got,
     }
 }
 
-static std::vector<unsigned> hostApi(curandRngType_t type, unsigned long long seed, size_t n) {
+// The host API's element for thread t's draw k.
+static size_t elementOf(curandRngType_t type, size_t t, size_t k) {
+  if (type == CURAND_RNG_PSEUDO_PHILOX4_32_10)
+    return (k / 4) * 4 * 65536 + t * 4 + k % 4;
+  return k * (type == CURAND_RNG_PSEUDO_MRG32K3A ? 81920 : 4096) + t;
+}
+
+// Thread t's draws, in the kernels' order, from the host API's output.
+static std::vector<unsigned> hostApi(curandRngType_t type, unsigned long long seed, int threads) {
+  const size_t n = elementOf(type, threads - 1, Draws - 1) + 1;
   curandGenerator_t g;
   unsigned *d;
   cudaMalloc(&d, n * sizeof(unsigned));
   curandCreateGenerator(&g, type);
   curandSetPseudoRandomGeneratorSeed(g, seed);
   curandGenerate(g, d, n);
-  std::vector<unsigned> h(n);
+  std::vector<unsigned> h(n), perThread(threads * Draws);
   cudaMemcpy(h.data(), d, n * sizeof(unsigned), cudaMemcpyDeviceToHost);
   curandDestroyGenerator(g);
   cudaFree(d);
-  return h;
+  for (int t = 0; t < threads; ++t)
+    for (int k = 0; k < Draws; ++k)
+      perThread[t * Draws + k] = h[elementOf(type, t, k)];
+  return perThread;
 }
 
 int main() {
@@ -101,9 +114,9 @@ int main() {
   unsigned *d;
   cudaMalloc(&d, n * sizeof(unsigned));
   std::vector<unsigned> h(n);
-  const std::vector<unsigned> philox = hostApi(CURAND_RNG_PSEUDO_PHILOX4_32_10, seed, n);
-  const std::vector<unsigned> xorwow = hostApi(CURAND_RNG_PSEUDO_XORWOW, seed, n);
-  const std::vector<unsigned> mrg = hostApi(CURAND_RNG_PSEUDO_MRG32K3A, seed, n);
+  const std::vector<unsigned> philox = hostApi(CURAND_RNG_PSEUDO_PHILOX4_32_10, seed, blocks * threads);
+  const std::vector<unsigned> xorwow = hostApi(CURAND_RNG_PSEUDO_XORWOW, seed, blocks * threads);
+  const std::vector<unsigned> mrg = hostApi(CURAND_RNG_PSEUDO_MRG32K3A, seed, blocks * threads);
 
   fastPath<curandStatePhilox4_32_10_t><<<blocks, threads>>>(d, seed);
   cudaMemcpy(h.data(), d, n * sizeof(unsigned), cudaMemcpyDeviceToHost);
@@ -131,7 +144,7 @@ int main() {
   std::vector<float> uh(blocks * threads * 4);
   cudaMemcpy(uh.data(), u, uh.size() * sizeof(float), cudaMemcpyDeviceToHost);
   for (size_t i = 0; i < uh.size(); ++i) // _curand_uniform: x * 2^-32 + 2^-33
-    if (uh[i] != philox[i] * 2.3283064e-10f + 2.3283064e-10f / 2.0f) {
+    if (uh[i] != philox[(i / 4) * Draws + i % 4] * 2.3283064e-10f + 2.3283064e-10f / 2.0f) {
       printf("FAIL uniform4: output %zu\n", i);
       ++failures;
       break;
