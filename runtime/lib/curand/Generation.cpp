@@ -67,21 +67,24 @@ void writeElement(const Generation &g, State &state, std::uint64_t index, bool p
   }
 }
 
-template <class State> std::uint64_t runThread(const Generation &g, std::uint64_t thread) {
-  State &state = statesOf<State>(*g.states)[thread];
+template <class State> std::uint64_t runTile(const Generation &g, std::uint64_t tile) {
+  std::vector<State> &all = statesOf<State>(*g.states);
   const curandRngType_t type = g.states->type;
   const Layout layout = layoutOf(type);
   const std::uint64_t round = layout.threads * layout.group;
   const std::uint64_t begin = g.firstElement, end = begin + elementsOf(g, type);
+  const std::uint64_t first = tile * StatesPerTile, last = first + StatesPerTile;
   std::uint64_t made = 0;
+  // Rounds outside, the tile's states inside: consecutive elements, written in order.
   for (std::uint64_t base = begin / round * round; base < end; base += round)
-    for (std::uint64_t k = 0; k < layout.group; ++k) {
-      const std::uint64_t e = base + thread * layout.group + k;
-      if (e >= begin && e < end) {
-        writeElement(g, state, e - begin, pairsAreElements(type));
-        ++made;
+    for (std::uint64_t t = first; t < last; ++t)
+      for (std::uint64_t k = 0; k < layout.group; ++k) {
+        const std::uint64_t e = base + t * layout.group + k;
+        if (e >= begin && e < end) {
+          writeElement(g, all[t], e - begin, pairsAreElements(type));
+          ++made;
+        }
       }
-    }
   return made;
 }
 
@@ -145,14 +148,14 @@ std::uint64_t elementsOf(const Generation &g, curandRngType_t type) {
   return isNormal(g.distribution) && pairsAreElements(type) ? g.count / 2 : g.count;
 }
 
-std::uint64_t generateThread(const Generation &g, std::uint64_t thread) {
+std::uint64_t generateTile(const Generation &g, std::uint64_t tile) {
   switch (g.states->type) {
   case CURAND_RNG_PSEUDO_PHILOX4_32_10:
-    return runThread<curandStatePhilox4_32_10_t>(g, thread);
+    return runTile<curandStatePhilox4_32_10_t>(g, tile);
   case CURAND_RNG_PSEUDO_MRG32K3A:
-    return runThread<curandStateMRG32k3a_t>(g, thread);
+    return runTile<curandStateMRG32k3a_t>(g, tile);
   default:
-    return runThread<curandStateXORWOW_t>(g, thread);
+    return runTile<curandStateXORWOW_t>(g, tile);
   }
 }
 

@@ -59,8 +59,12 @@ struct Generation {
 // Elements the call deals (values, or pairs on XORWOW and MRG32k3a for the normals).
 std::uint64_t elementsOf(const Generation &generation, curandRngType_t type);
 
-// Generates state `thread`'s elements of the call, advancing that state; returns how many.
-std::uint64_t generateThread(const Generation &generation, std::uint64_t thread);
+// A generating thread's share: StatesPerTile consecutive states (every generator's state count
+// is a multiple), whose elements it writes round by round, so its writes are contiguous.
+inline constexpr std::uint64_t StatesPerTile = 16;
+
+// Generates tile `tile`'s elements of the call, advancing its states; returns how many.
+std::uint64_t generateTile(const Generation &generation, std::uint64_t tile);
 
 // What a thread's part costs on a modeled device (NPU_COST's classes), from its elements: a
 // coarse per-draw count for each generator (Philox: ten rounds of two 32x32 multiplies and

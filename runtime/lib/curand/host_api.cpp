@@ -36,15 +36,19 @@ void countCost(Counting npu_cost_counting, const Generation &generation, std::ui
            gwrite(cost.bytesWritten));
 }
 
-// One CUDA thread per state of the generator.
+// One CUDA thread per tile of the generator's states.
 __global__ void curandGenerateKernel(Generation generation) {
   ::npu::for_each_thread([&](NPU_THREAD_PARAMS) {
-    const std::uint64_t thread = blockIdx.x * blockDim.x + threadIdx.x;
-    countCost(npu_cost_counting, generation, npu::curand_host::generateThread(generation, thread));
+    const std::uint64_t tile = blockIdx.x * blockDim.x + threadIdx.x;
+    countCost(npu_cost_counting, generation, npu::curand_host::generateTile(generation, tile));
   });
 }
 
-constexpr unsigned ThreadsPerBlock = 64;
+constexpr unsigned ThreadsPerBlock = 32;
+
+std::uint64_t tilesOf(curandRngType_t type) {
+  return npu::curand_host::layoutOf(type).threads / npu::curand_host::StatesPerTile;
+}
 
 const char *kernelName(Distribution distribution) {
   switch (distribution) {
@@ -122,8 +126,8 @@ curandStatus_t generate(curandGenerator_t generator, Distribution distribution, 
   generator->restart = false;
   if (generator->onHost) {
     runCall(*generator, generation, restart, seed, offset, [](const Generation &g) {
-      for (std::uint64_t t = 0; t < npu::curand_host::layoutOf(g.states->type).threads; ++t)
-        npu::curand_host::generateThread(g, t);
+      for (std::uint64_t tile = 0; tile < tilesOf(g.states->type); ++tile)
+        npu::curand_host::generateTile(g, tile);
     });
     return CURAND_STATUS_SUCCESS;
   }
@@ -137,10 +141,10 @@ curandStatus_t generate(curandGenerator_t generator, Distribution distribution, 
           if (runtime.sticky.get() != npuSuccess)
             return; // a faulted device runs nothing more
           runCall(*generator, generation, restart, seed, offset, [&](const Generation &g) {
-            const std::uint64_t threads = npu::curand_host::layoutOf(g.states->type).threads;
-            auto task = npu::detail::makeGridTask(kernelName(g.distribution), curandGenerateKernel,
-                                                  dim3(unsigned(threads / ThreadsPerBlock)),
-                                                  dim3(ThreadsPerBlock), 0, g);
+            auto task =
+                npu::detail::makeGridTask(kernelName(g.distribution), curandGenerateKernel,
+                                          dim3(unsigned(tilesOf(g.states->type) / ThreadsPerBlock)),
+                                          dim3(ThreadsPerBlock), 0, g);
             if (npuError_t error = runtime.backend().runGrid(*task, timing); error != npuSuccess)
               runtime.sticky.set(error);
           });
