@@ -184,22 +184,18 @@ inline double curand_log_normal_double(State *state, double mean, double stddev)
       state, EXTRA_FLAG_LOG_NORMAL, [=](double x) { return std::exp(mean + stddev * x); });
 }
 
-namespace npu::curand_detail {
-
 // lambda < 64: cuRAND's multiplication method (Knuth, TAOCP vol. 2, 3.4.1): multiply uniforms
 // into exp(lambda) until the product is at most 1. Larger lambda: the transformed rejection
 // method PTRS (Hoermann, "The transformed rejection method for generating Poisson random
 // variables", Insurance: Math. and Econ. 12, 1993), exact in distribution but not cuRAND's
-// sequence (cuRAND uses its own methods there). The uniforms come from the callables, so the
-// host API can count the draws.
-template <class UniformFloat, class UniformDouble>
-inline unsigned poissonFrom(double lambda, UniformFloat uniform, UniformDouble uniformDouble) {
+// sequence (cuRAND uses its own methods there).
+template <class State> inline unsigned curand_poisson(State *state, double lambda) {
   if (lambda < 64) {
     unsigned k = 0;
     float p = std::exp(float(lambda));
     do {
       ++k;
-      p *= uniform();
+      p *= curand_uniform(state);
     } while (p > 1.0f);
     return k - 1;
   }
@@ -207,8 +203,8 @@ inline unsigned poissonFrom(double lambda, UniformFloat uniform, UniformDouble u
   const double b = 0.931 + 2.53 * slam, a = -0.059 + 0.02483 * b;
   const double invalpha = 1.1239 + 1.1328 / (b - 3.4), vr = 0.9277 - 3.6224 / (b - 2);
   for (;;) {
-    const double u = uniformDouble() - 0.5;
-    const double v = uniformDouble();
+    const double u = curand_uniform_double(state) - 0.5;
+    const double v = curand_uniform_double(state);
     const double us = 0.5 - std::fabs(u);
     const double k = std::floor((2 * a / us + b) * u + lambda + 0.43);
     if (us >= 0.07 && v <= vr)
@@ -219,12 +215,4 @@ inline unsigned poissonFrom(double lambda, UniformFloat uniform, UniformDouble u
         -lambda + k * loglam - std::lgamma(k + 1))
       return unsigned(k);
   }
-}
-
-} // namespace npu::curand_detail
-
-template <class State> inline unsigned curand_poisson(State *state, double lambda) {
-  return npu::curand_detail::poissonFrom(
-      lambda, [state] { return curand_uniform(state); },
-      [state] { return curand_uniform_double(state); });
 }
