@@ -80,4 +80,9 @@ function(cu2npu_add_executable target)
   target_include_directories(${target} PRIVATE ${out_root} ${include_dirs})
   target_compile_definitions(${target} PRIVATE ${ARG_COMPILE_DEFINITIONS})
   target_link_libraries(${target} PRIVATE npurt::npurt)
+  # thrust's TBB device system (npurt/lib/thrust.h) calls TBB; a shared npurt does not pass its
+  # own TBB on to the program.
+  if(TARGET TBB::tbb)
+    target_link_libraries(${target} PRIVATE TBB::tbb)
+  endif()
 endfunction()

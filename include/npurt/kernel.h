@@ -26,6 +26,7 @@
 #include "npurt/device/sync.h"
 #include "npurt/device/vector_types.h"
 #include "npurt/device/warp.h"
+#include "npurt/lib/thrust.h"
 
 // The identity macros of the CUDA headers npurt/kernel.h takes the place of (see the same block
 // in npurt/runtime.h).

@@ -63,7 +63,7 @@ std::string esc(llvm::StringRef S) {
   return O;
 }
 
-// The per-section coverage table of one group ("runtime" or "device"): the
+// The per-section coverage table of one group ("runtime", "device" or "library"): the
 // figures the support pages and the README show.
 void writeCoverageTable(llvm::raw_ostream &OS, llvm::StringRef Group) {
   struct Count {
@@ -138,11 +138,18 @@ int genNpurtStubs(const std::string &Dir) {
   llvm::SmallString<256> D(Dir);
   llvm::sys::path::append(D, "npurt");
   llvm::sys::fs::create_directories(D);
-  for (auto [Name, Text] : {std::pair<const char *, std::string>{"runtime.h", npurtStubRuntime()},
-                            {"kernel.h", npurtStubKernel()},
-                            {"cooperative_groups.h", npurtStubCooperativeGroups()}}) {
+  // The library headers declare the CUDA names themselves: their stubs are the CUDA shims.
+  const char *LibraryStub = "// cu2npu parse stub of an npurt/lib header. Never compiled into "
+                            "programs.\n#pragma once\n#include <";
+  for (auto [Name, Text] :
+       {std::pair<const char *, std::string>{"runtime.h", npurtStubRuntime()},
+        {"kernel.h", npurtStubKernel()},
+        {"cooperative_groups.h", npurtStubCooperativeGroups()},
+        {"lib/curand_kernel.h", LibraryStub + std::string("curand_kernel.h>\n")},
+        {"lib/curand.h", LibraryStub + std::string("curand.h>\n")}}) {
     llvm::SmallString<256> P(D);
     llvm::sys::path::append(P, Name);
+    llvm::sys::fs::create_directories(llvm::sys::path::parent_path(P));
     std::error_code EC;
     llvm::raw_fd_ostream OS(P, EC, llvm::sys::fs::OF_None);
     if (EC) {
@@ -215,7 +222,8 @@ int genDocs(const std::string &Dir) {
   llvm::sys::fs::create_directories(Dir);
   bool Ok =
       writeDoc(Dir, "runtime-api.md", "runtime", "CUDA runtime API support in cu2npu / npurt") &&
-      writeDoc(Dir, "device-api.md", "device", "CUDA device API support in cu2npu / npurt");
+      writeDoc(Dir, "device-api.md", "device", "CUDA device API support in cu2npu / npurt") &&
+      writeDoc(Dir, "library-api.md", "library", "CUDA library API support in cu2npu / npurt");
   if (Ok) {
     // The coverage tables alone: the README embeds this file (scripts/update-docs.sh).
     llvm::SmallString<256> P(Dir);
@@ -226,6 +234,8 @@ int genDocs(const std::string &Dir) {
     writeCoverageTable(OS, "runtime");
     OS << "**CUDA device API** ([all rows](docs/support/device-api.md))\n\n";
     writeCoverageTable(OS, "device");
+    OS << "**CUDA libraries** ([all rows](docs/support/library-api.md))\n\n";
+    writeCoverageTable(OS, "library");
   }
   if (Ok) {
     llvm::SmallString<256> P(Dir);

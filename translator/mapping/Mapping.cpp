@@ -16,6 +16,8 @@ const ApiRow Rows[] = {
 #include "mapping/device_sync.def"
 #include "mapping/device_warp.def"
 #include "mapping/half.def"
+#include "mapping/lib_curand_host.def"
+#include "mapping/lib_thrust.def"
 #include "mapping/runtime_device.def"
 #include "mapping/runtime_error.def"
 #include "mapping/runtime_event.def"
