@@ -4,7 +4,8 @@
 set -euo pipefail
 
 packages=(cmake make g++ pkg-config libtbb-dev libgtest-dev libcli11-dev
-          clang-19 libclang-19-dev llvm-19-dev)
+          clang-19 libclang-19-dev llvm-19-dev
+          libopenblas-dev libfftw3-dev)
 
 missing=()
 for pkg in "${packages[@]}"; do
