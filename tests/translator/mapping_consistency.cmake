@@ -1,6 +1,6 @@
 # The mapping table and npurt agree: every row marked supported or partial names
-# something npurt's public headers declare (a function, type, enumerator or
-# device function in the right namespace, or a macro). Generates one C++ file
+# something npurt's public headers (npurt/lib/ for the libraries) declare (a function, type,
+# enumerator or device function in the right namespace, or a macro). Generates one C++ file
 # from `cu2npu --list-api` and compiles it against include/.
 # Inputs: CU2NPU, WORK, NPURT_INCLUDE, CXX.
 execute_process(COMMAND "${CU2NPU}" --list-api OUTPUT_VARIABLE table RESULT_VARIABLE rc)
@@ -46,6 +46,7 @@ file(MAKE_DIRECTORY "${WORK}")
 file(WRITE "${WORK}/mapping_check.cpp"
   "// Generated from cu2npu --list-api: ${count} supported or partial rows.\n"
   "#include <npurt/runtime.h>\n#include <npurt/kernel.h>\n#include <npurt/cooperative_groups.h>\n"
+  "#include <npurt/lib/cublas_v2.h>\n#include <npurt/lib/cufft.h>\n"
   "#include <type_traits>\n"
   "#define NPU_CHECK_GROUP_MEMBER(name)                                                   \\\n"
   "  template <class G, class = void> struct has_##name : std::false_type {};           \\\n"

@@ -63,7 +63,7 @@ std::string esc(llvm::StringRef S) {
   return O;
 }
 
-// The per-section coverage table of one group ("runtime" or "device"): the
+// The per-section coverage table of one group ("runtime", "device" or "library"): the
 // figures the support pages and the README show.
 void writeCoverageTable(llvm::raw_ostream &OS, llvm::StringRef Group) {
   struct Count {
@@ -215,7 +215,9 @@ int genDocs(const std::string &Dir) {
   llvm::sys::fs::create_directories(Dir);
   bool Ok =
       writeDoc(Dir, "runtime-api.md", "runtime", "CUDA runtime API support in cu2npu / npurt") &&
-      writeDoc(Dir, "device-api.md", "device", "CUDA device API support in cu2npu / npurt");
+      writeDoc(Dir, "device-api.md", "device", "CUDA device API support in cu2npu / npurt") &&
+      writeDoc(Dir, "library-api.md", "library",
+               "CUDA library support in cu2npu / npurt (cuComplex, cuBLAS, cuFFT)");
   if (Ok) {
     // The coverage tables alone: the README embeds this file (scripts/update-docs.sh).
     llvm::SmallString<256> P(Dir);
@@ -226,6 +228,8 @@ int genDocs(const std::string &Dir) {
     writeCoverageTable(OS, "runtime");
     OS << "**CUDA device API** ([all rows](docs/support/device-api.md))\n\n";
     writeCoverageTable(OS, "device");
+    OS << "**CUDA libraries** ([all rows](docs/support/library-api.md))\n\n";
+    writeCoverageTable(OS, "library");
   }
   if (Ok) {
     llvm::SmallString<256> P(Dir);

@@ -6,7 +6,7 @@
 
 #include <cstdint>
 
-#include "npurt/device/half.h"
+#include "npurt/kernel.h"
 #include "npurt/lib/cuComplex.h"
 #include "npurt/lib/library_types.h"
 #include "npurt/runtime.h"
