@@ -64,10 +64,12 @@ PlanRegistry &registry() {
   return plans;
 }
 
-// FFTW's planner is not thread-safe (FFTW manual, "Thread safety"); its execute is.
+// FFTW's planner is not thread-safe (FFTW manual, "Thread safety"); its execute is. Never
+// destroyed: a transform still queued at exit destroys its plan while the runtime drains the
+// streams, after this file's statics may be gone.
 std::mutex &plannerMutex() {
-  static std::mutex m;
-  return m;
+  static std::mutex *const m = new std::mutex;
+  return *m;
 }
 
 bool isReal(cufftType t) { return t != CUFFT_C2C && t != CUFFT_Z2Z; }
