@@ -66,8 +66,9 @@ cublasStatus_t cublasCreate(cublasHandle_t *handle) {
 cublasStatus_t cublasDestroy(cublasHandle_t handle) {
   if (handle == nullptr)
     return CUBLAS_STATUS_NOT_INITIALIZED;
-  // cuBLAS synchronises before releasing the handle: its work must not outlive it.
-  npuStreamSynchronize(handle->stream);
+  // cuBLAS documents that cublasDestroy implicitly synchronises the device. (Queued routines
+  // hold copies of what they need, not the handle.)
+  npuDeviceSynchronize();
   delete handle;
   return CUBLAS_STATUS_SUCCESS;
 }
