@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "lib/CublasContext.h"
+#include "lib/CublasGemm.h"
 #include "lib/CublasOperands.h"
 
 using npu::core::LibraryWork;
@@ -169,21 +170,75 @@ bool isFloatCompute(cublasComputeType_t c) {
 }
 
 // GemmEx with fp16 inputs, fp32 compute and an fp16 or fp32 output.
-cublasStatus_t gemmMixed(cublasHandle_t handle, const GemmShape &s, const float *alpha,
-                         const void *A, cudaDataType at, const void *B, cudaDataType bt,
-                         const float *beta, void *C, cudaDataType ct) {
+cublasStatus_t gemmMixed(cublasHandle_t handle, const char *name, const GemmShape &s,
+                         const float *alpha, const void *A, cudaDataType at, const void *B,
+                         cudaDataType bt, const float *beta, void *C, cudaDataType ct) {
   if (cublasStatus_t st = checkGemm(handle, s, 1, alpha, beta); st != CUBLAS_STATUS_SUCCESS)
     return st;
   if (s.m == 0 || s.n == 0)
     return CUBLAS_STATUS_SUCCESS;
   Scalar<float> a(*handle, alpha), b(*handle, beta);
   return npu::lib::runOnHandle(
-      *handle, "cublasGemmEx",
+      *handle, name,
       gemmWork(s, 1, LibraryWork::Precision::Fp16, false, elementBytes(at), elementBytes(ct)),
       [=] { hostGemmFloat(s, a.get(), A, at, B, bt, b.get(), C, ct); });
 }
 
 } // namespace
+
+namespace npu::lib {
+
+GemmExKind gemmExKind(cudaDataType at, cudaDataType bt, cudaDataType ct,
+                      cublasComputeType_t compute) {
+  const bool same = at == bt && bt == ct;
+  const bool fp64 = compute == CUBLAS_COMPUTE_64F || compute == CUBLAS_COMPUTE_64F_PEDANTIC;
+  const bool fp16 = compute == CUBLAS_COMPUTE_16F || compute == CUBLAS_COMPUTE_16F_PEDANTIC;
+  if (same && at == CUDA_R_32F && isFloatCompute(compute))
+    return GemmExKind::Float;
+  if (same && at == CUDA_R_64F && fp64)
+    return GemmExKind::Double;
+  if (same && at == CUDA_C_32F && isFloatCompute(compute))
+    return GemmExKind::ComplexFloat;
+  if (same && at == CUDA_R_16F && fp16)
+    return GemmExKind::Half;
+  if (at == CUDA_R_16F && bt == CUDA_R_16F && isHalfOrFloat(ct) && isFloatCompute(compute))
+    return GemmExKind::HalfInFloatCompute;
+  return GemmExKind::None;
+}
+
+cublasStatus_t gemmEx(const char *name, cublasHandle_t h, cublasOperation_t ta,
+                      cublasOperation_t tb, int m, int n, int k, const void *alpha, const void *A,
+                      cudaDataType at, int lda, const void *B, cudaDataType bt, int ldb,
+                      const void *beta, void *C, cudaDataType ct, int ldc,
+                      cublasComputeType_t compute) {
+  const GemmShape s{ta, tb, m, n, k, lda, ldb, ldc};
+  switch (gemmExKind(at, bt, ct, compute)) {
+  case GemmExKind::Float:
+    return gemmOne(h, name, s, static_cast<const float *>(alpha), static_cast<const float *>(A),
+                   static_cast<const float *>(B), static_cast<const float *>(beta),
+                   static_cast<float *>(C));
+  case GemmExKind::Double:
+    return gemmOne(h, name, s, static_cast<const double *>(alpha), static_cast<const double *>(A),
+                   static_cast<const double *>(B), static_cast<const double *>(beta),
+                   static_cast<double *>(C));
+  case GemmExKind::ComplexFloat:
+    return gemmOne(h, name, s, static_cast<const cuComplex *>(alpha),
+                   static_cast<const cuComplex *>(A), static_cast<const cuComplex *>(B),
+                   static_cast<const cuComplex *>(beta), static_cast<cuComplex *>(C));
+  case GemmExKind::Half:
+    return gemmOne(h, name, s, static_cast<const __half *>(alpha), static_cast<const __half *>(A),
+                   static_cast<const __half *>(B), static_cast<const __half *>(beta),
+                   static_cast<__half *>(C));
+  case GemmExKind::HalfInFloatCompute:
+    return gemmMixed(h, name, s, static_cast<const float *>(alpha), A, at, B, bt,
+                     static_cast<const float *>(beta), C, ct);
+  case GemmExKind::None:
+    break;
+  }
+  return h ? CUBLAS_STATUS_NOT_SUPPORTED : CUBLAS_STATUS_NOT_INITIALIZED;
+}
+
+} // namespace npu::lib
 
 extern "C" {
 
@@ -220,31 +275,8 @@ cublasStatus_t cublasGemmEx(cublasHandle_t h, cublasOperation_t ta, cublasOperat
                             int lda, const void *B, cudaDataType bt, int ldb, const void *beta,
                             void *C, cudaDataType ct, int ldc, cublasComputeType_t compute,
                             cublasGemmAlgo_t /*algo: one implementation*/) {
-  const GemmShape s{ta, tb, m, n, k, lda, ldb, ldc};
-  const char *name = "cublasGemmEx";
-  const bool same = at == bt && bt == ct;
-  if (same && at == CUDA_R_32F && isFloatCompute(compute))
-    return gemmOne(h, name, s, static_cast<const float *>(alpha), static_cast<const float *>(A),
-                   static_cast<const float *>(B), static_cast<const float *>(beta),
-                   static_cast<float *>(C));
-  if (same && at == CUDA_R_64F &&
-      (compute == CUBLAS_COMPUTE_64F || compute == CUBLAS_COMPUTE_64F_PEDANTIC))
-    return gemmOne(h, name, s, static_cast<const double *>(alpha), static_cast<const double *>(A),
-                   static_cast<const double *>(B), static_cast<const double *>(beta),
-                   static_cast<double *>(C));
-  if (same && at == CUDA_C_32F && isFloatCompute(compute))
-    return gemmOne(h, name, s, static_cast<const cuComplex *>(alpha),
-                   static_cast<const cuComplex *>(A), static_cast<const cuComplex *>(B),
-                   static_cast<const cuComplex *>(beta), static_cast<cuComplex *>(C));
-  if (same && at == CUDA_R_16F &&
-      (compute == CUBLAS_COMPUTE_16F || compute == CUBLAS_COMPUTE_16F_PEDANTIC))
-    return gemmOne(h, name, s, static_cast<const __half *>(alpha), static_cast<const __half *>(A),
-                   static_cast<const __half *>(B), static_cast<const __half *>(beta),
-                   static_cast<__half *>(C));
-  if (at == CUDA_R_16F && bt == CUDA_R_16F && isHalfOrFloat(ct) && isFloatCompute(compute))
-    return gemmMixed(h, s, static_cast<const float *>(alpha), A, at, B, bt,
-                     static_cast<const float *>(beta), C, ct);
-  return h ? CUBLAS_STATUS_NOT_SUPPORTED : CUBLAS_STATUS_NOT_INITIALIZED;
+  return npu::lib::gemmEx("cublasGemmEx", h, ta, tb, m, n, k, alpha, A, at, lda, B, bt, ldb, beta,
+                          C, ct, ldc, compute);
 }
 
 cublasStatus_t cublasSgemmStridedBatched(cublasHandle_t h, cublasOperation_t ta,

@@ -46,7 +46,7 @@ file(MAKE_DIRECTORY "${WORK}")
 file(WRITE "${WORK}/mapping_check.cpp"
   "// Generated from cu2npu --list-api: ${count} supported or partial rows.\n"
   "#include <npurt/runtime.h>\n#include <npurt/kernel.h>\n#include <npurt/cooperative_groups.h>\n"
-  "#include <npurt/lib/cublas_v2.h>\n#include <npurt/lib/cufft.h>\n"
+  "#include <npurt/lib/cublas_v2.h>\n#include <npurt/lib/cublasLt.h>\n#include <npurt/lib/cufft.h>\n"
   "#include <type_traits>\n"
   "#define NPU_CHECK_GROUP_MEMBER(name)                                                   \\\n"
   "  template <class G, class = void> struct has_##name : std::false_type {};           \\\n"

@@ -1,4 +1,5 @@
-// cu2npu's cublasLt.h: npurt has no cublasLt, so this declares nothing of it; the include and
-// every cublasLt call are diagnosed (CU2NPU1030) instead of stopping the parse at the include.
+// cu2npu's cublasLt.h: npurt's own header (include/npurt/lib/, copied beside these declarations
+// at build time), so the parse and the translated program see one set of names. Its npurt
+// includes resolve to the parse stubs, which spell npurt's names as CUDA's.
 #pragma once
-#include "cublas_v2.h"
+#include "npurt/lib/cublasLt.h"

@@ -2,14 +2,17 @@
 // them (npurt declares them), runtime names around them are renamed as usual; the output
 // compiles against npurt's headers.
 // DIAG: cublasGemmEx is partially supported: fp32, fp64 and complex fp32 operands
+// DIAG: cublasLtMatmul is partially supported: the plain case
 // CHECK: #include <npurt/lib/cublas_v2.h>
 // CHECK: #include <npurt/lib/cuComplex.h>
 // CHECK: #include <npurt/lib/cublas_v2.h>
+// CHECK: #include <npurt/lib/cublasLt.h>
 // CHECK-NOT: #include <cublas
 #include <cuda_runtime.h>
 #include <cublas_v2.h>
 #include <cuComplex.h>
 #include <cublas_api.h>
+#include <cublasLt.h>
 
 // CHECK: __global__ void conj_scale(cuFloatComplex *z, float s, int n) {
 __global__ void conj_scale(cuFloatComplex *z, float s, int n) {
@@ -35,5 +38,17 @@ int gemm(const float *a, const float *b, float *c, int n, cudaStream_t stream) {
   // CHECK: npuStreamSynchronize(stream);
   cudaStreamSynchronize(stream);
   cublasDestroy(handle);
+  cublasLtHandle_t lt;
+  cublasLtMatmulDesc_t desc;
+  cublasLtMatrixLayout_t layout;
+  // CHECK: cublasLtMatmulDescCreate(&desc, CUBLAS_COMPUTE_32F, CUDA_R_32F);
+  cublasLtCreate(&lt);
+  cublasLtMatmulDescCreate(&desc, CUBLAS_COMPUTE_32F, CUDA_R_32F);
+  cublasLtMatrixLayoutCreate(&layout, CUDA_R_32F, n, n, n);
+  // CHECK: cublasLtMatmul(lt, desc, &alpha, a, layout, b, layout, &beta, c, layout, c, layout, nullptr, nullptr, 0, stream);
+  cublasLtMatmul(lt, desc, &alpha, a, layout, b, layout, &beta, c, layout, c, layout, nullptr, nullptr, 0, stream);
+  cublasLtMatrixLayoutDestroy(layout);
+  cublasLtMatmulDescDestroy(desc);
+  cublasLtDestroy(lt);
   return st == CUBLAS_STATUS_SUCCESS ? imax : -1;
 }
