@@ -5,7 +5,7 @@ set -euo pipefail
 
 packages=(cmake make g++ pkg-config libtbb-dev libgtest-dev libcli11-dev
           clang-19 libclang-19-dev llvm-19-dev
-          libthrust-dev) # thrust for translated code (npurt/lib/thrust.h)
+          libthrust-dev libopenblas-dev libfftw3-dev) # CUDA libraries for translated code
 
 missing=()
 for pkg in "${packages[@]}"; do

@@ -19,6 +19,7 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <string>
 
 #include "npurt/detail/launch_abi.h"
@@ -51,6 +52,19 @@ struct OpTiming {
     endMs = spanEndMs;
     spanned = true;
   }
+};
+
+// A library routine (cuBLAS, cuFFT) that the API layer runs on the host in stream order,
+// described for a backend that prices it (runtime/lib/LibraryCall.h).
+struct LibraryWork {
+  // Matrix multiplies (the GEMM family) can use matrix units; everything else is vector work.
+  enum class Unit { Matrix, Vector };
+  // The element type the arithmetic is done in: Fp16 inputs with fp32 accumulation are Fp16.
+  enum class Precision { Fp16, Fp32, Fp64 };
+  Unit unit = Unit::Vector;
+  Precision precision = Precision::Fp32;
+  double flops = 0; // real floating-point operations (a complex multiply-add counts 8)
+  double bytes = 0; // device memory read + written
 };
 
 class Backend {
@@ -111,6 +125,13 @@ public:
   // (npuErrorAssert, npuErrorLaunchFailure, npuErrorIllegalAddress, ...) becomes the process's
   // sticky error. Several streams may call this concurrently.
   virtual npuError_t runGrid(detail::GridTask &task, OpTiming &timing) = 0;
+  // OPTIONAL. Runs a library routine: `compute` does it on the host (device memory must be
+  // host-addressable, as on every backend so far); a modelling backend also prices `work` into
+  // `timing`. Default: runs it (the stream measures it).
+  virtual void runLibrary(const LibraryWork & /*work*/, const std::function<void()> &compute,
+                          OpTiming & /*timing*/) {
+    compute();
+  }
 
   // ---- Reporting ----
   // OPTIONAL. Lines the end-of-run report (NPURT_REPORT) adds after its kernel table, e.g. the

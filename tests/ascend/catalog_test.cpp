@@ -78,7 +78,7 @@ TEST(Catalog, EveryValueHasAKnownSourceAndDerivedOrAssumedOnesANote) {
       }
     }
   }
-  EXPECT_EQ(values, 7 * 39);
+  EXPECT_EQ(values, 7 * 40);
 }
 
 TEST(Catalog, ValuesFromTheFactsTable) {
@@ -214,7 +214,7 @@ TEST(Catalog, ReplacementCatalogsAreChecked) {
                                     "      \"cubeCorez\": {\"value\": 24, \"source\": \"R1\"}")),
             "test.json:10:20: model 910B1: unknown field \"cubeCorez\"");
   EXPECT_EQ(loadError(editedCatalog("\"id\": \"910B2\"", "\"id\": \"910B1\"")),
-            "test.json:49:5: model 910B1 appears twice");
+            "test.json:50:5: model 910B1 appears twice");
   EXPECT_EQ(loadError(editedCatalog("npurt-ascend-devices/1", "npurt-ascend-devices/2")),
             "test.json:2:13: \"schema\" must be \"npurt-ascend-devices/1\"");
   EXPECT_EQ(loadError(editedCatalog("\"id\": \"910B1\",", "\"id\": \"910B1\",,")),

@@ -1,6 +1,6 @@
 # The mapping table and npurt agree: every row marked supported or partial names
-# something npurt's public headers declare (a function, type, enumerator or
-# device function in the right namespace, or a macro). Generates one C++ file
+# something npurt's public headers (npurt/lib/ for the libraries) declare (a function, type,
+# enumerator or device function in the right namespace, or a macro). Generates one C++ file
 # from `cu2npu --list-api` and compiles it against include/.
 # Inputs: CU2NPU, WORK, NPURT_INCLUDE, CXX.
 execute_process(COMMAND "${CU2NPU}" --list-api OUTPUT_VARIABLE table RESULT_VARIABLE rc)
@@ -56,6 +56,7 @@ file(WRITE "${WORK}/mapping_check.cpp"
   "#include <thrust/tabulate.h>\n#include <thrust/logical.h>\n#include <thrust/gather.h>\n#include <thrust/scatter.h>\n"
   "#include <thrust/device_malloc.h>\n#include <thrust/device_free.h>\n#include <thrust/execution_policy.h>\n"
   "#include <thrust/replace.h>\n#include <thrust/reverse.h>\n#include <thrust/generate.h>\n#include <thrust/count.h>\n#include <thrust/find.h>\n"
+  "#include <npurt/lib/cublas_v2.h>\n#include <npurt/lib/cublasLt.h>\n#include <npurt/lib/cufft.h>\n"
   "#include <type_traits>\n"
   "#define NPU_CHECK_GROUP_MEMBER(name)                                                   \\\n"
   "  template <class G, class = void> struct has_##name : std::false_type {};           \\\n"

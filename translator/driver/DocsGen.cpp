@@ -223,7 +223,8 @@ int genDocs(const std::string &Dir) {
   bool Ok =
       writeDoc(Dir, "runtime-api.md", "runtime", "CUDA runtime API support in cu2npu / npurt") &&
       writeDoc(Dir, "device-api.md", "device", "CUDA device API support in cu2npu / npurt") &&
-      writeDoc(Dir, "library-api.md", "library", "CUDA library API support in cu2npu / npurt");
+      writeDoc(Dir, "library-api.md", "library",
+               "CUDA library support in cu2npu / npurt (cuComplex, cuBLAS, cuFFT, cuRAND, thrust)");
   if (Ok) {
     // The coverage tables alone: the README embeds this file (scripts/update-docs.sh).
     llvm::SmallString<256> P(Dir);

@@ -38,7 +38,7 @@ struct SectionInfo {
   Section Sec;
   const char *Name;  // file stem, e.g. runtime_memory
   const char *Title; // CUDA manual section
-  const char *Group; // "runtime" or "device"
+  const char *Group; // "runtime", "device" or "library"
 };
 
 llvm::ArrayRef<ApiRow> allRows();

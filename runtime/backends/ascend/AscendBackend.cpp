@@ -163,6 +163,15 @@ void AscendBackend::fill(void *dst, int value, std::size_t bytes, core::OpTiming
   addCopySpan(timing, CopyEngine::DeviceToDevice, estimateFillSeconds(model_, bytes));
 }
 
+void AscendBackend::placeOnTimeline(const KernelEstimate &estimate, int cores,
+                                    core::OpTiming &timing) {
+  const double start =
+      timeline_.scheduleKernel(timing.nextReadyMs() / 1e3, estimate.seconds, cores);
+  timing.addSpan(start * 1e3, (start + estimate.seconds) * 1e3);
+  timing.bound = estimate.bound;
+  timing.peakFraction = estimate.achievedFractionOfPeak;
+}
+
 npuError_t AscendBackend::runGrid(detail::GridTask &task, core::OpTiming &timing) {
   const std::string kernel = task.name ? task.name : "?";
   checkLaunchShape(model_, task, warnings_);
@@ -181,11 +190,7 @@ npuError_t AscendBackend::runGrid(detail::GridTask &task, core::OpTiming &timing
   checkLaunchCounters(model_, kernel, launch.total, warnings_);
 
   const KernelEstimate estimate = estimateKernel(model_, launch);
-  const double start =
-      timeline_.scheduleKernel(timing.nextReadyMs() / 1e3, estimate.seconds, estimate.coresUsed);
-  timing.addSpan(start * 1e3, (start + estimate.seconds) * 1e3);
-  timing.bound = estimate.bound;
-  timing.peakFraction = estimate.achievedFractionOfPeak;
+  placeOnTimeline(estimate, estimate.coresUsed, timing);
   char args[512];
   std::snprintf(args, sizeof args,
                 "\"grid\":[%u,%u,%u],\"block\":[%u,%u,%u],\"dynamicSharedBytes\":%zu,"
@@ -199,6 +204,22 @@ npuError_t AscendBackend::runGrid(detail::GridTask &task, core::OpTiming &timing
                 estimate.estimatedWithoutCounters ? "false" : "true");
   timing.traceArgs = args;
   return result;
+}
+
+void AscendBackend::runLibrary(const core::LibraryWork &work, const std::function<void()> &compute,
+                               core::OpTiming &timing) {
+  compute();
+  const KernelEstimate estimate = estimateLibrary(model_, work);
+  // A library routine is tiled over the whole device: it holds every core while it runs.
+  placeOnTimeline(estimate, int(sizeOf(model_.vectorCores)), timing);
+  char args[256];
+  std::snprintf(args, sizeof args,
+                "\"flops\":%.0f,\"bytes\":%.0f,\"bound\":\"%s\",\"fractionOfPeak\":%.3f,"
+                "\"computeUs\":%.3f,\"memoryUs\":%.3f,\"launchUs\":%.3f",
+                estimate.flops, estimate.bytes, estimate.bound, estimate.achievedFractionOfPeak,
+                estimate.computeSeconds * 1e6, estimate.memorySeconds * 1e6,
+                estimate.launchSeconds * 1e6);
+  timing.traceArgs = args;
 }
 
 std::string AscendBackend::reportNotes() const { return formatWarningNotes(warnings_.seen()); }

@@ -11,6 +11,7 @@
 #include <string>
 #include <string_view>
 
+#include "backends/ascend/CostModel.h"
 #include "backends/ascend/DeviceMemory.h"
 #include "backends/ascend/DeviceModel.h"
 #include "backends/ascend/DeviceTimeline.h"
@@ -43,6 +44,9 @@ public:
             core::OpTiming &timing) override;
   void fill(void *dst, int value, std::size_t bytes, core::OpTiming &timing) override;
   npuError_t runGrid(detail::GridTask &task, core::OpTiming &timing) override;
+  // cuBLAS/cuFFT routines: run on the host, priced by estimateLibrary (GEMMs on the cube).
+  void runLibrary(const core::LibraryWork &work, const std::function<void()> &compute,
+                  core::OpTiming &timing) override;
 
   std::string reportNotes() const override;
 
@@ -52,6 +56,8 @@ private:
   // What the kernel can touch: the bytes of the device allocations its pointer arguments point
   // into (CostModel's LaunchProfile::footprintBytes); 0 when unknown.
   double footprintBytes(const detail::GridTask &task) const;
+  // Places a kernel or library routine on the timeline, holding `cores` vector cores.
+  void placeOnTimeline(const KernelEstimate &estimate, int cores, core::OpTiming &timing);
   // Places an activity of `seconds` on `engine` (none: only after the op's previous activity).
   void addCopySpan(core::OpTiming &timing, std::optional<CopyEngine> engine, double seconds);
 

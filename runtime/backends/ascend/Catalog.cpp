@@ -57,6 +57,7 @@ constexpr FieldSpec kFields[] = {
     {"chipLinkLatency", &DeviceModel::chipLinkLatency, false},
     {"launchOverhead", &DeviceModel::launchOverhead, false},
     {"computeEfficiency", &DeviceModel::computeEfficiency, false},
+    {"cubeEfficiency", &DeviceModel::cubeEfficiency, false},
     {"memoryEfficiency", &DeviceModel::memoryEfficiency, false},
     {"atomicCycles", &DeviceModel::atomicCycles, false},
     {"barrierCycles", &DeviceModel::barrierCycles, false},

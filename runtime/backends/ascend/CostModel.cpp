@@ -176,6 +176,8 @@ const char *boundName(Bound bound) {
     return "memory";
   case Bound::Latency:
     return "latency";
+  case Bound::Cube:
+    return "cube";
   }
   return "latency";
 }
@@ -233,6 +235,51 @@ KernelEstimate estimateKernel(const DeviceModel &device, const LaunchProfile &la
                                     : bound == Bound::Memory
                                         ? memoryFraction
                                         : std::max(arithmeticFraction, memoryFraction);
+  return estimate;
+}
+
+KernelEstimate estimateLibrary(const DeviceModel &device, const core::LibraryWork &work) {
+  using Precision = core::LibraryWork::Precision;
+  const bool onCube =
+      work.unit == core::LibraryWork::Unit::Matrix && work.precision != Precision::Fp64;
+  const bool half = work.precision == Precision::Fp16;
+  double peak; // the raw peak of the units the work runs on, flops/s
+  double efficiency;
+  if (onCube) {
+    peak = half ? device.cubeFp16Flops.value : device.cubeFp32Flops.value;
+    efficiency = efficiencyOf(device.cubeEfficiency);
+  } else {
+    peak = half ? device.vectorFp16Flops.value : device.vectorFp32Flops.value;
+    if (work.precision == Precision::Fp64 && device.fp64EmulationFactor.value > 0)
+      peak /= device.fp64EmulationFactor.value;
+    efficiency = efficiencyOf(device.computeEfficiency);
+  }
+  KernelEstimate estimate;
+  estimate.launchSeconds = device.launchOverhead.value;
+  estimate.latencySeconds = estimate.launchSeconds;
+  estimate.computeSeconds = secondsAt(work.flops, peak * efficiency);
+  estimate.memorySeconds =
+      secondsAt(work.bytes, device.hbmBandwidth.value * efficiencyOf(device.memoryEfficiency));
+  const double busy = std::max(estimate.computeSeconds, estimate.memorySeconds);
+  estimate.seconds = estimate.launchSeconds + busy;
+  estimate.flops = work.flops;
+  estimate.bytes = work.bytes;
+  estimate.coresUsed = int(onCube ? device.cubeCores.value : device.vectorCores.value);
+  Bound bound = Bound::Latency;
+  if (estimate.launchSeconds < busy)
+    bound = estimate.computeSeconds < estimate.memorySeconds ? Bound::Memory
+            : onCube                                         ? Bound::Cube
+                                                             : Bound::Compute;
+  estimate.bound = boundName(bound);
+  const double computeFraction =
+      estimate.seconds > 0 ? secondsAt(work.flops, peak) / estimate.seconds : 0;
+  const double memoryFraction =
+      estimate.seconds > 0 ? secondsAt(work.bytes, device.hbmBandwidth.value) / estimate.seconds
+                           : 0;
+  estimate.achievedFractionOfPeak = bound == Bound::Memory ? memoryFraction
+                                    : bound == Bound::Latency
+                                        ? std::max(computeFraction, memoryFraction)
+                                        : computeFraction;
   return estimate;
 }
 

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "backends/ascend/DeviceModel.h"
+#include "core/Backend.h"
 #include "npurt/detail/dim3.h"
 #include "npurt/device/cost.h"
 #include "npurt/runtime.h"
@@ -45,8 +46,8 @@ struct ModelAssumptions {
   double hostMemcpyBandwidth = 10e9;
 };
 
-// Which term bounds a kernel.
-enum class Bound { Compute, Memory, Latency };
+// Which term bounds a kernel (Cube: a library GEMM on the cube units).
+enum class Bound { Compute, Memory, Latency, Cube };
 const char *boundName(Bound bound);
 
 struct KernelEstimate {
@@ -56,7 +57,7 @@ struct KernelEstimate {
   double computeSeconds = 0;     // the busiest core's compute time
   double memorySeconds = 0;      // max(busiest core's GM port time, device HBM time)
   double latencySeconds = 0;     // = launchSeconds; named for the report's "latency" bound
-  const char *bound = "latency"; // "compute", "memory" or "latency" (launch dominated)
+  const char *bound = "latency"; // "compute", "cube", "memory" or "latency" (launch dominated)
   // The binding resource's work at its peak rate divided by `seconds` (0..1).
   double achievedFractionOfPeak = 0;
   double flops = 0; // operations modeled, all classes (fp64 counted once, not emulated)
@@ -68,6 +69,13 @@ struct KernelEstimate {
 
 KernelEstimate estimateKernel(const DeviceModel &device, const LaunchProfile &launch,
                               const ModelAssumptions &assumptions = {});
+
+// A library routine (cuBLAS, cuFFT) from its flops and bytes. Matrix work (the GEMM family) in
+// fp16 or fp32 runs on the cube units: flops / (cube peak of the precision x cubeEfficiency);
+// fp64, which has no cube (or any) units, and vector work run on the vector units at
+// computeEfficiency (fp64 emulated). Memory: bytes at the HBM bandwidth x memoryEfficiency.
+// seconds = launchOverhead + max(compute, memory); the bound is "cube" for cube work.
+KernelEstimate estimateLibrary(const DeviceModel &device, const core::LibraryWork &work);
 
 // H2D and D2H cross the host link (latency + bytes / bandwidth); D2D reads and writes HBM at
 // its bandwidth times memoryEfficiency, after the launch overhead of a device task; H2H is a

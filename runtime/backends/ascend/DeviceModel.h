@@ -67,6 +67,7 @@ struct DeviceModel {
   // Launch and efficiency parameters of the model (named, documented, "H" or "assumed").
   Sourced launchOverhead;      // s per kernel launch
   Sourced computeEfficiency;   // achieved / peak for compute-bound code
+  Sourced cubeEfficiency;      // achieved / cube peak for a library GEMM
   Sourced memoryEfficiency;    // achieved / peak HBM bandwidth for streaming code
   Sourced atomicCycles;        // cycles one atomic costs its core
   Sourced barrierCycles;       // cycles one block-level barrier costs its core
