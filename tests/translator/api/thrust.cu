@@ -32,7 +32,7 @@ float run(int n) {
   thrust::transform(d.begin(), d.end(), d.begin(), Twice());
   // CHECK: thrust::transform(d.begin(), d.end(), d.begin(), [] __host__ __device__(float x) { return x - 1; });
   thrust::transform(d.begin(), d.end(), d.begin(), [] __host__ __device__(float x) { return x - 1; });
-  // CHECK: ::npu::launch("bump", bump, (n + 255) / 256, 256, 0, 0, thrust::raw_pointer_cast(d.data()), n);
+  // CHECK: ::npu::launch(::npu::never_waits, "bump", bump, (n + 255) / 256, 256, 0, 0, thrust::raw_pointer_cast(d.data()), n);
   bump<<<(n + 255) / 256, 256>>>(thrust::raw_pointer_cast(d.data()), n);
   // CHECK: npuDeviceSynchronize();
   cudaDeviceSynchronize();
