@@ -46,6 +46,16 @@ Runtime::~Runtime() {
   streams_->shutdown();
   if (profiler_)
     profiler_->finish(backend_ ? backend_->reportNotes() : std::string());
+  // The process's device and pinned memory goes with it, as a CUDA context's does: released
+  // here, so that a leak checker reports only what the program leaks itself.
+  releaseAllButSymbols();
+}
+
+void Runtime::releaseAllButSymbols() {
+  if (!backend_)
+    return; // it never started: nothing was allocated
+  for (const Allocation &allocation : allocations.takeAllButSymbols())
+    release(allocation);
 }
 
 void Runtime::release(const Allocation &allocation) {
@@ -71,8 +81,7 @@ void Runtime::release(const Allocation &allocation) {
 
 void Runtime::reset() {
   streams_->synchronizeAll();
-  for (const Allocation &allocation : allocations.takeAllButSymbols())
-    release(allocation);
+  releaseAllButSymbols();
   updateDeviceSettings([](DeviceSettings &settings) { settings = DeviceSettings{}; });
   functions.clear();
   backend_->reset();
