@@ -22,7 +22,7 @@ const std::set<std::string> kTags = {
     "DAC-351x", "DAC-simt", "DAC-kern", "DAC-idx",   "DAC-buf", "DAC-vec", "DAC-sync", "DAC-cpu",
     "DAC-attr", "CAM",      "KPP",      "PROF",      "PROF-op", "ADV",     "HCCL",     "CD",
     "AIB",      "ARS",      "PUM",      "PUM-press", "PU",      "TH",      "AS",       "AS-iss",
-    "JAIN",     "LLMC",     "PPT",      "SYN",       "MLS",     "D",       "assumed"};
+    "JAIN",     "LLMC",     "PPT",      "SYN",       "MLS",     "PTO",     "D",        "assumed"};
 
 const std::map<std::string, DeviceModel> &builtIn() {
   static const std::map<std::string, DeviceModel> catalog = [] {

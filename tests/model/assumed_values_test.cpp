@@ -61,17 +61,27 @@ TEST(AssumedValues, AMemoryBoundKernelListsOnlyTheBindingMemoryTerm) {
 }
 
 TEST(AssumedValues, TheCatalogMarksTheUnsourcedRatesAssumed) {
-  // No public source gives these on any model (docs/ascend-model.md, "Assumed values").
+  // No public source gives these on any model (docs/ascend-model.md, "Assumed values"); the
+  // integer and special-function rates have one for 910B/910C (CANN's PTO cost model) only.
   for (const char *id : {"910B1", "910B2", "910B3", "910B4", "910C", "950PR", "950DT"}) {
-    const std::string names = assumedFieldNames(catalogDevice(id));
-    for (const char *name : {"vectorIntOps", "vectorSfuOps", "fp64EmulationFactor", "atomicCycles",
-                             "barrierCycles", "sharedBytesPerCycle"})
+    const DeviceModel &device = catalogDevice(id);
+    const std::string names = assumedFieldNames(device);
+    for (const char *name :
+         {"fp64EmulationFactor", "atomicCycles", "barrierCycles", "sharedBytesPerCycle"})
       EXPECT_NE(names.find(name), std::string::npos) << id << ": " << name;
+    const bool sourcedRates = device.generation != "950";
+    for (const char *name : {"vectorIntOps", "vectorSfuOps"})
+      EXPECT_EQ(names.find(name) == std::string::npos, sourcedRates) << id << ": " << name;
+    if (sourcedRates) {
+      EXPECT_EQ(device.vectorSfuOps.source, "PTO") << id;
+      EXPECT_EQ(device.vectorSfuOps.value, device.vectorFp32Flops.value) << id;
+      EXPECT_EQ(device.vectorIntOps.value, device.vectorFp32Flops.value) << id;
+    }
   }
 }
 
 TEST(AssumedValues, TheKnobReplacesAssumedValuesAndTheEstimateFollows) {
-  const DeviceModel &device = catalogDevice("910B3");
+  const DeviceModel &device = catalogDevice("950DT");
   std::string error;
   const auto doubled = withAssumedValues(
       device, "vectorSfuOps=" + std::to_string(2 * device.vectorSfuOps.value) + ",atomicCycles=32",
@@ -84,7 +94,7 @@ TEST(AssumedValues, TheKnobReplacesAssumedValuesAndTheEstimateFollows) {
   // An sfu-bound kernel takes half the time (launch overhead aside).
   CostTally perThread;
   perThread.sfu = 1000;
-  const LaunchProfile launch = uniformLaunch(device, dim3(40), dim3(256), perThread);
+  const LaunchProfile launch = uniformLaunch(device, dim3(72), dim3(256), perThread);
   const KernelEstimate before = estimateKernel(device, launch);
   const KernelEstimate after = estimateKernel(*doubled, launch);
   EXPECT_NEAR(after.seconds - after.launchSeconds, (before.seconds - before.launchSeconds) / 2,
@@ -103,10 +113,11 @@ TEST(AssumedValues, TheKnobRejectsUnknownSourcedAndMalformedSettings) {
                        assumedFieldNames(device) + ")");
   EXPECT_FALSE(withAssumedValues(device, "hbmBandwidth=1e12", error)) << "sourced: not a knob";
   EXPECT_NE(error.find("'hbmBandwidth=1e12' does not set an assumed value"), std::string::npos);
-  EXPECT_FALSE(withAssumedValues(device, "vectorSfuOps", error));
-  EXPECT_FALSE(withAssumedValues(device, "vectorSfuOps=fast", error));
-  EXPECT_EQ(error, "NPURT_ASCEND_ASSUME: 'fast' for vectorSfuOps is not a non-negative number "
-                   "(unit op/s)");
+  EXPECT_FALSE(withAssumedValues(device, "vectorSfuOps=1e12", error)) << "sourced on 910B3 [PTO]";
+  EXPECT_FALSE(withAssumedValues(device, "sharedBytesPerCycle", error));
+  EXPECT_FALSE(withAssumedValues(device, "sharedBytesPerCycle=fast", error));
+  EXPECT_EQ(error, "NPURT_ASCEND_ASSUME: 'fast' for sharedBytesPerCycle is not a non-negative "
+                   "number (unit B/cycle)");
   EXPECT_FALSE(withAssumedValues(device, "atomicCycles=-1", error));
 }
 
