@@ -31,7 +31,8 @@ Runtime::Runtime() {
   } else {
     backend_->deviceProperties(0, properties_);
   }
-  clock_ = std::make_unique<RunClock>(backend_ != nullptr && backend_->modelsTime());
+  const bool modelled = backend_ != nullptr && backend_->modelsTime();
+  clock_ = std::make_unique<RunClock>(modelled, modelled ? backend_->hostSyncSeconds() * 1e3 : 0);
   runner_ = std::make_unique<OpRunner>(*clock_, sticky);
   if (!settings.tracePath.empty() || !settings.reportPath.empty()) {
     profiler_ = std::make_unique<profile::Profiler>(settings.tracePath, settings.reportPath,
