@@ -42,7 +42,7 @@ __global__ void reduce(const float *in, double *out, int n) {
 // CHECK:   auto *npu_a = npu_block.per_thread<float>();
 // CHECK:   auto *npu_b = npu_block.per_thread<float>();
 // CHECK:   if (i >= n) return npu_block.exit(npu_thread);
-// CHECK:   auto &a = npu_a[npu_thread] = x[i]; auto &b = npu_b[npu_thread] = 2.f * a;
+// CHECK:   auto &a = npu_a[npu_thread] = x[i]; [[maybe_unused]] auto &b = npu_b[npu_thread] = 2.f * a;
 // CHECK:   int half = n / 2;
 // CHECK:   while (npu_block.active() && (half > 0)) {
 // CHECK:     half /= 2;
@@ -71,7 +71,7 @@ __global__ void guarded(float *x, int n) {
 // CHECK:   auto *npu_tx = npu_block.per_thread<int>();
 // CHECK:   auto *npu_ty = npu_block.per_thread<int>();
 // CHECK:   auto *npu_acc = npu_block.per_thread<float>();
-// CHECK:   auto &tx = npu_tx[npu_thread] = threadIdx.x; auto &ty = npu_ty[npu_thread] = threadIdx.y;
+// CHECK:   [[maybe_unused]] auto &tx = npu_tx[npu_thread] = threadIdx.x; [[maybe_unused]] auto &ty = npu_ty[npu_thread] = threadIdx.y;
 // CHECK:   int tiles = (N + TILE - 1) / TILE;
 // CHECK:   for (int t = 0; npu_block.active() && (t < tiles); ++t) {
 // CHECK:     npu_block.for_each_thread<::npu::ThreadIdxGlobal::Unused>([&](NPU_REGION_PARAMS) { auto &tx = npu_tx[npu_thread]; auto &ty = npu_ty[npu_thread];

@@ -935,7 +935,12 @@ std::string Planner::run() {
     bool First = true;
     for (const Decl *D : DS->decls()) {
       auto *VD = cast<VarDecl>(D);
-      std::string Bind = "auto &" + VD->getNameAsString() + " = " + ArrayName[VD] + "[npu_thread]";
+      // A variable the declaring region only initialises is still a used slot (g++ -Wall).
+      const bool UsedHere = std::any_of(Uses[VD].begin(), Uses[VD].end(), [&](auto *DR) {
+        return RegionAt(DR->getLocation()) == DeclRegion[VD];
+      });
+      std::string Bind = std::string(UsedHere ? "" : "[[maybe_unused]] ") + "auto &" +
+                         VD->getNameAsString() + " = " + ArrayName[VD] + "[npu_thread]";
       std::optional<unsigned> Stop = VD->hasInit() ? beginOf(VD->getInit()->getBeginLoc())
                                                    : afterToken(VD->getSourceRange().getEnd());
       if (!Stop || *Stop < *Seg)
