@@ -201,14 +201,14 @@ npuError_t npuGetChannelDesc(struct npuChannelFormatDesc *desc, npuArray_const_t
 // Copies into and out of arrays: wOffset/width in bytes, hOffset/height in rows, as CUDA's.
 npuError_t npuMemcpy2DToArray(npuArray_t dst, size_t wOffset, size_t hOffset, const void *src,
                               size_t spitch, size_t width, size_t height, enum npuMemcpyKind kind);
-npuError_t npuMemcpy2DToArrayAsync(npuArray_t dst, size_t wOffset, size_t hOffset,
-                                   const void *src, size_t spitch, size_t width, size_t height,
+npuError_t npuMemcpy2DToArrayAsync(npuArray_t dst, size_t wOffset, size_t hOffset, const void *src,
+                                   size_t spitch, size_t width, size_t height,
                                    enum npuMemcpyKind kind, npuStream_t stream = 0);
 npuError_t npuMemcpy2DFromArray(void *dst, size_t dpitch, npuArray_const_t src, size_t wOffset,
                                 size_t hOffset, size_t width, size_t height,
                                 enum npuMemcpyKind kind);
-npuError_t npuMemcpy2DFromArrayAsync(void *dst, size_t dpitch, npuArray_const_t src,
-                                     size_t wOffset, size_t hOffset, size_t width, size_t height,
+npuError_t npuMemcpy2DFromArrayAsync(void *dst, size_t dpitch, npuArray_const_t src, size_t wOffset,
+                                     size_t hOffset, size_t width, size_t height,
                                      enum npuMemcpyKind kind, npuStream_t stream = 0);
 npuError_t npuMemcpy2DArrayToArray(npuArray_t dst, size_t wOffsetDst, size_t hOffsetDst,
                                    npuArray_const_t src, size_t wOffsetSrc, size_t hOffsetSrc,

@@ -18,8 +18,8 @@ struct npuArray {
   unsigned int flags = 0;
   unsigned char *data = nullptr; // device memory, dense: rows, then slices (or layers, faces)
   std::size_t bytes = 0;
-  std::size_t rowPitch = 0;   // width * texel bytes
-  std::size_t slicePitch = 0; // rowPitch * rows
+  std::size_t rowPitch = 0;                   // width * texel bytes
+  std::size_t slicePitch = 0;                 // rowPitch * rows
   unsigned width = 1, height = 1, slices = 1; // slices: depth, layers or faces (>= 1)
 };
 

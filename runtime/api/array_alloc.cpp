@@ -18,8 +18,7 @@ using npu::core::Runtime;
 
 namespace npu::api {
 
-std::optional<detail::TexelFormat> texelFormat(const npuChannelFormatDesc &desc,
-                                               bool *normalized) {
+std::optional<detail::TexelFormat> texelFormat(const npuChannelFormatDesc &desc, bool *normalized) {
   detail::TexelFormat format;
   int bits = desc.x;
   int channels = 0;
@@ -132,8 +131,8 @@ npuError_t allocateArray(Runtime &runtime, npuArray_t *out, const npuChannelForm
                          npuExtent extent, unsigned int flags) {
   if (out == nullptr || desc == nullptr)
     return npuErrorInvalidValue;
-  constexpr unsigned kKnownFlags = npuArrayLayered | npuArraySurfaceLoadStore | npuArrayCubemap |
-                                   npuArrayTextureGather;
+  constexpr unsigned kKnownFlags =
+      npuArrayLayered | npuArraySurfaceLoadStore | npuArrayCubemap | npuArrayTextureGather;
   if ((flags & ~kKnownFlags) != 0)
     return npuErrorInvalidValue;
   auto format = npu::api::texelFormat(*desc);
@@ -177,8 +176,7 @@ npuError_t npuMallocArray(npuArray_t *array, const npuChannelFormatDesc *desc, s
 
 npuError_t npuMalloc3DArray(npuArray_t *array, const npuChannelFormatDesc *desc, npuExtent extent,
                             unsigned int flags) {
-  return call(
-      [&](Runtime &runtime) { return allocateArray(runtime, array, desc, extent, flags); });
+  return call([&](Runtime &runtime) { return allocateArray(runtime, array, desc, extent, flags); });
 }
 
 npuError_t npuFreeArray(npuArray_t array) {

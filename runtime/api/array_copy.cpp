@@ -56,9 +56,9 @@ npuError_t side3D(npuArray_t array, npuPos pos, npuPitchedPtr ptr, size_t rowByt
   if (array != nullptr) {
     if (!isLiveArray(array))
       return npuErrorInvalidResourceHandle;
-    if (pos.x > array->width || extent.width > array->width - pos.x ||
-        pos.y > array->height || extent.height > array->height - pos.y ||
-        pos.z > array->slices || extent.depth > array->slices - pos.z)
+    if (pos.x > array->width || extent.width > array->width - pos.x || pos.y > array->height ||
+        extent.height > array->height - pos.y || pos.z > array->slices ||
+        extent.depth > array->slices - pos.z)
       return npuErrorInvalidValue;
     side->pitch = array->rowPitch;
     side->slicePitch = array->slicePitch;
@@ -71,8 +71,8 @@ npuError_t side3D(npuArray_t array, npuPos pos, npuPitchedPtr ptr, size_t rowByt
     return npuErrorInvalidValue;
   side->pitch = ptr.pitch;
   side->slicePitch = ptr.pitch * (ptr.ysize != 0 ? ptr.ysize : extent.height);
-  side->base = static_cast<unsigned char *>(ptr.ptr) + pos.z * side->slicePitch +
-               pos.y * ptr.pitch + pos.x;
+  side->base =
+      static_cast<unsigned char *>(ptr.ptr) + pos.z * side->slicePitch + pos.y * ptr.pitch + pos.x;
   return npuSuccess;
 }
 
@@ -99,8 +99,9 @@ npuError_t copy3D(const npuMemcpy3DParms *p, npuStream_t stream, bool wait) {
   if (error != npuSuccess)
     return error;
   for (size_t z = 0; z < p->extent.depth; ++z) {
-    error = npuMemcpy2DAsync(dst.base + z * dst.slicePitch, dst.pitch, src.base + z * src.slicePitch,
-                             src.pitch, rowBytes, p->extent.height, p->kind, stream);
+    error =
+        npuMemcpy2DAsync(dst.base + z * dst.slicePitch, dst.pitch, src.base + z * src.slicePitch,
+                         src.pitch, rowBytes, p->extent.height, p->kind, stream);
     if (error != npuSuccess)
       return error;
   }
@@ -114,17 +115,19 @@ extern "C" {
 npuError_t npuMemcpy2DToArray(npuArray_t dst, size_t wOffset, size_t hOffset, const void *src,
                               size_t spitch, size_t width, size_t height, npuMemcpyKind kind) {
   unsigned char *at = nullptr;
-  if (npuError_t e = validate([&] { return arrayRegion(dst, wOffset, hOffset, width, height, &at); });
+  if (npuError_t e =
+          validate([&] { return arrayRegion(dst, wOffset, hOffset, width, height, &at); });
       e != npuSuccess)
     return e;
   return npuMemcpy2D(at, dst->rowPitch, src, spitch, width, height, kind);
 }
 
-npuError_t npuMemcpy2DToArrayAsync(npuArray_t dst, size_t wOffset, size_t hOffset,
-                                   const void *src, size_t spitch, size_t width, size_t height,
-                                   npuMemcpyKind kind, npuStream_t stream) {
+npuError_t npuMemcpy2DToArrayAsync(npuArray_t dst, size_t wOffset, size_t hOffset, const void *src,
+                                   size_t spitch, size_t width, size_t height, npuMemcpyKind kind,
+                                   npuStream_t stream) {
   unsigned char *at = nullptr;
-  if (npuError_t e = validate([&] { return arrayRegion(dst, wOffset, hOffset, width, height, &at); });
+  if (npuError_t e =
+          validate([&] { return arrayRegion(dst, wOffset, hOffset, width, height, &at); });
       e != npuSuccess)
     return e;
   return npuMemcpy2DAsync(at, dst->rowPitch, src, spitch, width, height, kind, stream);
@@ -133,17 +136,19 @@ npuError_t npuMemcpy2DToArrayAsync(npuArray_t dst, size_t wOffset, size_t hOffse
 npuError_t npuMemcpy2DFromArray(void *dst, size_t dpitch, npuArray_const_t src, size_t wOffset,
                                 size_t hOffset, size_t width, size_t height, npuMemcpyKind kind) {
   unsigned char *at = nullptr;
-  if (npuError_t e = validate([&] { return arrayRegion(src, wOffset, hOffset, width, height, &at); });
+  if (npuError_t e =
+          validate([&] { return arrayRegion(src, wOffset, hOffset, width, height, &at); });
       e != npuSuccess)
     return e;
   return npuMemcpy2D(dst, dpitch, at, src->rowPitch, width, height, kind);
 }
 
-npuError_t npuMemcpy2DFromArrayAsync(void *dst, size_t dpitch, npuArray_const_t src,
-                                     size_t wOffset, size_t hOffset, size_t width, size_t height,
+npuError_t npuMemcpy2DFromArrayAsync(void *dst, size_t dpitch, npuArray_const_t src, size_t wOffset,
+                                     size_t hOffset, size_t width, size_t height,
                                      npuMemcpyKind kind, npuStream_t stream) {
   unsigned char *at = nullptr;
-  if (npuError_t e = validate([&] { return arrayRegion(src, wOffset, hOffset, width, height, &at); });
+  if (npuError_t e =
+          validate([&] { return arrayRegion(src, wOffset, hOffset, width, height, &at); });
       e != npuSuccess)
     return e;
   return npuMemcpy2DAsync(dst, dpitch, at, src->rowPitch, width, height, kind, stream);

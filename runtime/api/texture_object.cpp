@@ -123,8 +123,7 @@ npuError_t createTexture(Runtime &runtime, npuTextureObject_t *out, const npuRes
   if (tex->readMode != npuReadModeElementType && tex->readMode != npuReadModeNormalizedFloat)
     return npuErrorInvalidValue;
   const bool integer = view.format.kind != TexelKind::Float;
-  view.normalizedRead =
-      integer && (normalizedKind || tex->readMode == npuReadModeNormalizedFloat);
+  view.normalizedRead = integer && (normalizedKind || tex->readMode == npuReadModeNormalizedFloat);
   if (view.normalizedRead && view.format.channelBytes == 4)
     return npuErrorInvalidNormSetting; // only 8- and 16-bit integers normalize
   view.linearFilter = tex->filterMode == npuFilterModeLinear;
@@ -221,8 +220,7 @@ npuError_t npuGetTextureObjectTextureDesc(npuTextureDesc *pTexDesc, npuTextureOb
 npuError_t npuCreateSurfaceObject(npuSurfaceObject_t *pSurfObject,
                                   const npuResourceDesc *pResDesc) {
   return call([&](Runtime &runtime) {
-    if (pSurfObject == nullptr || pResDesc == nullptr ||
-        pResDesc->resType != npuResourceTypeArray)
+    if (pSurfObject == nullptr || pResDesc == nullptr || pResDesc->resType != npuResourceTypeArray)
       return npuErrorInvalidValue;
     const npuArray *array = pResDesc->res.array.array;
     if (!isLiveArray(array))

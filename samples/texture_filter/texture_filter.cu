@@ -15,14 +15,14 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
-#include <vector>
 #include <cuda_runtime.h>
+#include <vector>
 
 #define CHECK(call)                                                                                \
   do {                                                                                             \
     cudaError_t err_ = (call);                                                                     \
     if (err_ != cudaSuccess) {                                                                     \
-      fprintf(stderr, "%s:%d: CUDA error %s: %s\n", __FILE__, __LINE__, cudaGetErrorName(err_),   \
+      fprintf(stderr, "%s:%d: CUDA error %s: %s\n", __FILE__, __LINE__, cudaGetErrorName(err_),    \
               cudaGetErrorString(err_));                                                           \
       printf("FAIL\n");                                                                            \
       exit(1);                                                                                     \
@@ -69,7 +69,8 @@ static int mirror(int i, int n) {
 }
 static int clampIndex(int i, int n) { return i < 0 ? 0 : (i >= n ? n - 1 : i); }
 
-static float bilinear(const std::vector<float> &img, int w, int h, float x, float y, bool useMirror) {
+static float bilinear(const std::vector<float> &img, int w, int h, float x, float y,
+                      bool useMirror) {
   float xb = x - 0.5f, yb = y - 0.5f;
   int i = (int)std::floor(xb), j = (int)std::floor(yb);
   float a = weight(xb - std::floor(xb)), b = weight(yb - std::floor(yb));
@@ -167,8 +168,8 @@ int main(int argc, char **argv) {
   colorToSurface<<<dim3((w + 15) / 16, (h + 15) / 16), block>>>(colorTex, graySurf, w, h);
   CHECK(cudaGetLastError());
   std::vector<float> gray(w * h);
-  CHECK(cudaMemcpy2DFromArray(gray.data(), w * sizeof(float), grayArray, 0, 0, w * sizeof(float),
-                              h, cudaMemcpyDeviceToHost));
+  CHECK(cudaMemcpy2DFromArray(gray.data(), w * sizeof(float), grayArray, 0, 0, w * sizeof(float), h,
+                              cudaMemcpyDeviceToHost));
   for (int i = 0; i < w * h; ++i) {
     float want = 0.25f * (colors[i].x / 255.0f) + 0.5f * (colors[i].y / 255.0f) +
                  0.25f * (colors[i].z / 255.0f);

@@ -62,9 +62,10 @@ TEST(Ascend910B3, TextureFetchesAreEmulatedPricedAndWarned) {
   const std::string printed = testing::internal::GetCapturedStderr();
   EXPECT_GT(point, 0.0f);
   EXPECT_GT(linear, 1.2f * point) << "point " << point << " ms, linear " << linear << " ms";
-  EXPECT_NE(printed.find("kernel 'linear': 1048576 texture fetches (1048576 filtered): 910B3 has no "
-                         "texture units"),
-            std::string::npos)
+  EXPECT_NE(
+      printed.find("kernel 'linear': 1048576 texture fetches (1048576 filtered): 910B3 has no "
+                   "texture units"),
+      std::string::npos)
       << printed;
   EXPECT_NE(printed.find("[NPUW008]"), std::string::npos);
   EXPECT_EQ(printed.find("NPUW008", printed.find("kernel 'linear'") + 1),

@@ -30,7 +30,7 @@ __global__ void boundaries(npuSurfaceObject_t surf, float *out) {
     out[1] = surf2Dread<float>(surf, 4 * 9, 1, npuBoundaryModeClamp); // x clamped to column 3
     out[2] = surf2Dread<float>(surf, -4, -3, npuBoundaryModeClamp);
     out[3] = surf2Dread<float>(surf, 4 * 4, 0, npuBoundaryModeZero);
-    surf2Dwrite(-1.0f, surf, 4 * 4, 0, npuBoundaryModeZero); // dropped
+    surf2Dwrite(-1.0f, surf, 4 * 4, 0, npuBoundaryModeZero);  // dropped
     surf2Dwrite(-2.0f, surf, 4 * 7, 0, npuBoundaryModeClamp); // lands on column 3
     surf2Dread(&out[4], surf, 4 * 3, 0);
   });

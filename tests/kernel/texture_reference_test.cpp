@@ -19,13 +19,13 @@ using npu::test::runKernel;
 ::npu::texture<unsigned char, 1, npuReadModeNormalizedFloat> bytes;
 
 __global__ void sampleImage(float *out) {
-  ::npu::for_each_thread([&](NPU_THREAD_PARAMS) {
-    out[threadIdx.x] = tex2D(image, 0.5f + threadIdx.x * 0.5f, 0.5f);
-  });
+  ::npu::for_each_thread(
+      [&](NPU_THREAD_PARAMS) { out[threadIdx.x] = tex2D(image, 0.5f + threadIdx.x * 0.5f, 0.5f); });
 }
 
 __global__ void sampleBytes(float *out) {
-  ::npu::for_each_thread([&](NPU_THREAD_PARAMS) { out[threadIdx.x] = tex1Dfetch(bytes, threadIdx.x); });
+  ::npu::for_each_thread(
+      [&](NPU_THREAD_PARAMS) { out[threadIdx.x] = tex1Dfetch(bytes, threadIdx.x); });
 }
 
 TEST(TextureReference, Bind2DSetsFieldsAtBindTime) {

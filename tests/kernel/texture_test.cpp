@@ -51,7 +51,7 @@ __global__ void fetchLayeredCubeAnd3D(npuTextureObject_t layered, npuTextureObje
     out[3] = texCubemap<float>(cube, 0.0f, 0.0f, -2.0f);  // -z face
     out[4] = texCubemap<float>(cube, 0.1f, 0.9f, 0.2f);   // +y face
     out[5] = tex3D<float>(volume, 1.5f, 0.5f, 1.5f);
-    out[6] = tex3D<float>(volume, 1.0f, 0.5f, 1.0f); // trilinear: halfway between 8 texels
+    out[6] = tex3D<float>(volume, 1.0f, 0.5f, 1.0f);     // trilinear: halfway between 8 texels
     out[7] = tex2DLod<float>(layered, 0.5f, 0.5f, 3.0f); // one level: level 0 (layer 0)
     out[8] = tex2DGrad<float>(layered, 0.5f, 0.5f, make_float2(1, 0), make_float2(0, 1));
   });
@@ -129,7 +129,8 @@ const std::vector<float> kGrid = {0, 1, 2, 3, 10, 11, 12, 13, 20, 21, 22, 23};
 
 TEST(Texture, PointSamplingClampsUnnormalizedCoordinates) {
   FloatTexture t(kGrid, 4, 3, describe(npuAddressModeClamp, npuFilterModePoint, false));
-  auto out = run2D(t.object, {0.5f, 3.99f, 2.0f, -5.0f, 9.0f, 1.5f}, {0.5f, 2.5f, 1.0f, 1.2f, 0.2f, 7.0f});
+  auto out =
+      run2D(t.object, {0.5f, 3.99f, 2.0f, -5.0f, 9.0f, 1.5f}, {0.5f, 2.5f, 1.0f, 1.2f, 0.2f, 7.0f});
   EXPECT_EQ(out, (std::vector<float>{0, 23, 12, 10, 3, 21}));
 }
 
@@ -160,17 +161,18 @@ TEST(Texture, WrapWithUnnormalizedCoordinatesClamps) {
 float quantized(float fraction) { return std::floor(fraction * 256.0f + 0.5f) / 256.0f; }
 
 TEST(Texture, LinearFilteringUsesNineBitWeights) {
-  FloatTexture t({0.0f, 1.0f, 5.0f}, 3, 0, describe(npuAddressModeClamp, npuFilterModeLinear, false));
+  FloatTexture t({0.0f, 1.0f, 5.0f}, 3, 0,
+                 describe(npuAddressModeClamp, npuFilterModeLinear, false));
   const float third = 0.5f + 1.0f / 3.0f; // x_B = 1/3: alpha = 85/256, not 1/3
   auto out = run1D(t.object, {third, 0.5f, 1.5f, 1.0f, 0.5f + 0.999f, 0.0f, 3.0f, 2.75f});
   EXPECT_EQ(out[0], 85.0f / 256.0f);
   EXPECT_NE(out[0], 1.0f / 3.0f);
-  EXPECT_EQ(out[1], 0.0f);              // a texel centre: that texel
+  EXPECT_EQ(out[1], 0.0f); // a texel centre: that texel
   EXPECT_EQ(out[2], 1.0f);
-  EXPECT_EQ(out[3], 0.5f);              // halfway
-  EXPECT_EQ(out[4], 1.0f);              // alpha 0.999 rounds to 256/256: exactly the next texel
-  EXPECT_EQ(out[5], 0.0f);              // clamp: T[-1] is T[0]
-  EXPECT_EQ(out[6], 5.0f);              // clamp at the far edge
+  EXPECT_EQ(out[3], 0.5f); // halfway
+  EXPECT_EQ(out[4], 1.0f); // alpha 0.999 rounds to 256/256: exactly the next texel
+  EXPECT_EQ(out[5], 0.0f); // clamp: T[-1] is T[0]
+  EXPECT_EQ(out[6], 5.0f); // clamp at the far edge
   EXPECT_EQ(out[7], (1 - 0.25f) * 5.0f + 0.25f * 5.0f);
 }
 
@@ -179,8 +181,8 @@ TEST(Texture, BilinearFilteringFollowsTheAppendixFormula) {
   const float x = 1.8f, y = 1.3f;
   auto out = run2D(t.object, {x}, {y});
   const float a = quantized(x - 0.5f - 1.0f), b = quantized(y - 0.5f - 0.0f);
-  const float expected = (1 - a) * (1 - b) * 1.0f + a * (1 - b) * 2.0f + (1 - a) * b * 11.0f +
-                         a * b * 12.0f;
+  const float expected =
+      (1 - a) * (1 - b) * 1.0f + a * (1 - b) * 2.0f + (1 - a) * b * 11.0f + a * b * 12.0f;
   EXPECT_EQ(out[0], expected);
 }
 
@@ -215,7 +217,8 @@ TEST(Texture, NormalizedFloatReadModeScalesIntegers) {
   const std::vector<signed char> signedBytes = {-128, -127, 127, 0};
   format = npuCreateChannelDesc<signed char>();
   ASSERT_EQ(npuMallocArray(&array, &format, 4), npuSuccess);
-  ASSERT_EQ(npuMemcpyToArray(array, 0, 0, signedBytes.data(), 4, npuMemcpyHostToDevice), npuSuccess);
+  ASSERT_EQ(npuMemcpyToArray(array, 0, 0, signedBytes.data(), 4, npuMemcpyHostToDevice),
+            npuSuccess);
   res.res.array.array = array;
   desc.filterMode = npuFilterModePoint;
   ASSERT_EQ(npuCreateTextureObject(&tex, &res, &desc, nullptr), npuSuccess);
@@ -301,8 +304,8 @@ TEST(Texture, LayeredCubemapAnd3DTextures) {
   ASSERT_EQ(npuCreateTextureObject(&volumeTex, &res, &linear, nullptr), npuSuccess);
 
   DeviceBuffer out(9 * sizeof(float));
-  ASSERT_EQ(runKernel("fetchLayeredCubeAnd3D", fetchLayeredCubeAnd3D, 1, 1, 0, layeredTex,
-                      cubeTex, volumeTex, out.as<float>()),
+  ASSERT_EQ(runKernel("fetchLayeredCubeAnd3D", fetchLayeredCubeAnd3D, 1, 1, 0, layeredTex, cubeTex,
+                      volumeTex, out.as<float>()),
             kSuccess);
   std::vector<float> got(9);
   ASSERT_EQ(npuMemcpy(got.data(), out.ptr, sizeof(float) * 9, npuMemcpyDeviceToHost), npuSuccess);
@@ -362,9 +365,9 @@ TEST(Texture, FetchOverFreedMemoryFailsTheLaunch) {
   EXPECT_EQ(run2D(tex, {1.5f}, {0.5f}), (std::vector<float>{2}));
   ASSERT_EQ(npuFree(memory), npuSuccess);
   DeviceBuffer x = upload(std::vector<float>{0.5f}), out(sizeof(float));
-  EXPECT_EQ(runKernel("fetch2D", fetch2D, 1, 1, 0, tex, x.as<float>(), x.as<float>(),
-                      out.as<float>(), 1),
-            kErrorLaunchFailure);
+  EXPECT_EQ(
+      runKernel("fetch2D", fetch2D, 1, 1, 0, tex, x.as<float>(), x.as<float>(), out.as<float>(), 1),
+      kErrorLaunchFailure);
   EXPECT_EQ(npuDestroyTextureObject(tex), npuErrorInvalidValue); // gone with its memory
 }
 

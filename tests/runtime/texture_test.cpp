@@ -41,9 +41,9 @@ TEST_F(ArrayApi, AllocationChecksFormatExtentAndFlags) {
             npuErrorInvalidValue);
   EXPECT_EQ(npuMalloc3DArray(&array, &f, make_npuExtent(4, 0, 3)), npuErrorInvalidValue);
 
-  ASSERT_EQ(npuMalloc3DArray(&array, &u4, make_npuExtent(8, 8, 12),
-                             npuArrayCubemap | npuArrayLayered),
-            npuSuccess);
+  ASSERT_EQ(
+      npuMalloc3DArray(&array, &u4, make_npuExtent(8, 8, 12), npuArrayCubemap | npuArrayLayered),
+      npuSuccess);
   npuChannelFormatDesc desc{};
   npuExtent extent{};
   unsigned flags = 0;

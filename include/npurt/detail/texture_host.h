@@ -34,8 +34,8 @@ template <class T> struct ChannelDesc {
   NPU_CHANNEL_DESC(name##1, int(8 * sizeof(S)), 1, kind)                                           \
   NPU_CHANNEL_DESC(name##2, int(8 * sizeof(S)), 2, kind)                                           \
   NPU_CHANNEL_DESC(name##4, int(8 * sizeof(S)), 4, kind)
-NPU_CHANNEL_DESC(char, 8, 1, (char(-1) < 0 ? npuChannelFormatKindSigned
-                                            : npuChannelFormatKindUnsigned))
+NPU_CHANNEL_DESC(char, 8, 1,
+                 (char(-1) < 0 ? npuChannelFormatKindSigned : npuChannelFormatKindUnsigned))
 NPU_CHANNEL_DESCS(signed char, char, npuChannelFormatKindSigned)
 NPU_CHANNEL_DESCS(unsigned char, uchar, npuChannelFormatKindUnsigned)
 NPU_CHANNEL_DESCS(short, short, npuChannelFormatKindSigned)

@@ -28,8 +28,8 @@ struct TexelFormat {
 // Everything a fetch needs, fixed when the object is created.
 struct TextureView {
   unsigned char *base = nullptr; // texel (0, 0, 0) of layer 0 (surfaces write through it)
-  std::size_t rowPitch = 0;            // bytes from one row to the next
-  std::size_t slicePitch = 0;          // bytes from one slice (3D), layer or cubemap face to the next
+  std::size_t rowPitch = 0;      // bytes from one row to the next
+  std::size_t slicePitch = 0;    // bytes from one slice (3D), layer or cubemap face to the next
   unsigned width = 1, height = 1, depth = 1; // in texels; 1 for absent dimensions
   unsigned layers = 1;                       // layers (times 6 faces for a cubemap)
   TexelFormat format;

@@ -19,13 +19,12 @@ enum class SurfaceShape { D1, D2, D3, Layered2D };
 // The address of the sizeof-`bytes` element at (xBytes, y, z) after the boundary mode, or
 // nullptr (mode Zero, outside).
 inline unsigned char *surfaceElement(npuSurfaceObject_t surface, std::size_t bytes,
-                                     SurfaceShape shape, long long xBytes, long long y,
-                                     long long z, npuSurfaceBoundaryMode mode) {
+                                     SurfaceShape shape, long long xBytes, long long y, long long z,
+                                     npuSurfaceBoundaryMode mode) {
   const TextureView &view = liveView(surface, SlotState::Surface);
-  const long long limits[3] = {(long long)view.width * view.format.texelBytes - (long long)bytes + 1,
-                               (long long)view.height,
-                               shape == SurfaceShape::D3 ? (long long)view.depth
-                                                         : (long long)view.layers};
+  const long long limits[3] = {
+      (long long)view.width * view.format.texelBytes - (long long)bytes + 1, (long long)view.height,
+      shape == SurfaceShape::D3 ? (long long)view.depth : (long long)view.layers};
   const int checked = shape == SurfaceShape::D1 ? 1 : (shape == SurfaceShape::D2 ? 2 : 3);
   long long at[3] = {xBytes, y, z};
   for (int d = 0; d < checked; ++d) {

@@ -88,13 +88,11 @@ inline T fetchCubemap(npuTextureObject_t object, float x, float y, float z, long
 
 // What a legacy reference texture<T, dim, mode> returns: T, or its float counterpart when the
 // read mode normalizes integers.
-template <class T, npuTextureReadMode Mode> struct ReferenceFetch {
-  using type = T;
-};
+template <class T, npuTextureReadMode Mode> struct ReferenceFetch { using type = T; };
 template <class T> struct ReferenceFetch<T, npuReadModeNormalizedFloat> {
   static constexpr int channels = TexelType<T>::channels;
-  using type = std::conditional_t<channels == 1, float,
-                                  std::conditional_t<channels == 2, float2, float4>>;
+  using type =
+      std::conditional_t<channels == 1, float, std::conditional_t<channels == 2, float2, float4>>;
 };
 
 } // namespace npu::detail
@@ -209,8 +207,7 @@ inline NPU_REFERENCE_RESULT(T, Mode)
 }
 template <class T, npuTextureReadMode Mode>
 inline NPU_REFERENCE_RESULT(T, Mode)
-    texCubemap(const ::npu::texture<T, npuTextureTypeCubemap, Mode> &r, float x, float y,
-               float z) {
+    texCubemap(const ::npu::texture<T, npuTextureTypeCubemap, Mode> &r, float x, float y, float z) {
   return texCubemap<NPU_REFERENCE_RESULT(T, Mode)>(r.npu_object, x, y, z);
 }
 #undef NPU_REFERENCE_RESULT
