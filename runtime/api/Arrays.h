@@ -37,10 +37,12 @@ public:
   void add(npuArray *array);
   bool remove(npuArray *array);
   bool contains(const npuArray *array) const;
+  // npuDeviceReset released their memory: every handle becomes invalid.
+  void clear();
 
 private:
   mutable std::mutex mutex_;
-  std::set<const npuArray *> live_;
+  std::set<npuArray *> live_;
 };
 
 inline bool isLiveArray(const npuArray *array) {

@@ -71,4 +71,11 @@ void TextureTable::memoryFreed(const void *base, std::size_t bytes) {
   }
 }
 
+void TextureTable::memoryFreedAll() {
+  std::lock_guard lock(mutex_);
+  for (const auto &entry : live_)
+    slot(entry.first).state.store(SlotState::MemoryFreed, std::memory_order_release);
+  live_.clear();
+}
+
 } // namespace npu::api

@@ -33,6 +33,8 @@ public:
   std::optional<TextureRecord> find(unsigned long long handle, detail::SlotState kind) const;
   // Every live object reading [base, base + bytes) loses its memory (a fetch then fails).
   void memoryFreed(const void *base, std::size_t bytes);
+  // npuDeviceReset: every object loses its memory.
+  void memoryFreedAll();
 
 private:
   detail::TextureSlot &slot(unsigned long long handle);

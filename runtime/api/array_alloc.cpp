@@ -83,7 +83,13 @@ bool ArrayRegistry::remove(npuArray *array) {
 }
 bool ArrayRegistry::contains(const npuArray *array) const {
   std::lock_guard lock(mutex_);
-  return live_.count(array) != 0;
+  return live_.count(const_cast<npuArray *>(array)) != 0;
+}
+void ArrayRegistry::clear() {
+  std::lock_guard lock(mutex_);
+  for (npuArray *array : live_)
+    delete array;
+  live_.clear();
 }
 
 } // namespace npu::api

@@ -213,4 +213,25 @@ TEST_F(TextureApi, SurfacesNeedLoadStoreArrays) {
   EXPECT_EQ(npuCreateSurfaceObject(&surf, &res), npuErrorInvalidResourceHandle);
 }
 
+TEST_F(ArrayApi, DeviceResetInvalidatesArraysAndObjects) {
+  npuChannelFormatDesc f = npuCreateChannelDesc<float>();
+  npuArray_t array = nullptr;
+  ASSERT_EQ(npuMallocArray(&array, &f, 8, 8, npuArraySurfaceLoadStore), npuSuccess);
+  npuResourceDesc res{};
+  res.resType = npuResourceTypeArray;
+  res.res.array.array = array;
+  npuTextureDesc tex{};
+  npuTextureObject_t object = 0;
+  npuSurfaceObject_t surface = 0;
+  ASSERT_EQ(npuCreateTextureObject(&object, &res, &tex, nullptr), npuSuccess);
+  ASSERT_EQ(npuCreateSurfaceObject(&surface, &res), npuSuccess);
+  ASSERT_EQ(npuDeviceReset(), npuSuccess);
+  npuExtent extent{};
+  EXPECT_EQ(npuArrayGetInfo(nullptr, &extent, nullptr, array), npuErrorInvalidResourceHandle);
+  EXPECT_EQ(npuFreeArray(array), npuErrorInvalidValue);
+  EXPECT_EQ(npuDestroyTextureObject(object), npuErrorInvalidValue);
+  EXPECT_EQ(npuDestroySurfaceObject(surface), npuErrorInvalidValue);
+  npuGetLastError();
+}
+
 } // namespace

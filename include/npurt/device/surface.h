@@ -30,10 +30,10 @@ inline unsigned char *surfaceElement(npuSurfaceObject_t surface, std::size_t byt
   for (int d = 0; d < checked; ++d) {
     if (at[d] >= 0 && at[d] < limits[d])
       continue;
-    if (mode == npuBoundaryModeZero || limits[d] <= 0)
-      return nullptr;
-    if (mode != npuBoundaryModeClamp)
+    if (mode != npuBoundaryModeClamp && mode != npuBoundaryModeZero)
       textureFault(surface, "surface access out of range (npuBoundaryModeTrap)");
+    if (mode == npuBoundaryModeZero || limits[d] <= 0)
+      return nullptr; // (an element wider than a row has nowhere to clamp to)
     at[d] = at[d] < 0 ? 0 : limits[d] - 1;
   }
   if (costCounting)
