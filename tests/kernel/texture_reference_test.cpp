@@ -50,8 +50,20 @@ TEST(TextureReference, Bind2DSetsFieldsAtBindTime) {
   ASSERT_EQ(npuBindTexture2D(nullptr, image, memory, 4, 1, pitch), npuSuccess); // now point
   ASSERT_EQ(runKernel("sampleImage", sampleImage, 1, 3, 0, out), kSuccess);
   EXPECT_EQ(out[1], 8);
+  // Bound to a CUDA array holding the texels reversed.
+  npuArray_t array = nullptr;
+  ASSERT_EQ(npuMallocArray(&array, &desc, 4, 1), npuSuccess);
+  const std::vector<float> reversed = {24, 16, 8, 0};
+  ASSERT_EQ(npuMemcpy2DToArray(array, 0, 0, reversed.data(), 16, 16, 1, npuMemcpyHostToDevice),
+            npuSuccess);
+  image.filterMode = npuFilterModeLinear;
+  ASSERT_EQ(npuBindTextureToArray(image, array), npuSuccess);
+  ASSERT_EQ(runKernel("sampleImage", sampleImage, 1, 3, 0, out), kSuccess);
+  EXPECT_EQ(out[0], 24);
+  EXPECT_EQ(out[1], 20);
   ASSERT_EQ(npuUnbindTexture(image), npuSuccess);
   EXPECT_EQ(runKernel("sampleImage", sampleImage, 1, 3, 0, out), kErrorLaunchFailure);
+  npuFreeArray(array);
   npuFree(out);
   npuFree(memory);
 }
