@@ -329,6 +329,47 @@ TEST(Texture, LayeredCubemapAnd3DTextures) {
   npuFreeArray(volume);
 }
 
+__global__ void gatherGreen(npuTextureObject_t tex, uchar4 *out) {
+  ::npu::for_each_thread([&](NPU_THREAD_PARAMS) {
+    if (threadIdx.x == 0) {
+      out[0] = tex2Dgather<uchar4>(tex, 1.2f, 1.6f, 1);
+      out[1] = tex2Dgather<uchar4>(tex, 0.1f, 0.1f, 1); // clamp: the corner texel four times
+    }
+  });
+}
+
+TEST(Texture, GatherReturnsTheFootprintCounterClockwiseFromLowerLeft) {
+  // 3 x 3 uchar4 texels whose green channel is 10 j + i.
+  std::vector<uchar4> texels(9);
+  for (int j = 0; j < 3; ++j)
+    for (int i = 0; i < 3; ++i)
+      texels[j * 3 + i] = make_uchar4(0, (unsigned char)(10 * j + i), 0, 0);
+  npuChannelFormatDesc format = npuCreateChannelDesc<uchar4>();
+  npuArray_t array = nullptr;
+  ASSERT_EQ(npuMallocArray(&array, &format, 3, 3, npuArrayTextureGather), npuSuccess);
+  ASSERT_EQ(npuMemcpy2DToArray(array, 0, 0, texels.data(), 12, 12, 3, npuMemcpyHostToDevice),
+            npuSuccess);
+  npuResourceDesc res{};
+  res.resType = npuResourceTypeArray;
+  res.res.array.array = array;
+  npuTextureDesc desc = describe(npuAddressModeClamp, npuFilterModePoint, false);
+  npuTextureObject_t tex = 0;
+  ASSERT_EQ(npuCreateTextureObject(&tex, &res, &desc, nullptr), npuSuccess);
+  DeviceBuffer out(2 * sizeof(uchar4));
+  ASSERT_EQ(runKernel("gatherGreen", gatherGreen, 1, 1, 0, tex, out.as<uchar4>()), kSuccess);
+  std::vector<uchar4> got(2);
+  ASSERT_EQ(npuMemcpy(got.data(), out.ptr, 2 * sizeof(uchar4), npuMemcpyDeviceToHost), npuSuccess);
+  // (1.2, 1.6): x_B 0.7, y_B 1.1 -> i = 0, j = 1: (0,2) (1,2) (1,1) (0,1).
+  EXPECT_EQ(got[0].x, 20);
+  EXPECT_EQ(got[0].y, 21);
+  EXPECT_EQ(got[0].z, 11);
+  EXPECT_EQ(got[0].w, 10);
+  EXPECT_EQ(got[1].x, 0);
+  EXPECT_EQ(got[1].w, 0);
+  npuDestroyTextureObject(tex);
+  npuFreeArray(array);
+}
+
 TEST(Texture, FetchThroughADestroyedObjectFailsTheLaunch) {
   FloatTexture t(kGrid, 4, 3, describe(npuAddressModeClamp, npuFilterModePoint, false));
   DeviceBuffer x = upload(std::vector<float>{0.5f}), out(sizeof(float));

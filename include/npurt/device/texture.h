@@ -86,6 +86,34 @@ inline T fetchCubemap(npuTextureObject_t object, float x, float y, float z, long
   return fetchAs<T>(view, at);
 }
 
+// tex2Dgather: component `comp` of the four texels of the bilinear footprint, as T's channels.
+template <class T> inline T gatherObject(npuTextureObject_t object, float x, float y, int comp) {
+  using Traits = TexelType<T>;
+  using Scalar = typename Traits::Scalar;
+  static_assert(Traits::channels == 4, "tex2Dgather returns a 4-component type");
+  const TextureView &view = liveView(object, SlotState::Texture);
+  SamplePoint at;
+  at.dims = 2;
+  at.coord[0] = x;
+  at.coord[1] = y;
+  at.normalizedCoords = view.normalizedCoords;
+  const unsigned char *texels[4];
+  gatherFootprint(view, at, texels);
+  const int c = comp < 0 ? 0 : (comp > 3 ? 3 : comp);
+  Scalar channels[4];
+  for (int k = 0; k < 4; ++k) {
+    if constexpr (std::is_floating_point_v<Scalar>)
+      channels[k] = texels[k] != nullptr ? channelAsFloat(view, texels[k], c) : view.borderColor[c];
+    else
+      channels[k] =
+          static_cast<Scalar>(texels[k] != nullptr ? channelAsInteger(view.format, texels[k], c)
+                                                   : (long long)view.borderColor[c]);
+  }
+  T out;
+  std::memcpy(&out, channels, sizeof out);
+  return out;
+}
+
 // What a legacy reference texture<T, dim, mode> returns: T, or its float counterpart when the
 // read mode normalizes integers.
 template <class T, npuTextureReadMode Mode> struct ReferenceFetch { using type = T; };
@@ -127,6 +155,9 @@ template <class T> inline T texCubemap(npuTextureObject_t t, float x, float y, f
 template <class T>
 inline T texCubemapLayered(npuTextureObject_t t, float x, float y, float z, int layer) {
   return ::npu::detail::fetchCubemap<T>(t, x, y, z, layer);
+}
+template <class T> inline T tex2Dgather(npuTextureObject_t t, float x, float y, int comp = 0) {
+  return ::npu::detail::gatherObject<T>(t, x, y, comp);
 }
 // One mipmap level: the level and gradients select level 0.
 template <class T> inline T tex1DLod(npuTextureObject_t t, float x, float) {

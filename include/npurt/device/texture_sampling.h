@@ -256,6 +256,26 @@ inline TexelBits sampleInteger(const TextureView &view, const SamplePoint &at) {
   return out;
 }
 
+// The four texels a bilinear fetch of a 2D texture would weigh, in tld4's order (PTX ISA:
+// counter-clockwise from the lower left): (i, j+1), (i+1, j+1), (i+1, j), (i, j); nullptr for
+// the border.
+inline void gatherFootprint(const TextureView &view, const SamplePoint &at,
+                            const unsigned char *texels[4]) {
+  long long low[2], high[2];
+  for (int d = 0; d < 2; ++d) {
+    const long long n = sizeOf(view, d);
+    const float t = (at.normalizedCoords ? at.coord[d] * float(n) : at.coord[d]) - 0.5f;
+    const long long i = floorTexel(t);
+    low[d] = addressTexel(i, n, view.addressMode[d], at.normalizedCoords);
+    high[d] = addressTexel(i + 1, n, view.addressMode[d], at.normalizedCoords);
+  }
+  const long long corners[4][3] = {
+      {low[0], high[1], 0}, {high[0], high[1], 0}, {high[0], low[1], 0}, {low[0], low[1], 0}};
+  for (int k = 0; k < 4; ++k)
+    texels[k] = texelAt(view, corners[k], 2, clampLayer(view, at.layer));
+  countTextureFetch(view, 4, false);
+}
+
 // Cubemap direction (x, y, z) to face and face coordinates, per the appendix's cubemap table:
 // the major axis m picks the face, u = (s / |m| + 1) / 2 and v = (t / |m| + 1) / 2.
 struct CubemapFace {

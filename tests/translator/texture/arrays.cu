@@ -7,10 +7,12 @@ __global__ void faces(cudaTextureObject_t cube, cudaTextureObject_t layers, floa
   float a = texCubemap<float>(cube, 1.0f, 0.0f, 0.0f);
   float b = tex2DLayered<float>(layers, 0.5f, 0.5f, threadIdx.x);
   float c = tex2DLod<float>(layers, 0.5f, 0.5f, 0.0f);
-  out[threadIdx.x] = a + b + c;
+  float4 g = tex2Dgather<float4>(layers, 0.5f, 0.5f, 0);
+  out[threadIdx.x] = a + b + c + g.w;
 }
 // CHECK:   ::npu::for_each_thread<::npu::ThreadIdxGlobal::Unused, ::npu::ThreadDims::X>([&](NPU_THREAD_PARAMS) {
 // CHECK:   float a = texCubemap<float>(cube, 1.0f, 0.0f, 0.0f);
+// CHECK:   float4 g = tex2Dgather<float4>(layers, 0.5f, 0.5f, 0);
 
 void arrays(const float *host, int w, int h) {
   cudaChannelFormatDesc desc = cudaCreateChannelDesc(32, 0, 0, 0, cudaChannelFormatKindFloat);
