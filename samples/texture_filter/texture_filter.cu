@@ -2,14 +2,16 @@
 // against a host implementation of the CUDA Programming Guide's filtering formula ("Texture
 // Fetching": x_B = x - 0.5, i = floor(x_B), alpha = frac(x_B) in 9-bit fixed point with 8
 // fractional bits; tex = (1-a)(1-b)T[i,j] + a(1-b)T[i+1,j] + (1-a)bT[i,j+1] + abT[i+1,j+1]),
-// with normalized coordinates and mirror addressing; then the same upscaling by a legacy
-// texture reference bound to pitched memory (clamp addressing), a uchar4 texture read as
-// normalized floats, and a surface that writes the result back into a CUDA array.
+// with normalized coordinates and mirror addressing; then the same upscaling through a texture
+// over pitched linear memory (unnormalized coordinates, clamp addressing), a uchar4 texture read
+// as normalized floats, and a surface that writes the result back into a CUDA array. (Legacy
+// texture references, which CUDA 12 removed, are checked by tests/translator/e2e/texref.cu:
+// this sample also builds with nvcc 13.)
 //
 // CUDA features: cudaMallocArray, cudaMemcpy2DToArray, cudaCreateTextureObject
 // (cudaResourceTypeArray, cudaResourceTypePitch2D), tex2D<float>, tex2D(&v, ...),
-// cudaReadModeNormalizedFloat, texture<float, 2> with cudaBindTexture2D and tex2D(ref, x, y),
-// cudaCreateSurfaceObject and surf2Dwrite with byte offsets, cudaMemcpy2DFromArray.
+// cudaReadModeNormalizedFloat, cudaCreateSurfaceObject and surf2Dwrite with byte offsets,
+// cudaMemcpy2DFromArray.
 //
 // Usage: texture_filter [width] [height] [scale]   (default 64 x 48, upscaled 4x)
 #include <cmath>
@@ -29,8 +31,6 @@
     }                                                                                              \
   } while (0)
 
-texture<float, 2, cudaReadModeElementType> imageRef;
-
 __global__ void upscaleObject(cudaTextureObject_t image, float *out, int ow, int oh) {
   int x = blockIdx.x * blockDim.x + threadIdx.x;
   int y = blockIdx.y * blockDim.y + threadIdx.y;
@@ -42,11 +42,11 @@ __global__ void upscaleObject(cudaTextureObject_t image, float *out, int ow, int
   tex2D(&out[y * ow + x], image, u, v);
 }
 
-__global__ void upscaleReference(float *out, int ow, int oh, float scale) {
+__global__ void upscalePitched(cudaTextureObject_t image, float *out, int ow, int oh, float scale) {
   int x = blockIdx.x * blockDim.x + threadIdx.x;
   int y = blockIdx.y * blockDim.y + threadIdx.y;
   if (x < ow && y < oh)
-    out[y * ow + x] = tex2D(imageRef, (x + 0.5f) / scale, (y + 0.5f) / scale);
+    out[y * ow + x] = tex2D<float>(image, (x + 0.5f) / scale, (y + 0.5f) / scale);
 }
 
 __global__ void colorToSurface(cudaTextureObject_t colors, cudaSurfaceObject_t gray, int w, int h) {
@@ -124,26 +124,33 @@ int main(int argc, char **argv) {
         printf("object (%d,%d): %.9g, expected %.9g\n", x, y, out[y * ow + x], want);
     }
 
-  // 2. Legacy texture reference over pitched memory: unnormalized coordinates, clamp.
+  // 2. A texture over pitched linear memory: unnormalized coordinates, clamp.
   float *dPitched;
   size_t pitch;
   CHECK(cudaMallocPitch(&dPitched, &pitch, w * sizeof(float), h));
   CHECK(cudaMemcpy2D(dPitched, pitch, img.data(), w * sizeof(float), w * sizeof(float), h,
                      cudaMemcpyHostToDevice));
-  imageRef.filterMode = cudaFilterModeLinear;
-  imageRef.addressMode[0] = imageRef.addressMode[1] = cudaAddressModeClamp;
-  imageRef.normalized = false;
-  CHECK(cudaBindTexture2D(0, imageRef, dPitched, desc, w, h, pitch));
-  upscaleReference<<<grid, block>>>(dOut, ow, oh, (float)scale);
+  cudaResourceDesc pitched = {};
+  pitched.resType = cudaResourceTypePitch2D;
+  pitched.res.pitch2D.devPtr = dPitched;
+  pitched.res.pitch2D.desc = desc;
+  pitched.res.pitch2D.width = w;
+  pitched.res.pitch2D.height = h;
+  pitched.res.pitch2D.pitchInBytes = pitch;
+  td.addressMode[0] = td.addressMode[1] = cudaAddressModeClamp;
+  td.normalizedCoords = 0;
+  cudaTextureObject_t pitchedImage = 0;
+  CHECK(cudaCreateTextureObject(&pitchedImage, &pitched, &td, nullptr));
+  upscalePitched<<<grid, block>>>(pitchedImage, dOut, ow, oh, (float)scale);
   CHECK(cudaGetLastError());
   CHECK(cudaMemcpy(out.data(), dOut, out.size() * sizeof(float), cudaMemcpyDeviceToHost));
   for (int y = 0; y < oh; ++y)
     for (int x = 0; x < ow; ++x) {
       float want = bilinear(img, w, h, (x + 0.5f) / scale, (y + 0.5f) / scale, false);
       if (out[y * ow + x] != want && bad++ < 10)
-        printf("reference (%d,%d): %.9g, expected %.9g\n", x, y, out[y * ow + x], want);
+        printf("pitched (%d,%d): %.9g, expected %.9g\n", x, y, out[y * ow + x], want);
     }
-  CHECK(cudaUnbindTexture(imageRef));
+  CHECK(cudaDestroyTextureObject(pitchedImage));
 
   // 3. uchar4 colours read as normalized floats, written to a float surface in bytes.
   std::vector<uchar4> colors(w * h);

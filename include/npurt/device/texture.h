@@ -45,15 +45,10 @@ template <class T> inline T fetchAs(const TextureView &view, const SamplePoint &
   using Scalar = typename Traits::Scalar;
   Scalar channels[Traits::channels];
   static_assert(sizeof(channels) == sizeof(T), "a texel type is its channels, unpadded");
-  if constexpr (std::is_floating_point_v<Scalar>) {
-    const TexelValue value = sampleFloat(view, at);
-    for (int c = 0; c < Traits::channels; ++c)
-      channels[c] = value.f[c];
-  } else {
-    const TexelBits value = sampleInteger(view, at);
-    for (int c = 0; c < Traits::channels; ++c)
-      channels[c] = static_cast<Scalar>(value.i[c]);
-  }
+  if constexpr (std::is_floating_point_v<Scalar>)
+    sampleFloat(view, at, channels, Traits::channels);
+  else
+    sampleInteger(view, at, channels, Traits::channels);
   T out;
   std::memcpy(&out, channels, sizeof out);
   return out;

@@ -31,13 +31,6 @@
 
 namespace npu::detail {
 
-struct TexelValue {
-  float f[4] = {0, 0, 0, 0};
-};
-struct TexelBits {
-  long long i[4] = {0, 0, 0, 0};
-};
-
 inline constexpr int kAddressWrap = 0, kAddressClamp = 1, kAddressMirror = 2, kAddressBorder = 3;
 
 // Channel c of the texel at p, as a float after the read mode. Channels the format lacks are 0.
@@ -108,13 +101,15 @@ inline long long channelAsInteger(const TexelFormat &format, const unsigned char
   }
 }
 
-// floor(t) as an integer, defined for every float (see the header comment).
+// floor(t) as an integer, defined for every float (see the header comment). Not std::floor:
+// without SSE4.1 that is a call into libm, which made a fetch several times slower.
 inline long long floorTexel(float t) {
   if (t != t)
     return 0;
   constexpr float kLimit = 1099511627776.0f; // 2^40
   t = t < -kLimit ? -kLimit : (t > kLimit ? kLimit : t);
-  return static_cast<long long>(std::floor(t));
+  const long long truncated = static_cast<long long>(t);
+  return float(truncated) > t ? truncated - 1 : truncated;
 }
 
 // The texel index CUDA's addressing mode makes of index i in a dimension of n texels, or -1 for
@@ -139,7 +134,8 @@ inline long long addressTexel(long long i, long long n, int mode, bool normalize
 
 // alpha in the hardware's 9-bit fixed point (8 fractional bits), rounded to nearest.
 inline float fixedPointWeight(float fraction) {
-  return std::floor(fraction * 256.0f + 0.5f) / 256.0f;
+  // fraction is in [0, 1): the scaled value is positive, so truncation is floor.
+  return float(static_cast<int>(fraction * 256.0f + 0.5f)) / 256.0f;
 }
 
 // What a fetch reads: the texture's dimensions (1 to 3), the coordinates, the layer.
@@ -193,10 +189,11 @@ inline void countTextureFetch(const TextureView &view, unsigned texels, bool fil
     tally.filteredFetches += 1;
 }
 
-// A fetch returning floats: point or linear filtering per the view.
-inline TexelValue sampleFloat(const TextureView &view, const SamplePoint &at) {
+// A fetch returning floats: point or linear filtering per the view, the first `channels`
+// channels written to out (written in place, not returned: a returned 16-byte struct read back
+// as a float made every fetch wait on a failed store-to-load forward).
+inline void sampleFloat(const TextureView &view, const SamplePoint &at, float *out, int channels) {
   const long long layer = clampLayer(view, at.layer);
-  TexelValue out;
   if (!view.linearFilter || at.exactIndex) {
     long long idx[3] = {0, 0, 0};
     for (int d = 0; d < at.dims; ++d) {
@@ -204,10 +201,10 @@ inline TexelValue sampleFloat(const TextureView &view, const SamplePoint &at) {
       idx[d] = addressTexel(pointIndex(at, d, n), n, view.addressMode[d], at.normalizedCoords);
     }
     const unsigned char *p = texelAt(view, idx, at.dims, layer);
-    for (int c = 0; c < 4; ++c)
-      out.f[c] = p != nullptr ? channelAsFloat(view, p, c) : view.borderColor[c];
+    for (int c = 0; c < channels; ++c)
+      out[c] = p != nullptr ? channelAsFloat(view, p, c) : view.borderColor[c];
     countTextureFetch(view, 1, false);
-    return out;
+    return;
   }
   long long low[3] = {0, 0, 0}, high[3] = {0, 0, 0};
   float alpha[3] = {0, 0, 0};
@@ -215,7 +212,8 @@ inline TexelValue sampleFloat(const TextureView &view, const SamplePoint &at) {
     const long long n = sizeOf(view, d);
     const float t = (at.normalizedCoords ? at.coord[d] * float(n) : at.coord[d]) - 0.5f;
     const long long i = floorTexel(t);
-    alpha[d] = t == t ? fixedPointWeight(t - std::floor(t)) : 0.0f;
+    // float(i) is exact: |t| < 2^24 leaves i small, and a larger t has no fraction bits.
+    alpha[d] = t == t ? fixedPointWeight(t - float(i)) : 0.0f;
     low[d] = addressTexel(i, n, view.addressMode[d], at.normalizedCoords);
     high[d] = addressTexel(i + 1, n, view.addressMode[d], at.normalizedCoords);
   }
@@ -232,28 +230,28 @@ inline TexelValue sampleFloat(const TextureView &view, const SamplePoint &at) {
                       : weight * (isHigh ? alpha[d] : 1.0f - alpha[d]);
     }
     const unsigned char *p = texelAt(view, idx, at.dims, layer);
-    for (int c = 0; c < 4; ++c) {
+    for (int c = 0; c < channels; ++c) {
       const float texel = p != nullptr ? channelAsFloat(view, p, c) : view.borderColor[c];
-      out.f[c] = corner == 0 ? weight * texel : out.f[c] + weight * texel;
+      out[c] = corner == 0 ? weight * texel : out[c] + weight * texel;
     }
   }
   countTextureFetch(view, corners, true);
-  return out;
 }
 
 // A fetch returning the stored integers (point sampling; integer textures cannot filter).
-inline TexelBits sampleInteger(const TextureView &view, const SamplePoint &at) {
+template <class Scalar>
+inline void sampleInteger(const TextureView &view, const SamplePoint &at, Scalar *out,
+                          int channels) {
   long long idx[3] = {0, 0, 0};
   for (int d = 0; d < at.dims; ++d) {
     const long long n = sizeOf(view, d);
     idx[d] = addressTexel(pointIndex(at, d, n), n, view.addressMode[d], at.normalizedCoords);
   }
   const unsigned char *p = texelAt(view, idx, at.dims, clampLayer(view, at.layer));
-  TexelBits out;
-  for (int c = 0; c < 4; ++c)
-    out.i[c] = p != nullptr ? channelAsInteger(view.format, p, c) : (long long)view.borderColor[c];
+  for (int c = 0; c < channels; ++c)
+    out[c] = static_cast<Scalar>(p != nullptr ? channelAsInteger(view.format, p, c)
+                                              : (long long)view.borderColor[c]);
   countTextureFetch(view, 1, false);
-  return out;
 }
 
 // The four texels a bilinear fetch of a 2D texture would weigh, in tld4's order (PTX ISA:
