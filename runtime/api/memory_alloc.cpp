@@ -4,6 +4,7 @@
 #include <cstdint>
 
 #include "api/ApiCall.h"
+#include "api/TextureTable.h"
 #include "api/memory_checks.h"
 
 using npu::api::call;
@@ -63,6 +64,7 @@ npuError_t npuFree(void *devPtr) {
       return npuErrorInvalidValue; // unknown, not the start of an allocation, or freed already
     // cudaFree synchronizes with the device: work already queued may still use the memory.
     runtime.streams().synchronizeAll();
+    npu::api::TextureTable::instance().memoryFreed(freed->base, freed->bytes);
     runtime.release(*freed);
     return npuSuccess;
   });
@@ -120,6 +122,7 @@ npuError_t npuFreeAsync(void *devPtr, npuStream_t stream) {
     if (!freed)
       return npuErrorInvalidValue;
     runtime.streams().enqueue(*target, [&runtime, allocation = *freed](npu::core::OpTiming &) {
+      npu::api::TextureTable::instance().memoryFreed(allocation.base, allocation.bytes);
       runtime.release(allocation);
     });
     return npuSuccess;
