@@ -3,6 +3,7 @@
 #include <cstring>
 
 #include "api/ApiCall.h"
+#include "api/capture_hooks.h"
 #include "api/device_attributes.h"
 #include "api/stream_priority.h"
 
@@ -120,6 +121,8 @@ npuError_t npuGetDeviceFlags(unsigned int *flags) {
 
 npuError_t npuDeviceSynchronize(void) {
   return call([&](Runtime &runtime) {
+    if (npuError_t unsafe = npu::api::checkUnsafeCall(runtime); unsafe != npuSuccess)
+      return unsafe; // runtime/core/Capture.h: potentially unsafe while capturing
     npu::api::HostCallSpan span(runtime, "npuDeviceSynchronize");
     runtime.streams().synchronizeAll();
     return npu::api::afterWait(runtime);

@@ -4,6 +4,7 @@
 #include <cstdint>
 
 #include "api/ApiCall.h"
+#include "api/capture_hooks.h"
 #include "api/memory_checks.h"
 
 using npu::api::call;
@@ -48,6 +49,8 @@ extern "C" {
 
 npuError_t npuMalloc(void **devPtr, size_t size) {
   return call([&](Runtime &runtime) {
+    if (npuError_t unsafe = npu::api::checkUnsafeCall(runtime); unsafe != npuSuccess)
+      return unsafe; // runtime/core/Capture.h: potentially unsafe while capturing
     return allocateTracked(runtime, devPtr, size, MemoryKind::Device, 0, [&](std::size_t bytes) {
       return runtime.backend().allocateDevice(bytes);
     });
@@ -56,6 +59,8 @@ npuError_t npuMalloc(void **devPtr, size_t size) {
 
 npuError_t npuFree(void *devPtr) {
   return call([&](Runtime &runtime) {
+    if (npuError_t unsafe = npu::api::checkUnsafeCall(runtime); unsafe != npuSuccess)
+      return unsafe; // runtime/core/Capture.h: potentially unsafe while capturing
     if (devPtr == nullptr)
       return npuSuccess;
     auto freed = runtime.allocations.eraseIf(devPtr, isDeviceAllocation);
@@ -70,6 +75,8 @@ npuError_t npuFree(void *devPtr) {
 
 npuError_t npuMallocPitch(void **devPtr, size_t *pitch, size_t width, size_t height) {
   return call([&](Runtime &runtime) {
+    if (npuError_t unsafe = npu::api::checkUnsafeCall(runtime); unsafe != npuSuccess)
+      return unsafe; // runtime/core/Capture.h: potentially unsafe while capturing
     if (devPtr == nullptr || pitch == nullptr)
       return npuErrorInvalidValue;
     // Rows start on 512-byte boundaries, CUDA's texture-pitch alignment on current GPUs.
@@ -88,6 +95,8 @@ npuError_t npuMallocPitch(void **devPtr, size_t *pitch, size_t width, size_t hei
 
 npuError_t npuMallocManaged(void **devPtr, size_t size, unsigned int flags) {
   return call([&](Runtime &runtime) {
+    if (npuError_t unsafe = npu::api::checkUnsafeCall(runtime); unsafe != npuSuccess)
+      return unsafe; // runtime/core/Capture.h: potentially unsafe while capturing
     if (size == 0 || (flags != npuMemAttachGlobal && flags != npuMemAttachHost))
       return npuErrorInvalidValue;
     return allocateTracked(
@@ -100,8 +109,12 @@ npuError_t npuMallocManaged(void **devPtr, size_t size, unsigned int flags) {
 // the program receives the pointer) and freed when the stream reaches npuFreeAsync.
 npuError_t npuMallocAsync(void **devPtr, size_t size, npuStream_t stream) {
   return call([&](Runtime &runtime) {
-    if (!runtime.streams().resolve(stream))
+    auto target = runtime.streams().resolve(stream);
+    if (!target)
       return npuErrorInvalidResourceHandle;
+    // Memory-allocation graph nodes are not modelled: refused (and the capture invalidated).
+    if (npuError_t error = runtime.captures.checkSynchronize(*target); error != npuSuccess)
+      return error;
     return allocateTracked(
         runtime, devPtr, size, MemoryKind::StreamOrdered, 0,
         [&](std::size_t bytes) { return runtime.backend().allocateDevice(bytes); });
@@ -115,6 +128,8 @@ npuError_t npuFreeAsync(void *devPtr, npuStream_t stream) {
       return npuErrorInvalidResourceHandle;
     if (devPtr == nullptr)
       return npuSuccess;
+    if (npuError_t error = runtime.captures.checkSynchronize(*target); error != npuSuccess)
+      return error; // as npuMallocAsync: no memory-free graph nodes
     // Forgotten now (a second free is an error at once), released in stream order.
     auto freed = runtime.allocations.eraseIf(devPtr, isDeviceAllocation);
     if (!freed)

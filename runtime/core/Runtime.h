@@ -1,7 +1,8 @@
 // The runtime's process-wide state (CUDA's primary context): the backend, the device's cached
-// properties, the allocation map, streams, events, per-kernel settings, device settings and
-// the sticky error. Created on the first API call; destroyed at process exit after waiting for
-// all work, after which every API call returns npuErrorCudartUnloading (as CUDA does).
+// properties, the allocation map, streams, events, captures, graphs, per-kernel settings,
+// device settings and the sticky error. Created on the first API call; destroyed at process exit
+// after waiting for all work, after which every API call returns npuErrorCudartUnloading (as CUDA
+// does).
 #pragma once
 
 #include <array>
@@ -13,9 +14,11 @@
 
 #include "core/AllocationMap.h"
 #include "core/Backend.h"
+#include "core/Capture.h"
 #include "core/ErrorState.h"
 #include "core/Event.h"
 #include "core/FunctionTable.h"
+#include "core/GraphRegistry.h"
 #include "core/RunClock.h"
 #include "core/Settings.h"
 #include "core/Stream.h"
@@ -50,6 +53,8 @@ public:
   EventRegistry events;
   FunctionTable functions;
   StickyError sticky;
+  CaptureRegistry captures;
+  GraphRegistry graphs;
 
   DeviceSettings deviceSettings() const {
     std::lock_guard lock(settingsMutex_);
