@@ -45,9 +45,12 @@ void KernelHandleRule::onKernelValue(Context &C, const clang::ExplicitCastExpr &
   UserFile *F = C.spelledIn(Cast.getBeginLoc(), &Begin);
   if (!F)
     return;
-  clang::SourceLocation Last = Cast.getEndLoc();
+  const clang::SourceLocation Last = Cast.getEndLoc();
   const std::string Shown = Kernel->getNameInfo().getAsString();
-  if (Cast.getBeginLoc().isMacroID() || Last.isMacroID() || C.spelledIn(Last, &End) != F ||
+  auto inMacroBody = [&](clang::SourceLocation L) {
+    return L.isMacroID() && !C.SM.isMacroArgExpansion(L); // a macro argument is spelled here
+  };
+  if (inMacroBody(Cast.getBeginLoc()) || inMacroBody(Last) || C.spelledIn(Last, &End) != F ||
       C.spelledIn(Kernel->getBeginLoc(), &NameBegin) != F ||
       C.spelledIn(Kernel->getEndLoc(), &NameEnd) != F) {
     C.report(Cast.getBeginLoc(), DiagId::CU2NPU2001,
