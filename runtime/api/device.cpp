@@ -125,6 +125,7 @@ npuError_t npuDeviceSynchronize(void) {
       return unsafe; // runtime/core/Capture.h: potentially unsafe while capturing
     npu::api::HostCallSpan span(runtime, "npuDeviceSynchronize");
     runtime.streams().synchronizeAll();
+    runtime.pools().trimToThresholds(); // CUDA releases pool memory at synchronisation
     return npu::api::afterWait(runtime);
   });
 }

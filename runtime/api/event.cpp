@@ -81,6 +81,7 @@ npuError_t npuEventSynchronize(npuEvent_t event) {
       return npuErrorCapturedEvent;
     if (record)
       runtime.streams().hostWait(*record->done);
+    runtime.pools().trimToThresholds(); // CUDA releases pool memory at synchronisation
     return npu::api::afterWait(runtime);
   });
 }

@@ -105,20 +105,31 @@ npuError_t npuMallocManaged(void **devPtr, size_t size, unsigned int flags) {
   });
 }
 
-// Stream-ordered allocation: the memory is allocated at once (no queued work can touch it before
-// the program receives the pointer) and freed when the stream reaches npuFreeAsync.
-npuError_t npuMallocAsync(void **devPtr, size_t size, npuStream_t stream) {
+// Stream-ordered allocation from a pool (core/MemPool.h): the block is handed out at once (no
+// queued work can touch it before the program receives the pointer), reused in stream order.
+npuError_t npuMallocFromPoolAsync(void **devPtr, size_t size, npuMemPool_t memPool,
+                                  npuStream_t stream) {
   return call([&](Runtime &runtime) {
     auto target = runtime.streams().resolve(stream);
     if (!target)
       return npuErrorInvalidResourceHandle;
+    if (!runtime.pools().isPool(memPool))
+      return npuErrorInvalidValue;
     // Memory-allocation graph nodes are not modelled: refused (and the capture invalidated).
     if (npuError_t error = runtime.captures.checkSynchronize(*target); error != npuSuccess)
       return error;
     return allocateTracked(
         runtime, devPtr, size, MemoryKind::StreamOrdered, 0,
-        [&](std::size_t bytes) { return runtime.backend().allocateDevice(bytes); });
+        [&](std::size_t bytes) { return runtime.pools().allocate(memPool, bytes, target.get()); });
   });
+}
+
+npuError_t npuMallocAsync(void **devPtr, size_t size, npuStream_t stream) {
+  Runtime *runtime = Runtime::instance(); // the current pool; call() reports a missing runtime
+  npuMemPool_t pool = runtime != nullptr && runtime->initError() == npuSuccess
+                          ? runtime->pools().currentPool()
+                          : nullptr;
+  return npuMallocFromPoolAsync(devPtr, size, pool, stream);
 }
 
 npuError_t npuFreeAsync(void *devPtr, npuStream_t stream) {
@@ -134,6 +145,11 @@ npuError_t npuFreeAsync(void *devPtr, npuStream_t stream) {
     auto freed = runtime.allocations.eraseIf(devPtr, isDeviceAllocation);
     if (!freed)
       return npuErrorInvalidValue;
+    if (runtime.pools().owns(devPtr)) { // back to its pool, reusable after the free's position
+      runtime.pools().free(devPtr, target.get(),
+                           runtime.streams().enqueue(*target, [](npu::core::OpTiming &) {}));
+      return npuSuccess;
+    }
     runtime.streams().enqueue(*target, [&runtime, allocation = *freed](npu::core::OpTiming &) {
       runtime.release(allocation);
     });

@@ -67,6 +67,7 @@ npuError_t npuStreamSynchronize(npuStream_t stream) {
     npu::api::HostCallSpan span(runtime, "npuStreamSynchronize");
     if (auto tail = runtime.streams().tailOf(*target))
       runtime.streams().hostWait(*tail);
+    runtime.pools().trimToThresholds(); // CUDA releases pool memory at synchronisation
     return npu::api::afterWait(runtime);
   });
 }

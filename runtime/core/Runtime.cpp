@@ -30,6 +30,7 @@ Runtime::Runtime() {
     initError_ = npuErrorInitializationError;
   } else {
     backend_->deviceProperties(0, properties_);
+    pools_ = std::make_unique<PoolRegistry>(*backend_);
   }
   clock_ = std::make_unique<RunClock>(backend_ != nullptr && backend_->modelsTime());
   runner_ = std::make_unique<OpRunner>(*clock_, sticky);
@@ -50,9 +51,12 @@ Runtime::~Runtime() {
 
 void Runtime::release(const Allocation &allocation) {
   switch (allocation.kind) {
+  case MemoryKind::StreamOrdered:
+    if (pools_->release(allocation.base))
+      break; // a pool's block
+    [[fallthrough]];
   case MemoryKind::Device:
   case MemoryKind::Pitched:
-  case MemoryKind::StreamOrdered:
     backend_->freeDevice(allocation.base);
     break;
   case MemoryKind::Managed:
@@ -73,6 +77,7 @@ void Runtime::reset() {
   streams_->synchronizeAll();
   for (const Allocation &allocation : allocations.takeAllButSymbols())
     release(allocation);
+  pools_->reset(); // after the loop: blocks in use were released as allocations
   updateDeviceSettings([](DeviceSettings &settings) { settings = DeviceSettings{}; });
   functions.clear();
   backend_->reset();

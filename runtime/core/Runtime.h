@@ -1,8 +1,8 @@
 // The runtime's process-wide state (CUDA's primary context): the backend, the device's cached
-// properties, the allocation map, streams, events, captures, graphs, per-kernel settings,
-// device settings and the sticky error. Created on the first API call; destroyed at process exit
-// after waiting for all work, after which every API call returns npuErrorCudartUnloading (as CUDA
-// does).
+// properties, the allocation map, streams, events, captures, graphs, memory pools, per-kernel
+// settings, device settings and the sticky error. Created on the first API call; destroyed at
+// process exit after waiting for all work, after which every API call returns
+// npuErrorCudartUnloading (as CUDA does).
 #pragma once
 
 #include <array>
@@ -19,6 +19,7 @@
 #include "core/Event.h"
 #include "core/FunctionTable.h"
 #include "core/GraphRegistry.h"
+#include "core/MemPool.h"
 #include "core/RunClock.h"
 #include "core/Settings.h"
 #include "core/Stream.h"
@@ -45,6 +46,7 @@ public:
   Backend &backend() { return *backend_; }
   const npuDeviceProp &properties() const { return properties_; }
   StreamRegistry &streams() { return *streams_; }
+  PoolRegistry &pools() { return *pools_; }
   RunClock &clock() { return *clock_; }
   // The trace and report collector; nullptr unless NPURT_TRACE or NPURT_REPORT is set.
   profile::Profiler *profiler() { return profiler_.get(); }
@@ -84,6 +86,7 @@ private:
   std::unique_ptr<OpRunner> runner_;
   std::unique_ptr<profile::Profiler> profiler_;
   std::unique_ptr<StreamRegistry> streams_;
+  std::unique_ptr<PoolRegistry> pools_; // after backend_: destroyed while it still exists
   mutable std::mutex settingsMutex_;
   DeviceSettings deviceSettings_;
 };
