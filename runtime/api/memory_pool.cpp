@@ -36,6 +36,18 @@ const AttributeField *fieldOf(npuMemPoolAttr attr) {
   return nullptr;
 }
 
+// Reads or changes (`body(field, attributes)`) attribute `attr` of a live pool.
+template <class Body>
+npuError_t attributeCall(npuMemPool_t memPool, npuMemPoolAttr attr, void *value, Body body) {
+  return call([&](Runtime &runtime) {
+    const AttributeField *field = fieldOf(attr);
+    if (value == nullptr || field == nullptr || !runtime.pools().isPool(memPool))
+      return npuErrorInvalidValue;
+    return runtime.pools().updateAttributes(
+        memPool, [&](PoolAttributes &attributes) { return body(*field, attributes); });
+  });
+}
+
 // The device's default or current pool (`which`).
 npuError_t devicePool(npuMemPool_t *memPool, int device,
                       npuMemPool_t (npu::core::PoolRegistry::*which)() const) {
@@ -94,44 +106,33 @@ npuError_t npuMemPoolDestroy(npuMemPool_t memPool) {
 }
 
 npuError_t npuMemPoolSetAttribute(npuMemPool_t memPool, npuMemPoolAttr attr, void *value) {
-  return call([&](Runtime &runtime) {
-    if (value == nullptr || !runtime.pools().isPool(memPool))
-      return npuErrorInvalidValue;
-    const AttributeField *field = fieldOf(attr);
-    if (field == nullptr)
-      return npuErrorInvalidValue;
-    PoolAttributes attributes = runtime.pools().attributes(memPool);
-    if (field->flag != nullptr) {
-      attributes.*field->flag = *static_cast<const int *>(value) != 0;
-    } else if (attr == npuMemPoolAttrReleaseThreshold) {
-      attributes.releaseThreshold = *static_cast<const std::uint64_t *>(value);
-    } else if (attr == npuMemPoolAttrReservedMemHigh || attr == npuMemPoolAttrUsedMemHigh) {
-      if (*static_cast<const std::uint64_t *>(value) != 0)
-        return npuErrorInvalidValue; // only a reset (to the current value)
-      attributes.*field->counter =
-          attr == npuMemPoolAttrReservedMemHigh ? attributes.reserved : attributes.used;
-    } else {
-      return npuErrorInvalidValue; // the current sizes are read-only
-    }
-    runtime.pools().setAttributes(memPool, attributes);
-    return npuSuccess;
-  });
+  return attributeCall(
+      memPool, attr, value, [&](const AttributeField &field, PoolAttributes &attributes) {
+        if (field.flag != nullptr) {
+          attributes.*field.flag = *static_cast<const int *>(value) != 0;
+        } else if (attr == npuMemPoolAttrReleaseThreshold) {
+          attributes.releaseThreshold = *static_cast<const std::uint64_t *>(value);
+        } else if (attr == npuMemPoolAttrReservedMemHigh || attr == npuMemPoolAttrUsedMemHigh) {
+          if (*static_cast<const std::uint64_t *>(value) != 0)
+            return npuErrorInvalidValue; // only a reset (to the current value)
+          attributes.*field.counter =
+              attr == npuMemPoolAttrReservedMemHigh ? attributes.reserved : attributes.used;
+        } else {
+          return npuErrorInvalidValue; // the current sizes are read-only
+        }
+        return npuSuccess;
+      });
 }
 
 npuError_t npuMemPoolGetAttribute(npuMemPool_t memPool, npuMemPoolAttr attr, void *value) {
-  return call([&](Runtime &runtime) {
-    if (value == nullptr || !runtime.pools().isPool(memPool))
-      return npuErrorInvalidValue;
-    const AttributeField *field = fieldOf(attr);
-    if (field == nullptr)
-      return npuErrorInvalidValue;
-    PoolAttributes attributes = runtime.pools().attributes(memPool);
-    if (field->flag != nullptr)
-      *static_cast<int *>(value) = attributes.*field->flag;
-    else
-      *static_cast<std::uint64_t *>(value) = attributes.*field->counter;
-    return npuSuccess;
-  });
+  return attributeCall(memPool, attr, value,
+                       [&](const AttributeField &field, PoolAttributes &attributes) {
+                         if (field.flag != nullptr)
+                           *static_cast<int *>(value) = attributes.*field.flag;
+                         else
+                           *static_cast<std::uint64_t *>(value) = attributes.*field.counter;
+                         return npuSuccess;
+                       });
 }
 
 npuError_t npuMemPoolTrimTo(npuMemPool_t memPool, size_t minBytesToKeep) {

@@ -125,16 +125,6 @@ bool PoolRegistry::release(const void *base) {
   return true;
 }
 
-PoolAttributes PoolRegistry::attributes(npuMemPool_t pool) const {
-  std::lock_guard lock(mutex_);
-  return pools_.at(pool).attributes;
-}
-
-void PoolRegistry::setAttributes(npuMemPool_t pool, const PoolAttributes &attributes) {
-  std::lock_guard lock(mutex_);
-  pools_.at(pool).attributes = attributes;
-}
-
 void PoolRegistry::trim(npuMemPool_t pool, std::size_t keepBytes) {
   std::lock_guard lock(mutex_);
   trimLocked(pools_.at(pool), keepBytes);

@@ -56,8 +56,12 @@ public:
   // False when `base` is no block in use.
   bool release(const void *base);
 
-  PoolAttributes attributes(npuMemPool_t pool) const;
-  void setAttributes(npuMemPool_t pool, const PoolAttributes &attributes);
+  // Runs `change(attributes)` on the pool's attributes under the registry's lock (allocations
+  // update the sizes concurrently) and returns its result.
+  template <class Change> npuError_t updateAttributes(npuMemPool_t pool, Change change) {
+    std::lock_guard lock(mutex_);
+    return change(pools_.at(pool).attributes);
+  }
   // Releases idle blocks whose free has run until the pool reserves at most `keepBytes`.
   void trim(npuMemPool_t pool, std::size_t keepBytes);
   // After the program synchronised: every pool down to its release threshold.
