@@ -11,6 +11,7 @@
 #include "npurt/detail/runtime_errors.h"
 #include "npurt/detail/runtime_types.h"
 #include "npurt/graph.h"
+#include "npurt/launch_config.h"
 #include "npurt/mempool.h"
 
 // The identity macros of the CUDA headers npurt/runtime.h takes the place of (cu2npu rewrites

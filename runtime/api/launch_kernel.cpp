@@ -40,4 +40,56 @@ npuError_t npuLaunchKernel(const void *func, dim3 gridDim, dim3 blockDim, void *
   return npu::detail::enqueueGrid(std::move(task), stream);
 }
 
+npuError_t npuLaunchKernelExC(const npuLaunchConfig_t *config, const void *func, void **args) {
+  if (npuError_t error = npu::detail::checkLaunchConfig(config); error != npuSuccess)
+    return error;
+  return npuLaunchKernel(func, config->gridDim, config->blockDim, args, config->dynamicSmemBytes,
+                         config->stream);
+}
+
 } // extern "C"
+
+namespace npu::detail {
+
+npuError_t checkLaunchConfig(const npuLaunchConfig_t *config) {
+  return call([&](Runtime &) {
+    if (config == nullptr || (config->numAttrs != 0 && config->attrs == nullptr))
+      return npuErrorInvalidValue;
+    for (unsigned i = 0; i < config->numAttrs; ++i) {
+      const npuLaunchAttribute &attribute = config->attrs[i];
+      switch (attribute.id) {
+      case npuLaunchAttributeIgnore:
+      case npuLaunchAttributeAccessPolicyWindow:
+      case npuLaunchAttributeSynchronizationPolicy:
+      case npuLaunchAttributeProgrammaticStreamSerialization:
+      case npuLaunchAttributePriority:
+      case npuLaunchAttributeMemSyncDomainMap:
+      case npuLaunchAttributeMemSyncDomain:
+      case npuLaunchAttributePreferredSharedMemoryCarveout:
+      case npuLaunchAttributeClusterSchedulingPolicyPreference:
+      case npuLaunchAttributeNvlinkUtilCentricScheduling:
+        break; // hints: nothing on the host depends on them
+      case npuLaunchAttributeClusterDimension: {
+        const auto &cluster = attribute.val.clusterDim;
+        if (1ull * cluster.x * cluster.y * cluster.z != 1)
+          return npuErrorNotSupported; // thread-block clusters need compute capability 9.0
+        break;
+      }
+      case npuLaunchAttributeCooperative:
+        if (attribute.val.cooperative != 0)
+          return npuErrorNotSupported; // no grid-wide synchronisation
+        break;
+      case npuLaunchAttributeProgrammaticEvent:
+      case npuLaunchAttributePreferredClusterDimension:
+      case npuLaunchAttributeLaunchCompletionEvent:
+      case npuLaunchAttributeDeviceUpdatableKernelNode:
+        return npuErrorNotSupported;
+      default:
+        return npuErrorInvalidValue;
+      }
+    }
+    return npuSuccess;
+  });
+}
+
+} // namespace npu::detail

@@ -47,6 +47,19 @@ inline const void *kernel_handle(const char *name, void (*kernel)(Params...)) {
 
 } // namespace npu
 
+// CUDA's C++ form of cudaLaunchKernelEx: the arguments are converted to the kernel's parameter
+// types as for `<<<>>>`; the configuration's attributes are checked (npurt/launch_config.h).
+template <class... Params, class... Args>
+inline npuError_t npuLaunchKernelEx(const npuLaunchConfig_t *config, void (*kernel)(Params...),
+                                    Args &&...args) {
+  if (npuError_t error = ::npu::detail::checkLaunchConfig(config); error != npuSuccess)
+    return error;
+  return ::npu::detail::enqueueGrid(
+      ::npu::detail::makeGridTask(nullptr, kernel, config->gridDim, config->blockDim,
+                                  config->dynamicSmemBytes, std::forward<Args>(args)...),
+      config->stream);
+}
+
 // CUDA's C++ overload `cudaLaunchKernel(T *func, ...)`: the kernel is typed here.
 template <class... Params>
 inline npuError_t npuLaunchKernel(void (*func)(Params...), dim3 gridDim, dim3 blockDim, void **args,
