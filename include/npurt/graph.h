@@ -198,3 +198,16 @@ inline npuError_t npuGraphInstantiate(npuGraphExec_t *pGraphExec, npuGraph_t gra
     pLogBuffer[0] = '\0';
   return result;
 }
+
+// CUDA 11's form of npuGraphExecUpdate (the error node and the result as two out-parameters).
+inline npuError_t npuGraphExecUpdate(npuGraphExec_t hGraphExec, npuGraph_t hGraph,
+                                     npuGraphNode_t *hErrorNode_out,
+                                     enum npuGraphExecUpdateResult *updateResult_out) {
+  npuGraphExecUpdateResultInfo info{};
+  npuError_t result = npuGraphExecUpdate(hGraphExec, hGraph, &info);
+  if (hErrorNode_out != nullptr)
+    *hErrorNode_out = info.errorNode;
+  if (updateResult_out != nullptr)
+    *updateResult_out = info.result;
+  return result;
+}

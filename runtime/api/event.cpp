@@ -103,6 +103,8 @@ npuError_t npuEventElapsedTime(float *ms, npuEvent_t start, npuEvent_t end) {
     auto from = first->lastRecord(), to = last->lastRecord();
     if (!from || !to)
       return npuErrorInvalidResourceHandle; // never recorded
+    if (from->captured || to->captured)
+      return npuErrorCapturedEvent; // a capture position has no time
     if (!from->done->isDone() || !to->done->isDone())
       return npuErrorNotReady;
     *ms = static_cast<float>(to->timestampMs - from->timestampMs);

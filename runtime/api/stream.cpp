@@ -53,7 +53,11 @@ npuError_t npuStreamGetPriority(npuStream_t stream, int *priority) {
 npuError_t npuStreamDestroy(npuStream_t stream) {
   return call([&](Runtime &runtime) {
     // The default streams cannot be destroyed; queued work of a destroyed stream still runs.
-    return runtime.streams().destroy(stream) ? npuSuccess : npuErrorInvalidResourceHandle;
+    auto target = runtime.streams().resolve(stream);
+    if (!target || !runtime.streams().destroy(stream))
+      return npuErrorInvalidResourceHandle;
+    runtime.captures.forget(*target);
+    return npuSuccess;
   });
 }
 

@@ -141,6 +141,16 @@ npuError_t CaptureRegistry::checkLegacyWork(const npuStream_st &legacy) {
   return result;
 }
 
+void CaptureRegistry::forget(const npuStream_st &stream) {
+  std::lock_guard lock(mutex_);
+  auto found = streams_.find(&stream);
+  if (found == streams_.end())
+    return;
+  found->second.sequence->invalidated = true;
+  streams_.erase(found);
+  capturingStreams_.store(streams_.size(), std::memory_order_release);
+}
+
 npuError_t CaptureRegistry::checkUnsafeCall() {
   const npuStreamCaptureMode mode = threadMode();
   if (mode == npuStreamCaptureModeRelaxed)

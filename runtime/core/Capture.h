@@ -82,6 +82,9 @@ public:
   npuError_t checkLegacyWork(const npuStream_st &legacy);
   // A potentially unsafe call from this thread, under the thread's capture mode.
   npuError_t checkUnsafeCall();
+  // `stream` is destroyed: it leaves its capture, which is invalidated (its address may name
+  // another stream later).
+  void forget(const npuStream_st &stream);
 
   // The calling thread's capture mode (npuThreadExchangeStreamCaptureMode).
   static npuStreamCaptureMode &threadMode();

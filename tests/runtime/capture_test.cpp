@@ -114,6 +114,9 @@ TEST_F(CaptureTest, ForkAndJoinThroughEvents) {
   ASSERT_EQ(npuMemsetAsync(device, 0, kN * sizeof(int), stream), npuSuccess);
   ASSERT_EQ(npuEventRecord(fork, stream), npuSuccess);
   EXPECT_EQ(npuEventQuery(fork), npuErrorCapturedEvent);
+  EXPECT_EQ(npuEventSynchronize(fork), npuErrorCapturedEvent);
+  float ms = 0;
+  EXPECT_EQ(npuEventElapsedTime(&ms, fork, fork), npuErrorCapturedEvent);
   ASSERT_EQ(npuStreamWaitEvent(side, fork, 0), npuSuccess); // side joins the capture
   npuStreamCaptureStatus status;
   unsigned long long mainId = 0, sideId = 0;
@@ -256,6 +259,18 @@ TEST_F(CaptureTest, EndingAGlobalCaptureFromAnotherThreadIsRefused) {
   EXPECT_EQ(mallocOtherThread, npuErrorStreamCaptureUnsupported);
   npuGraph_t graph;
   EXPECT_EQ(npuStreamEndCapture(stream, &graph), npuErrorStreamCaptureInvalidated);
+}
+
+TEST_F(CaptureTest, DestroyingACapturingStreamEndsItsPartInTheCapture) {
+  npuStream_t doomed;
+  ASSERT_EQ(npuStreamCreateWithFlags(&doomed, npuStreamNonBlocking), npuSuccess);
+  ASSERT_EQ(npuStreamBeginCapture(doomed, npuStreamCaptureModeGlobal), npuSuccess);
+  ASSERT_EQ(::npu::launch("addOne", addOne, dim3(2), dim3(128), 0, doomed, device, kN), npuSuccess);
+  ASSERT_EQ(npuStreamDestroy(doomed), npuSuccess);
+  void *memory = nullptr; // no capture is left to forbid it
+  EXPECT_EQ(npuMalloc(&memory, 64), npuSuccess);
+  EXPECT_EQ(npuFree(memory), npuSuccess);
+  EXPECT_EQ(read()[0], 0);
 }
 
 TEST_F(CaptureTest, CapturedGraphLaunchAndHostFunctions) {

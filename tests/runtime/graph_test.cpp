@@ -262,6 +262,11 @@ TEST_F(GraphTest, ExecUpdateTakesParametersOfAGraphWithTheSameTopology) {
   npuGraphExecUpdateResultInfo info{};
   EXPECT_EQ(npuGraphExecUpdate(exec, c, &info), npuErrorGraphExecUpdateFailure);
   EXPECT_EQ(info.result, npuGraphExecUpdateErrorTopologyChanged);
+  npuGraphNode_t errorNode = reinterpret_cast<npuGraphNode_t>(&info);
+  npuGraphExecUpdateResult result = npuGraphExecUpdateSuccess;
+  EXPECT_EQ(npuGraphExecUpdate(exec, c, &errorNode, &result), npuErrorGraphExecUpdateFailure);
+  EXPECT_EQ(result, npuGraphExecUpdateErrorTopologyChanged); // CUDA 11's form
+  EXPECT_EQ(errorNode, nullptr);
   ASSERT_EQ(npuGraphExecUpdate(exec, b, &info), npuSuccess);
   EXPECT_EQ(info.result, npuGraphExecUpdateSuccess);
   ASSERT_EQ(npuGraphLaunch(exec, 0), npuSuccess);
