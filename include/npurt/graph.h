@@ -163,6 +163,8 @@ npuError_t npuGraphHostNodeSetParams(npuGraphNode_t node,
                                      const struct npuHostNodeParams *pNodeParams);
 npuError_t npuGraphMemcpyNodeSetParams1D(npuGraphNode_t node, void *dst, const void *src,
                                          size_t count, enum npuMemcpyKind kind);
+// Graphviz DOT of the nodes (type and name) and edges; `flags` are accepted and add nothing.
+npuError_t npuGraphDebugDotPrint(npuGraph_t graph, const char *path, unsigned int flags);
 
 // ---- Executable graphs (runtime/api/graph_exec.cpp) ----
 npuError_t npuGraphInstantiate(npuGraphExec_t *pGraphExec, npuGraph_t graph,
@@ -184,6 +186,11 @@ npuError_t npuGraphExecMemcpyNodeSetParams1D(npuGraphExec_t hGraphExec, npuGraph
                                              enum npuMemcpyKind kind);
 npuError_t npuGraphExecUpdate(npuGraphExec_t hGraphExec, npuGraph_t hGraph,
                               struct npuGraphExecUpdateResultInfo *resultInfo);
+// Kernel, memcpy and memset nodes of an executable graph may be disabled (they then do nothing).
+npuError_t npuGraphNodeSetEnabled(npuGraphExec_t hGraphExec, npuGraphNode_t hNode,
+                                  unsigned int isEnabled);
+npuError_t npuGraphNodeGetEnabled(npuGraphExec_t hGraphExec, npuGraphNode_t hNode,
+                                  unsigned int *isEnabled);
 
 } // extern "C"
 

@@ -1,6 +1,9 @@
 // Graph construction and inspection (CUDA runtime manual: "Graph Management"). The model is in
 // runtime/core/Graph.h; node parameters are checked in graph_nodes.cpp.
 #include <algorithm>
+#include <cstdio>
+#include <string>
+#include <unordered_map>
 
 #include "api/ApiCall.h"
 #include "api/graph_nodes.h"
@@ -338,6 +341,37 @@ npuError_t npuGraphMemcpyNodeSetParams1D(npuGraphNode_t node, void *dst, const v
     if (!nodeOfType(runtime, node, npuGraphNodeTypeMemcpy))
       return npuErrorInvalidValue;
     return npu::api::setCopyNode(runtime, *node, dst, src, count, kind);
+  });
+}
+
+npuError_t npuGraphDebugDotPrint(npuGraph_t graph, const char *path, unsigned int) {
+  return graphCall([&](Runtime &runtime) {
+    if (path == nullptr || !runtime.graphs.isGraph(graph))
+      return npuErrorInvalidValue;
+    static const char *const kTypeNames[] = {"kernel", "memcpy", "memset",
+                                             "host",   "graph",  "empty"};
+    std::string dot = "digraph npuGraph {\n";
+    std::unordered_map<const npuGraphNode_st *, std::size_t> number;
+    for (const auto &node : graph->nodes) {
+      const std::size_t id = number.size();
+      number[node.get()] = id;
+      const char *type = node->type <= npuGraphNodeTypeEmpty ? kTypeNames[node->type] : "other";
+      dot += "  n" + std::to_string(id) + " [label=\"" + type;
+      if (!node->label.name.empty())
+        dot += "\\n" + node->label.name;
+      dot += "\"];\n";
+    }
+    for (const auto &node : graph->nodes)
+      for (const npuGraphNode_st *dependency : node->dependencies)
+        dot += "  n" + std::to_string(number.at(dependency)) + " -> n" +
+               std::to_string(number.at(node.get())) + ";\n";
+    dot += "}\n";
+    std::FILE *file = std::fopen(path, "w");
+    if (file == nullptr)
+      return npuErrorOperatingSystem;
+    bool written = std::fwrite(dot.data(), 1, dot.size(), file) == dot.size();
+    written &= std::fclose(file) == 0;
+    return written ? npuSuccess : npuErrorOperatingSystem;
   });
 }
 

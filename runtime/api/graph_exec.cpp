@@ -1,6 +1,7 @@
 // Executable graphs (CUDA runtime manual: "Graph Management": instantiate, launch, update).
 // How a launch runs is in runtime/core/Graph.h.
 #include <algorithm>
+#include <optional>
 
 #include "api/ApiCall.h"
 #include "api/capture_hooks.h"
@@ -25,7 +26,8 @@ npu::core::TimedWork planWork(Runtime &runtime, std::shared_ptr<const ExecPlan> 
       double ready = timing.readyMs;
       for (unsigned dependency : node.dependencies)
         ready = std::max(ready, ends[dependency]);
-      ends[i] = node.work ? runner.runPart(streamId, node.label, node.work, ready) : ready;
+      ends[i] = node.work && node.enabled ? runner.runPart(streamId, node.label, node.work, ready)
+                                          : ready;
       lastEnd = std::max(lastEnd, ends[i]);
     }
     if (runner.clock().modelled())
@@ -52,26 +54,44 @@ npuError_t instantiate(Runtime &runtime, npuGraphExec_t *pGraphExec, npuGraph_t 
   return npuSuccess;
 }
 
+// The plan index of `node` (a node of the graph `exec` was instantiated from) when its type
+// is `allowed(type)`.
+template <class Allowed>
+std::optional<unsigned> execNodeIndex(Runtime &runtime, npuGraphExec_t exec, npuGraphNode_t node,
+                                      Allowed allowed) {
+  if (!runtime.graphs.isExec(exec))
+    return std::nullopt;
+  auto found = exec->plan->indexOf.find(node); // compares the handle only: it may be gone
+  if (found == exec->plan->indexOf.end() || !allowed(exec->plan->nodes[found->second].type))
+    return std::nullopt;
+  return found->second;
+}
+
 // Replaces the work of `node` (a node of the graph `exec` was instantiated from, of `type`)
 // with what `describe(temporary)` builds, in a new plan: enqueued launches keep the old one.
 template <class Describe>
 npuError_t setExecNode(npuGraphExec_t exec, npuGraphNode_t node, npuGraphNodeType type,
                        Describe describe) {
   return graphCall([&](Runtime &runtime) {
-    if (!runtime.graphs.isExec(exec))
-      return npuErrorInvalidValue;
-    auto found = exec->plan->indexOf.find(node); // compares the handle only: it may be gone
-    if (found == exec->plan->indexOf.end() || exec->plan->nodes[found->second].type != type)
+    std::optional<unsigned> index =
+        execNodeIndex(runtime, exec, node, [&](npuGraphNodeType t) { return t == type; });
+    if (!index)
       return npuErrorInvalidValue;
     npuGraphNode_st updated;
     if (npuError_t error = describe(runtime, updated); error != npuSuccess)
       return error;
     auto plan = std::make_shared<ExecPlan>(*exec->plan);
-    plan->nodes[found->second].work = std::move(updated.work);
-    plan->nodes[found->second].label = std::move(updated.label);
+    plan->nodes[*index].work = std::move(updated.work);
+    plan->nodes[*index].label = std::move(updated.label);
     exec->plan = std::move(plan);
     return npuSuccess;
   });
+}
+
+// CUDA lets kernel, memcpy and memset nodes be disabled.
+bool mayBeDisabled(npuGraphNodeType type) {
+  return type == npuGraphNodeTypeKernel || type == npuGraphNodeTypeMemcpy ||
+         type == npuGraphNodeTypeMemset;
 }
 
 } // namespace
@@ -189,10 +209,37 @@ npuError_t npuGraphExecUpdate(npuGraphExec_t hGraphExec, npuGraph_t hGraph,
       return report(sameEdges ? npuGraphExecUpdateErrorNodeTypeChanged
                               : npuGraphExecUpdateErrorTopologyChanged);
     }
-    // The nodes of the graph instantiated first still name their (updated) plan nodes.
+    // The nodes of the graph instantiated first still name their (updated) plan nodes, and
+    // nodes disabled in the executable graph stay disabled.
     plan->indexOf.insert(current.indexOf.begin(), current.indexOf.end());
+    for (std::size_t i = 0; i < plan->nodes.size(); ++i)
+      plan->nodes[i].enabled = current.nodes[i].enabled;
     hGraphExec->plan = std::move(plan);
     return report(npuGraphExecUpdateSuccess);
+  });
+}
+
+npuError_t npuGraphNodeSetEnabled(npuGraphExec_t hGraphExec, npuGraphNode_t hNode,
+                                  unsigned int isEnabled) {
+  return graphCall([&](Runtime &runtime) {
+    std::optional<unsigned> index = execNodeIndex(runtime, hGraphExec, hNode, mayBeDisabled);
+    if (!index)
+      return npuErrorInvalidValue;
+    auto plan = std::make_shared<ExecPlan>(*hGraphExec->plan);
+    plan->nodes[*index].enabled = isEnabled != 0;
+    hGraphExec->plan = std::move(plan);
+    return npuSuccess;
+  });
+}
+
+npuError_t npuGraphNodeGetEnabled(npuGraphExec_t hGraphExec, npuGraphNode_t hNode,
+                                  unsigned int *isEnabled) {
+  return graphCall([&](Runtime &runtime) {
+    std::optional<unsigned> index = execNodeIndex(runtime, hGraphExec, hNode, mayBeDisabled);
+    if (!index || isEnabled == nullptr)
+      return npuErrorInvalidValue;
+    *isEnabled = hGraphExec->plan->nodes[*index].enabled ? 1 : 0;
+    return npuSuccess;
   });
 }
 

@@ -68,6 +68,7 @@ struct ExecNode {
   TimedWork work;
   OpLabel label;
   std::vector<unsigned> dependencies; // indices of earlier plan nodes
+  bool enabled = true;                // npuGraphNodeSetEnabled: disabled nodes do nothing
 };
 
 struct ExecPlan {

@@ -1,6 +1,10 @@
 // CUDA graphs built with the graph API: nodes of every supported kind, dependencies, listing,
 // instantiation and replay, executable-graph updates, clones and child graphs, and the errors
 // misuse returns.
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+#include <string>
 #include <vector>
 
 #include "RuntimeTestSupport.h"
@@ -238,6 +242,67 @@ TEST_F(GraphTest, ExecNodeSetParamsAffectsLaterLaunchesOnly) {
   EXPECT_EQ(npuGraphExecDestroy(exec), npuErrorInvalidValue);
   EXPECT_EQ(npuGraphDestroy(graph), npuSuccess);
   EXPECT_EQ(npuFree(device), npuSuccess);
+}
+
+TEST_F(GraphTest, DisabledNodesDoNothingAndStayDisabledAcrossUpdates) {
+  float *device = nullptr;
+  ASSERT_EQ(npuMalloc(&device, kN * sizeof(float)), npuSuccess);
+  ASSERT_EQ(npuMemset(device, 0, kN * sizeof(float)), npuSuccess);
+  float *x = device;
+  float factor = 1.0f, offset = 1.0f;
+  int n = kN;
+  void *arguments[] = {&x, &factor, &offset, &n};
+  npuKernelNodeParams params = scaleAddParams(arguments);
+  npuGraph_t graph;
+  ASSERT_EQ(npuGraphCreate(&graph, 0), npuSuccess);
+  npuGraphNode_t kernel, empty;
+  ASSERT_EQ(npuGraphAddKernelNode(&kernel, graph, nullptr, 0, &params), npuSuccess);
+  ASSERT_EQ(npuGraphAddEmptyNode(&empty, graph, &kernel, 1), npuSuccess);
+  npuGraphExec_t exec;
+  ASSERT_EQ(npuGraphInstantiate(&exec, graph), npuSuccess);
+  unsigned enabled = 0;
+  ASSERT_EQ(npuGraphNodeGetEnabled(exec, kernel, &enabled), npuSuccess);
+  EXPECT_EQ(enabled, 1u);
+  ASSERT_EQ(npuGraphNodeSetEnabled(exec, kernel, 0), npuSuccess);
+  EXPECT_EQ(npuGraphNodeSetEnabled(exec, empty, 0),
+            npuErrorInvalidValue); // only kernels, copies, fills
+  ASSERT_EQ(npuGraphExecUpdate(exec, graph, nullptr), npuSuccess);
+  ASSERT_EQ(npuGraphLaunch(exec, 0), npuSuccess); // the kernel stays disabled
+  float first = -1;
+  ASSERT_EQ(npuMemcpy(&first, device, sizeof first, npuMemcpyDeviceToHost), npuSuccess);
+  EXPECT_EQ(first, 0.0f);
+  ASSERT_EQ(npuGraphNodeSetEnabled(exec, kernel, 1), npuSuccess);
+  ASSERT_EQ(npuGraphLaunch(exec, 0), npuSuccess);
+  ASSERT_EQ(npuMemcpy(&first, device, sizeof first, npuMemcpyDeviceToHost), npuSuccess);
+  EXPECT_EQ(first, 1.0f);
+  EXPECT_EQ(npuGraphExecDestroy(exec), npuSuccess);
+  EXPECT_EQ(npuGraphDestroy(graph), npuSuccess);
+  EXPECT_EQ(npuFree(device), npuSuccess);
+}
+
+TEST_F(GraphTest, DebugDotPrintWritesNodesAndEdges) {
+  float *x = nullptr;
+  float factor = 1, offset = 0;
+  int n = 0;
+  void *arguments[] = {&x, &factor, &offset, &n};
+  npuKernelNodeParams params = scaleAddParams(arguments);
+  npuGraph_t graph;
+  ASSERT_EQ(npuGraphCreate(&graph, 0), npuSuccess);
+  npuGraphNode_t root, kernel;
+  ASSERT_EQ(npuGraphAddEmptyNode(&root, graph, nullptr, 0), npuSuccess);
+  ASSERT_EQ(npuGraphAddKernelNode(&kernel, graph, &root, 1, &params), npuSuccess);
+  const std::string path = ::testing::TempDir() + "npurt_graph_test.dot";
+  ASSERT_EQ(npuGraphDebugDotPrint(graph, path.c_str(), 0), npuSuccess);
+  std::ifstream file(path);
+  std::stringstream text;
+  text << file.rdbuf();
+  EXPECT_NE(text.str().find("digraph"), std::string::npos);
+  EXPECT_NE(text.str().find("n0 [label=\"empty\"]"), std::string::npos) << text.str();
+  EXPECT_NE(text.str().find("n1 [label=\"kernel\\nscaleAdd\"]"), std::string::npos) << text.str();
+  EXPECT_NE(text.str().find("n0 -> n1;"), std::string::npos) << text.str();
+  std::remove(path.c_str());
+  EXPECT_EQ(npuGraphDebugDotPrint(graph, "/nonexistent-dir/graph.dot", 0), npuErrorOperatingSystem);
+  EXPECT_EQ(npuGraphDestroy(graph), npuSuccess);
 }
 
 TEST_F(GraphTest, ExecUpdateTakesParametersOfAGraphWithTheSameTopology) {

@@ -75,6 +75,7 @@
 #define cudaGraphChildGraphNodeGetGraph npuGraphChildGraphNodeGetGraph
 #define cudaGraphClone npuGraphClone
 #define cudaGraphCreate npuGraphCreate
+#define cudaGraphDebugDotPrint npuGraphDebugDotPrint
 #define cudaGraphDestroy npuGraphDestroy
 #define cudaGraphDestroyNode npuGraphDestroyNode
 #define cudaGraphExecDestroy npuGraphExecDestroy
@@ -100,7 +101,9 @@
 #define cudaGraphNodeFindInClone npuGraphNodeFindInClone
 #define cudaGraphNodeGetDependencies npuGraphNodeGetDependencies
 #define cudaGraphNodeGetDependentNodes npuGraphNodeGetDependentNodes
+#define cudaGraphNodeGetEnabled npuGraphNodeGetEnabled
 #define cudaGraphNodeGetType npuGraphNodeGetType
+#define cudaGraphNodeSetEnabled npuGraphNodeSetEnabled
 #define cudaGraphRemoveDependencies npuGraphRemoveDependencies
 #define cudaGraphUpload npuGraphUpload
 #define cudaStreamBeginCapture npuStreamBeginCapture
