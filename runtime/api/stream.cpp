@@ -125,10 +125,14 @@ npuError_t npuStreamAddCallback(npuStream_t stream, npuStreamCallback_t callback
     npu::core::TimedWork work = [&runtime, callback, stream, userData](npu::core::OpTiming &) {
       callback(stream, runtime.sticky.get(), userData);
     };
-    npu::core::OpLabel label{"host", "stream callback"};
-    if (auto captured = npu::api::captureAsync(runtime, *target, work, label))
-      return *captured;
-    runtime.streams().enqueue(*target, std::move(work), std::move(label));
+    if (runtime.captures.any()) {
+      if (npuError_t error = runtime.captures.checkLegacyWork(*target); error != npuSuccess)
+        return error;
+      // CUDA's docs: unlike npuLaunchHostFunc, not supported in stream capture.
+      if (npuError_t error = runtime.captures.checkSynchronize(*target); error != npuSuccess)
+        return error;
+    }
+    runtime.streams().enqueue(*target, std::move(work), {"host", "stream callback"});
     return npuSuccess;
   });
 }

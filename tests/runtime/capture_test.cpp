@@ -293,6 +293,13 @@ TEST_F(CaptureTest, CapturedGraphLaunchAndHostFunctions) {
   npuGraph_t outer;
   ASSERT_EQ(npuStreamEndCapture(stream, &outer), npuSuccess);
   EXPECT_TRUE(log.empty());
+  // A stream callback is not capturable (CUDA's docs: use npuLaunchHostFunc).
+  ASSERT_EQ(npuStreamBeginCapture(stream, npuStreamCaptureModeGlobal), npuSuccess);
+  EXPECT_EQ(npuStreamAddCallback(
+                stream, [](npuStream_t, npuError_t, void *) {}, nullptr, 0),
+            npuErrorStreamCaptureUnsupported);
+  npuGraph_t refused;
+  EXPECT_EQ(npuStreamEndCapture(stream, &refused), npuErrorStreamCaptureInvalidated);
   npuGraphExec_t outerExec;
   ASSERT_EQ(npuGraphInstantiate(&outerExec, outer), npuSuccess);
   ASSERT_EQ(npuGraphLaunch(outerExec, stream), npuSuccess);
