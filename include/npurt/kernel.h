@@ -12,6 +12,7 @@
 #include <cstdio>  // device printf is the host's printf: one call prints one line
 
 #include "npurt/device/atomics.h"
+#include "npurt/device/block_atomics.h"
 #include "npurt/device/bfloat16.h"
 #include "npurt/device/builtins.h"
 #include "npurt/device/cost.h"

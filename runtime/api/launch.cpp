@@ -72,7 +72,7 @@ npuError_t enqueueGrid(std::unique_ptr<GridTask> task, npuStream_t stream) {
     // A grid the engine runs on one worker anyway, of a kernel that waits for nothing the host
     // does next, runs here when its stream is idle: a launch then costs no hand-off to the
     // stream's service thread and back (launch-and-synchronize loops), and stays in order.
-    const bool mayRunHere = grid->neverWaits;
+    const bool mayRunHere = grid->neverWaits && engine::isOneTaskGrid(*grid);
     api::HostCallSpan span(runtime, "launch");
     if (!mayRunHere || !runtime.streams().runHereIfIdle(*target, work, label))
       runtime.streams().enqueue(*target, std::move(work), std::move(label));

@@ -111,6 +111,10 @@ public:
   // backend models the device's time and fills OpTiming; npuEventElapsedTime then reports
   // modelled durations. Constant for the backend's lifetime.
   virtual bool modelsTime() const { return false; }
+  // OPTIONAL (modelling backends). Seconds a host wait (synchronize, synchronous copy) costs after
+  // the device work it waited for ends: the host-visible round trip, apart from the on-device
+  // launch cost. Default 0.
+  virtual double hostSyncSeconds() const { return 0; }
   // OPTIONAL. Copies `bytes` (kind already resolved: never npuMemcpyDefault); default memcpy.
   virtual void copy(void *dst, const void *src, std::size_t bytes, npuMemcpyKind kind,
                     OpTiming &timing);

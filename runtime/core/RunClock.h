@@ -15,7 +15,10 @@ namespace npu::core {
 
 class RunClock {
 public:
-  explicit RunClock(bool modelled) : modelled_(modelled) {}
+  // `hostSyncLatencyMs`: what a wait costs the host after the device work it waited for ends (the
+  // backend's Backend::hostSyncSeconds; modelled clocks only).
+  explicit RunClock(bool modelled, double hostSyncLatencyMs = 0)
+      : modelled_(modelled), hostSyncLatencyMs_(hostSyncLatencyMs) {}
 
   bool modelled() const { return modelled_; }
   // Now, as the host issuing an operation sees it.
@@ -25,17 +28,22 @@ public:
     return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - origin_)
         .count();
   }
-  // The host waited for device work that ended at `endMs`.
+  // The host waited for device work that ended at `endMs`. If that work was still running at the
+  // host's time, the host resumes the synchronisation latency after it ended; work already done
+  // costs the host nothing.
   void hostWaitedUntil(double endMs) {
     if (!modelled_)
       return;
+    const double resumedMs = endMs + hostSyncLatencyMs_;
     double seen = hostMs_.load(std::memory_order_relaxed);
-    while (seen < endMs && !hostMs_.compare_exchange_weak(seen, endMs, std::memory_order_acq_rel)) {
+    while (seen < endMs &&
+           !hostMs_.compare_exchange_weak(seen, resumedMs, std::memory_order_acq_rel)) {
     }
   }
 
 private:
   const bool modelled_;
+  const double hostSyncLatencyMs_;
   const std::chrono::steady_clock::time_point origin_ = std::chrono::steady_clock::now();
   std::atomic<double> hostMs_{0};
 };

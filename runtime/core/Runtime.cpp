@@ -32,7 +32,8 @@ Runtime::Runtime() {
     backend_->deviceProperties(0, properties_);
     pools_ = std::make_unique<PoolRegistry>(*backend_);
   }
-  clock_ = std::make_unique<RunClock>(backend_ != nullptr && backend_->modelsTime());
+  const bool modelled = backend_ != nullptr && backend_->modelsTime();
+  clock_ = std::make_unique<RunClock>(modelled, modelled ? backend_->hostSyncSeconds() * 1e3 : 0);
   runner_ = std::make_unique<OpRunner>(*clock_, sticky);
   if (!settings.tracePath.empty() || !settings.reportPath.empty()) {
     profiler_ = std::make_unique<profile::Profiler>(settings.tracePath, settings.reportPath,
@@ -47,6 +48,16 @@ Runtime::~Runtime() {
   streams_->shutdown();
   if (profiler_)
     profiler_->finish(backend_ ? backend_->reportNotes() : std::string());
+  // The process's device and pinned memory goes with it, as a CUDA context's does: released
+  // here, so that a leak checker reports only what the program leaks itself.
+  releaseAllButSymbols();
+}
+
+void Runtime::releaseAllButSymbols() {
+  if (!backend_)
+    return; // it never started: nothing was allocated
+  for (const Allocation &allocation : allocations.takeAllButSymbols())
+    release(allocation);
 }
 
 void Runtime::release(const Allocation &allocation) {
@@ -75,9 +86,8 @@ void Runtime::release(const Allocation &allocation) {
 
 void Runtime::reset() {
   streams_->synchronizeAll();
-  for (const Allocation &allocation : allocations.takeAllButSymbols())
-    release(allocation);
-  pools_->reset(); // after the loop: blocks in use were released as allocations
+  releaseAllButSymbols();
+  pools_->reset(); // after: blocks in use were released as allocations
   updateDeviceSettings([](DeviceSettings &settings) { settings = DeviceSettings{}; });
   functions.clear();
   backend_->reset();

@@ -78,6 +78,8 @@ public:
 
 private:
   Runtime();
+  // Frees every allocation and drops every host registration (npuDeviceReset and exit).
+  void releaseAllButSymbols();
 
   npuError_t initError_ = npuSuccess;
   std::unique_ptr<Backend> backend_;

@@ -22,7 +22,7 @@ const std::set<std::string> kTags = {
     "DAC-351x", "DAC-simt", "DAC-kern", "DAC-idx",   "DAC-buf", "DAC-vec", "DAC-sync", "DAC-cpu",
     "DAC-attr", "CAM",      "KPP",      "PROF",      "PROF-op", "ADV",     "HCCL",     "CD",
     "AIB",      "ARS",      "PUM",      "PUM-press", "PU",      "TH",      "AS",       "AS-iss",
-    "JAIN",     "LLMC",     "PPT",      "SYN",       "MLS",     "D",       "assumed"};
+    "JAIN",     "LLMC",     "PPT",      "SYN",       "MLS",     "PTO",     "D",        "assumed"};
 
 const std::map<std::string, DeviceModel> &builtIn() {
   static const std::map<std::string, DeviceModel> catalog = [] {
@@ -78,7 +78,7 @@ TEST(Catalog, EveryValueHasAKnownSourceAndDerivedOrAssumedOnesANote) {
       }
     }
   }
-  EXPECT_EQ(values, 7 * 40);
+  EXPECT_EQ(values, 7 * 41);
 }
 
 TEST(Catalog, ValuesFromTheFactsTable) {
@@ -190,36 +190,92 @@ std::string loadError(const std::string &text) {
 
 TEST(Catalog, ReplacementCatalogsAreChecked) {
   // The 910B1 entry starts on line 6; its fields follow one per line.
-  EXPECT_EQ(loadError(editedCatalog("\"cubeCores\": {\"value\": 24, \"source\": \"R1\"},\n", "")),
+  EXPECT_EQ(loadError(editedCatalog(
+                "\"cubeCores\": {\"value\": 24, \"source\": \"R1\", \"unit\": \"count\"},\n", "")),
             "test.json:5:5: model 910B1 lacks field \"cubeCores\"");
-  EXPECT_EQ(loadError(editedCatalog("\"cubeCores\": {\"value\": 24, \"source\": \"R1\"}",
-                                    "\"cubeCores\": {\"value\": 24}")),
+  EXPECT_EQ(loadError(editedCatalog(
+                "\"cubeCores\": {\"value\": 24, \"source\": \"R1\", \"unit\": \"count\"}",
+                "\"cubeCores\": {\"value\": 24, \"unit\": \"count\"}")),
             "test.json:9:20: model 910B1.cubeCores has no \"source\" (a facts tag, \"D\" or "
             "\"assumed\")");
-  EXPECT_EQ(loadError(editedCatalog("\"cubeCores\": {\"value\": 24, \"source\": \"R1\"}",
-                                    "\"cubeCores\": {\"value\": 24, \"source\": \"\"}")),
+  EXPECT_EQ(loadError(editedCatalog(
+                "\"cubeCores\": {\"value\": 24, \"source\": \"R1\", \"unit\": \"count\"}",
+                "\"cubeCores\": {\"value\": 24, \"source\": \"\", \"unit\": \"count\"}")),
             "test.json:9:44: model 910B1.cubeCores.source must be a non-empty string");
-  EXPECT_EQ(loadError(editedCatalog("\"cubeCores\": {\"value\": 24, \"source\": \"R1\"}",
-                                    "\"cubeCores\": {\"value\": 24, \"source\": \"D\"}")),
+  EXPECT_EQ(loadError(editedCatalog(
+                "\"cubeCores\": {\"value\": 24, \"source\": \"R1\", \"unit\": \"count\"}",
+                "\"cubeCores\": {\"value\": 24, \"source\": \"D\", \"unit\": \"count\"}")),
             "test.json:9:20: model 910B1.cubeCores is \"D\" and needs a \"note\" saying how it "
             "was obtained");
-  EXPECT_EQ(loadError(editedCatalog("\"cubeCores\": {\"value\": 24, \"source\": \"R1\"}",
-                                    "\"cubeCores\": {\"value\": 24.5, \"source\": \"R1\"}")),
+  EXPECT_EQ(loadError(editedCatalog(
+                "\"cubeCores\": {\"value\": 24, \"source\": \"R1\", \"unit\": \"count\"}",
+                "\"cubeCores\": {\"value\": 24.5, \"source\": \"R1\", \"unit\": \"count\"}")),
             "test.json:9:30: model 910B1.cubeCores.value must be a whole number");
-  EXPECT_EQ(loadError(editedCatalog("\"cubeCores\": {\"value\": 24, \"source\": \"R1\"}",
-                                    "\"cubeCores\": {\"value\": \"24\", \"source\": \"R1\"}")),
+  EXPECT_EQ(loadError(editedCatalog(
+                "\"cubeCores\": {\"value\": 24, \"source\": \"R1\", \"unit\": \"count\"}",
+                "\"cubeCores\": {\"value\": \"24\", \"source\": \"R1\", \"unit\": \"count\"}")),
             "test.json:9:30: model 910B1.cubeCores.value must be a number");
-  EXPECT_EQ(loadError(editedCatalog("\"cubeCores\": {\"value\": 24, \"source\": \"R1\"}",
-                                    "\"cubeCores\": {\"value\": 24, \"source\": \"R1\"},\n"
-                                    "      \"cubeCorez\": {\"value\": 24, \"source\": \"R1\"}")),
+  EXPECT_EQ(loadError(editedCatalog(
+                "\"cubeCores\": {\"value\": 24, \"source\": \"R1\", \"unit\": \"count\"}",
+                "\"cubeCores\": {\"value\": 24, \"source\": \"R1\", \"unit\": \"count\"},\n"
+                "      \"cubeCorez\": {\"value\": 24, \"source\": \"R1\", \"unit\": \"count\"}")),
             "test.json:10:20: model 910B1: unknown field \"cubeCorez\"");
   EXPECT_EQ(loadError(editedCatalog("\"id\": \"910B2\"", "\"id\": \"910B1\"")),
-            "test.json:50:5: model 910B1 appears twice");
+            "test.json:51:5: model 910B1 appears twice");
   EXPECT_EQ(loadError(editedCatalog("npurt-ascend-devices/1", "npurt-ascend-devices/2")),
             "test.json:2:13: \"schema\" must be \"npurt-ascend-devices/1\"");
   EXPECT_EQ(loadError(editedCatalog("\"id\": \"910B1\",", "\"id\": \"910B1\",,")),
             "test.json:6:21: expected a member name in double quotes, found ','");
   EXPECT_EQ(loadError("[]"), "test.json:1:1: the catalog must be a JSON object");
+}
+
+// Units: every value states the field's unit; byte quantities the figure they were read from, with
+// a decimal or binary prefix that must give the value (a binary reading of a decimal label fails).
+TEST(Catalog, UnitsAndPublishedFiguresAreChecked) {
+  const std::string cubeCores =
+      "\"cubeCores\": {\"value\": 24, \"source\": \"R1\", \"unit\": \"count\"}";
+  const std::string hbm = "\"hbmBandwidth\": {\"value\": 1600000000000, \"source\": \"M1\", "
+                          "\"unit\": \"B/s\", \"published\": \"1.6 TB/s\"";
+  const std::string hbmAs = "\"hbmBandwidth\": {\"value\": 1600000000000, \"source\": \"M1\", "
+                            "\"unit\": \"B/s\"";
+  EXPECT_EQ(
+      loadError(editedCatalog(cubeCores, "\"cubeCores\": {\"value\": 24, \"source\": \"R1\"}")),
+      "test.json:9:20: model 910B1.cubeCores has no \"unit\" (it is \"count\")");
+  EXPECT_EQ(loadError(editedCatalog(
+                cubeCores, "\"cubeCores\": {\"value\": 24, \"source\": \"R1\", \"unit\": \"Hz\"}")),
+            "test.json:9:58: model 910B1.cubeCores.unit is \"Hz\"; the field's unit is \"count\"");
+  EXPECT_NE(
+      loadError(editedCatalog(hbm, "\"hbmBandwidth\": {\"value\": 1759218604441.6, "
+                                   "\"source\": \"M1\", \"unit\": \"B/s\", "
+                                   "\"published\": \"1.6 TB/s\""))
+          .find("model 910B1.hbmBandwidth.published \"1.6 TB/s\" is not the value 1.75922e+12"),
+      std::string::npos);
+  EXPECT_NE(loadError(editedCatalog(hbm, hbmAs + ", \"published\": \"1.6 TiB/s\""))
+                .find("\"1.6 TiB/s\" is not the value 1.6e+12"),
+            std::string::npos);
+  EXPECT_NE(
+      loadError(editedCatalog(hbm, hbmAs)).find("model 910B1.hbmBandwidth needs \"published\""),
+      std::string::npos);
+  EXPECT_NE(loadError(editedCatalog(hbm, hbmAs + ", \"published\": \"1.6 TB\""))
+                .find("published \"1.6 TB\" is not \"<number> <prefix>B/s\""),
+            std::string::npos);
+  EXPECT_NE(
+      loadError(editedCatalog(cubeCores, "\"cubeCores\": {\"value\": 24, \"source\": "
+                                         "\"R1\", \"unit\": \"count\", \"published\": \"24\"}"))
+          .find("model 910B1.cubeCores.published is only for byte quantities"),
+      std::string::npos);
+}
+
+// The disagreements between sources that the catalog settles (docs/ascend-model.md, "Units and
+// disagreements between sources"): decimal HBM bandwidth, binary capacities, grounded cube peaks.
+TEST(Catalog, DisagreementsAreSettledAsDocumented) {
+  EXPECT_EQ(model("910B3").hbmBandwidth.published, "1.6 TB/s");
+  EXPECT_EQ(model("910B3").hbmBandwidth.value, 1.6e12);
+  EXPECT_EQ(model("910B3").hbmBytes.published, "64 GiB");
+  EXPECT_EQ(model("910B3").cubeFp16Flops.value, 20 * 8192 * 1.8e9); // not msmodeling's 313 T
+  EXPECT_EQ(model("950PR").cubeFp16Flops.value, 432e12);            // the 32/64 SKU, not 378 T
+  for (const auto &[id, device] : builtIn())
+    EXPECT_NE(device.hbmBandwidth.note.find("decimal"), std::string::npos) << id;
 }
 
 } // namespace

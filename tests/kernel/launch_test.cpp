@@ -170,36 +170,45 @@ TEST(Launch, PlainLaunchOfASmallGridStaysAsynchronous) {
 
 namespace {
 
-// Counts the thread bodies run (a test of the loop's contract; translated code with such an
-// effect never gets fewer than ThreadDims::XYZ).
+// Counts the thread bodies each block runs (a test of the loop's contract; translated code with
+// such an effect never gets fewer than ThreadDims::XYZ). Blocks run concurrently: each counts in
+// its own slot.
 __global__ void countBodies(int *bodies, unsigned *maxY) {
   ::npu::for_each_thread<::npu::ThreadIdxGlobal::Unused, ::npu::ThreadDims::X>(
       [&](NPU_THREAD_PARAMS) {
-        ++*bodies;
-        *maxY = std::max(*maxY, threadIdx.y);
+        ++bodies[blockIdx.x];
+        maxY[blockIdx.x] = std::max(maxY[blockIdx.x], threadIdx.y);
       });
 }
+
+constexpr int kCountedBlocks = 3;
 
 } // namespace
 
 TEST(Launch, ThreadDimsXRunsOneThreadPerColumnOfTheBlock) {
-  int bodies = 0;
-  unsigned maxY = 0;
-  ASSERT_EQ(::npu::launch("countBodies", countBodies, 3, dim3(32, 8), 0, nullptr, &bodies, &maxY),
+  int bodies[kCountedBlocks] = {};
+  unsigned maxY[kCountedBlocks] = {};
+  ASSERT_EQ(::npu::launch("countBodies", countBodies, kCountedBlocks, dim3(32, 8), 0, nullptr,
+                          bodies, maxY),
             npuSuccess);
   ASSERT_EQ(npuDeviceSynchronize(), npuSuccess);
-  EXPECT_EQ(bodies, 3 * 32);
-  EXPECT_EQ(maxY, 0u);
+  for (int b = 0; b < kCountedBlocks; ++b) {
+    EXPECT_EQ(bodies[b], 32);
+    EXPECT_EQ(maxY[b], 0u);
+  }
 }
 
 TEST(Launch, ThreadDimsRunsEveryThreadWhileOperationsAreCounted) {
-  int bodies = 0;
-  unsigned maxY = 0;
+  int bodies[kCountedBlocks] = {};
+  unsigned maxY[kCountedBlocks] = {};
   npu::detail::costCounting = true; // as a modelled device sets it: it prices every thread
-  ASSERT_EQ(::npu::launch("countBodies", countBodies, 3, dim3(32, 8), 0, nullptr, &bodies, &maxY),
+  ASSERT_EQ(::npu::launch("countBodies", countBodies, kCountedBlocks, dim3(32, 8), 0, nullptr,
+                          bodies, maxY),
             npuSuccess);
   ASSERT_EQ(npuDeviceSynchronize(), npuSuccess);
   npu::detail::costCounting = false;
-  EXPECT_EQ(bodies, 3 * 256);
-  EXPECT_EQ(maxY, 7u);
+  for (int b = 0; b < kCountedBlocks; ++b) {
+    EXPECT_EQ(bodies[b], 256);
+    EXPECT_EQ(maxY[b], 7u);
+  }
 }

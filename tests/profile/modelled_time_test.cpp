@@ -119,15 +119,37 @@ TEST(ModelledTime, KernelsInOneStreamAddUp) {
   EXPECT_NEAR(elapsedMs(events.start, events.stop), 3 * modelledMs(4096, 256), 1e-5);
 }
 
-TEST(ModelledTime, HostWaitsDoNotAddModelledTime) {
+double hostSyncMs() {
+  std::string error;
+  return findDeviceModel("910B3", error)->hostSyncLatency.value * 1e3;
+}
+
+// A launch followed by a synchronize: the host resumes hostSyncLatency after the kernel ends (the
+// [ARS] launch-plus-synchronize wall clock), so the next kernel starts that much later; the
+// kernels' own (device) durations are unchanged.
+TEST(ModelledTime, AHostWaitOnRunningWorkCostsTheHostTheSynchronizeLatency) {
+  ASSERT_GT(hostSyncMs(), 0.0);
   Buffers buffers(4096 * 256);
   Events events;
   ASSERT_EQ(npuEventRecord(events.start, 0), npuSuccess);
   ::npu::launch("axpyLike", axpyLike, dim3(4096), dim3(256), 0, 0, buffers.y, buffers.x, buffers.n);
-  ASSERT_EQ(npuDeviceSynchronize(), npuSuccess); // host time moves to the kernel's end
+  ASSERT_EQ(npuDeviceSynchronize(), npuSuccess); // host time: the kernel's end + the latency
   ::npu::launch("axpyLike", axpyLike, dim3(4096), dim3(256), 0, 0, buffers.y, buffers.x, buffers.n);
   ASSERT_EQ(npuEventRecord(events.stop, 0), npuSuccess);
-  EXPECT_NEAR(elapsedMs(events.start, events.stop), 2 * modelledMs(4096, 256), 1e-5);
+  EXPECT_NEAR(elapsedMs(events.start, events.stop), 2 * modelledMs(4096, 256) + hostSyncMs(), 1e-5);
+}
+
+// Waiting for work that already ended costs nothing: a second synchronize adds no time.
+TEST(ModelledTime, AHostWaitOnFinishedWorkAddsNothing) {
+  Buffers buffers(4096 * 256);
+  Events events;
+  ASSERT_EQ(npuEventRecord(events.start, 0), npuSuccess);
+  ::npu::launch("axpyLike", axpyLike, dim3(4096), dim3(256), 0, 0, buffers.y, buffers.x, buffers.n);
+  ASSERT_EQ(npuDeviceSynchronize(), npuSuccess);
+  ASSERT_EQ(npuDeviceSynchronize(), npuSuccess);
+  ASSERT_EQ(npuStreamSynchronize(0), npuSuccess);
+  ASSERT_EQ(npuEventRecord(events.stop, 0), npuSuccess);
+  EXPECT_NEAR(elapsedMs(events.start, events.stop), modelledMs(4096, 256) + hostSyncMs(), 1e-5);
 }
 
 // Two kernels on two non-blocking streams: with 8 blocks each they fit on the 40 vector cores

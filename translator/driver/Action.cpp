@@ -650,7 +650,8 @@ std::string npurtStubKernel() {
          "struct BlockRegions { template <class T> __host__ __device__ T *per_thread() { return "
          "nullptr; } "
          "template <class T> __host__ __device__ T *per_thread_copy(const T &) { return nullptr; } "
-         "template <class F> __host__ __device__ void for_each_thread(F &&) {} __host__ __device__ "
+         "template <ThreadIdxGlobal G = ThreadIdxGlobal::Kept, class F> __host__ __device__ void "
+         "for_each_thread(F &&) {} __host__ __device__ "
          "void exit(unsigned) {} "
          "__host__ __device__ bool active() const { return true; } };\n"
          "template <class F> __host__ __device__ void block_regions(F &&) {}\n"
@@ -663,6 +664,16 @@ std::string npurtStubKernel() {
          "enum class WarpUpdate { Add, Sub, Mul, Div, Rem, And, Or, Xor, Shl, Shr };\n"
          "template <WarpUpdate O, class T, class V> __host__ __device__ T warp_update(T &x, V &&) "
          "{ return x; }\n"
+         "namespace block_atomics {\n"
+         "#define NPU_STUB_ATOMIC(n) template <class T, class... A> __device__ T n(T *, A...) "
+         "{ return T(); } template <class T, class... A> __device__ T n##_block(T *, A...) "
+         "{ return T(); }\n"
+         "NPU_STUB_ATOMIC(atomicAdd) NPU_STUB_ATOMIC(atomicSub) NPU_STUB_ATOMIC(atomicExch) "
+         "NPU_STUB_ATOMIC(atomicMin) NPU_STUB_ATOMIC(atomicMax) NPU_STUB_ATOMIC(atomicAnd) "
+         "NPU_STUB_ATOMIC(atomicOr) NPU_STUB_ATOMIC(atomicXor) NPU_STUB_ATOMIC(atomicInc) "
+         "NPU_STUB_ATOMIC(atomicDec) NPU_STUB_ATOMIC(atomicCAS)\n"
+         "#undef NPU_STUB_ATOMIC\n"
+         "}  // namespace block_atomics\n"
          "}  // namespace npu\n";
 }
 

@@ -1,6 +1,7 @@
 // The one explicit list of rules, in the order their hooks run.
 #include "rules/Rule.h"
 #include "rules/api/RenameRule.h"
+#include "rules/atomics/SharedAtomics.h"
 #include "rules/cost/CostRule.h"
 #include "rules/includes/IncludeRule.h"
 #include "rules/kernel/KernelRules.h"
@@ -20,6 +21,7 @@ std::vector<std::unique_ptr<Rule>> makeRules() {
   R.push_back(std::make_unique<DeviceAssertRule>());   // kernel/
   R.push_back(std::make_unique<UnrollPragmaRule>());   // kernel/
   R.push_back(std::make_unique<LockstepRule>());       // warp/
+  R.push_back(std::make_unique<SharedAtomicsRule>());  // atomics/
   R.push_back(std::make_unique<CostRule>());           // cost/
   R.push_back(std::make_unique<RenameRule>());         // api/
   R.push_back(std::make_unique<IncludeRule>()); // includes/ (last: the prelude sees all edits)

@@ -169,7 +169,7 @@ private:
   }
 
   template <ThreadIdxGlobal Global, bool SkipExited, class Body, class Counting>
-  void run(Body &body, const ::uint3 block, const ::dim3 blockSize, const ::dim3 grid,
+  [[gnu::flatten]] void run(Body &body, const ::uint3 block, const ::dim3 blockSize, const ::dim3 grid,
            Counting counting) {
     if (blockSize.y == 1 && blockSize.z == 1) {
       for (unsigned x = 0; x < blockSize.x; ++x) {

@@ -24,7 +24,7 @@ typedef struct {
   uint64_t data[8];
 } cublasLtMatmulAlgo_t;
 
-typedef enum {
+typedef enum : int {
   CUBLASLT_MATMUL_DESC_COMPUTE_TYPE = 0,
   CUBLASLT_MATMUL_DESC_SCALE_TYPE = 1,
   CUBLASLT_MATMUL_DESC_POINTER_MODE = 2,
@@ -35,7 +35,7 @@ typedef enum {
   CUBLASLT_MATMUL_DESC_EPILOGUE = 7
 } cublasLtMatmulDescAttributes_t;
 
-typedef enum {
+typedef enum : int {
   CUBLASLT_MATRIX_LAYOUT_TYPE = 0,
   CUBLASLT_MATRIX_LAYOUT_ORDER = 1,
   CUBLASLT_MATRIX_LAYOUT_ROWS = 2,
@@ -45,9 +45,9 @@ typedef enum {
   CUBLASLT_MATRIX_LAYOUT_STRIDED_BATCH_OFFSET = 6
 } cublasLtMatrixLayoutAttribute_t;
 
-typedef enum { CUBLASLT_ORDER_COL = 0, CUBLASLT_ORDER_ROW = 1 } cublasLtOrder_t;
-typedef enum { CUBLASLT_EPILOGUE_DEFAULT = 1 } cublasLtEpilogue_t;
-typedef enum {
+typedef enum : int { CUBLASLT_ORDER_COL = 0, CUBLASLT_ORDER_ROW = 1 } cublasLtOrder_t;
+typedef enum : int { CUBLASLT_EPILOGUE_DEFAULT = 1 } cublasLtEpilogue_t;
+typedef enum : int {
   CUBLASLT_POINTER_MODE_HOST = CUBLAS_POINTER_MODE_HOST,
   CUBLASLT_POINTER_MODE_DEVICE = CUBLAS_POINTER_MODE_DEVICE
 } cublasLtPointerMode_t;

@@ -19,7 +19,10 @@
 #define CUBLAS_API_H_
 #endif
 
-typedef enum {
+// The library enumerations (here and in cufft.h, curand.h, cublasLt.h, library_types.h) have a
+// fixed underlying type: a caller's out-of-range value is then a value the checks can reject
+// with INVALID_VALUE, not undefined behaviour before they run.
+typedef enum : int {
   CUBLAS_STATUS_SUCCESS = 0,
   CUBLAS_STATUS_NOT_INITIALIZED = 1,
   CUBLAS_STATUS_ALLOC_FAILED = 3,
@@ -32,7 +35,7 @@ typedef enum {
   CUBLAS_STATUS_LICENSE_ERROR = 16
 } cublasStatus_t;
 
-typedef enum {
+typedef enum : int {
   CUBLAS_OP_N = 0,
   CUBLAS_OP_T = 1,
   CUBLAS_OP_C = 2,
@@ -40,9 +43,12 @@ typedef enum {
   CUBLAS_OP_CONJG = 3
 } cublasOperation_t;
 
-typedef enum { CUBLAS_POINTER_MODE_HOST = 0, CUBLAS_POINTER_MODE_DEVICE = 1 } cublasPointerMode_t;
+typedef enum : int {
+  CUBLAS_POINTER_MODE_HOST = 0,
+  CUBLAS_POINTER_MODE_DEVICE = 1
+} cublasPointerMode_t;
 
-typedef enum {
+typedef enum : int {
   CUBLAS_DEFAULT_MATH = 0,
   CUBLAS_TENSOR_OP_MATH = 1,
   CUBLAS_PEDANTIC_MATH = 2,
@@ -50,7 +56,7 @@ typedef enum {
   CUBLAS_MATH_DISALLOW_REDUCED_PRECISION_REDUCTION = 16
 } cublasMath_t;
 
-typedef enum {
+typedef enum : int {
   CUBLAS_COMPUTE_16F = 64,
   CUBLAS_COMPUTE_16F_PEDANTIC = 65,
   CUBLAS_COMPUTE_32F = 68,
@@ -65,7 +71,7 @@ typedef enum {
 } cublasComputeType_t;
 
 // Only the default algorithm exists here; every value is accepted and means "the host BLAS".
-typedef enum {
+typedef enum : int {
   CUBLAS_GEMM_DEFAULT = -1,
   CUBLAS_GEMM_DFALT = -1,
   CUBLAS_GEMM_DEFAULT_TENSOR_OP = 99,

@@ -17,7 +17,7 @@
 #define CUFFT_FORWARD -1
 #define CUFFT_INVERSE 1
 
-typedef enum cufftResult_t {
+typedef enum cufftResult_t : int {
   CUFFT_SUCCESS = 0,
   CUFFT_INVALID_PLAN = 1,
   CUFFT_ALLOC_FAILED = 2,
@@ -37,7 +37,7 @@ typedef enum cufftResult_t {
   CUFFT_NOT_SUPPORTED = 16
 } cufftResult;
 
-typedef enum cufftType_t {
+typedef enum cufftType_t : int {
   CUFFT_R2C = 0x2a,
   CUFFT_C2R = 0x2c,
   CUFFT_C2C = 0x29,

@@ -20,7 +20,7 @@
 
 extern "C" {
 
-typedef enum curandStatus {
+typedef enum curandStatus : int {
   CURAND_STATUS_SUCCESS = 0,
   CURAND_STATUS_VERSION_MISMATCH = 100,
   CURAND_STATUS_NOT_INITIALIZED = 101,
@@ -36,7 +36,7 @@ typedef enum curandStatus {
   CURAND_STATUS_INTERNAL_ERROR = 999
 } curandStatus_t;
 
-typedef enum curandRngType {
+typedef enum curandRngType : int {
   CURAND_RNG_TEST = 0,
   CURAND_RNG_PSEUDO_DEFAULT = 100, // XORWOW
   CURAND_RNG_PSEUDO_XORWOW = 101,
@@ -51,7 +51,7 @@ typedef enum curandRngType {
   CURAND_RNG_QUASI_SCRAMBLED_SOBOL64 = 204
 } curandRngType_t;
 
-typedef enum curandOrdering {
+typedef enum curandOrdering : int {
   CURAND_ORDERING_PSEUDO_BEST = 100,
   CURAND_ORDERING_PSEUDO_DEFAULT = 101,
   CURAND_ORDERING_PSEUDO_SEEDED = 102,

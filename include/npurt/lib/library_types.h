@@ -6,7 +6,7 @@
 #define __LIBRARY_TYPES_H__
 #endif
 
-typedef enum cudaDataType_t {
+typedef enum cudaDataType_t : int {
   CUDA_R_16F = 2,
   CUDA_C_16F = 6,
   CUDA_R_16BF = 14,

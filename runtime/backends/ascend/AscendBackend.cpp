@@ -3,9 +3,11 @@
 #include <algorithm>
 #include <climits>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <vector>
 
+#include "backends/ascend/AssumedValues.h"
 #include "backends/ascend/CostModel.h"
 #include "backends/ascend/PortabilityWarnings.h"
 #include "backends/cpu/Allocator.h"
@@ -190,6 +192,7 @@ npuError_t AscendBackend::runGrid(detail::GridTask &task, core::OpTiming &timing
   checkLaunchCounters(model_, kernel, launch.total, warnings_);
 
   const KernelEstimate estimate = estimateKernel(model_, launch);
+  recordAssumedValues(kernel, estimate);
   placeOnTimeline(estimate, estimate.coresUsed, timing);
   char args[512];
   std::snprintf(args, sizeof args,
@@ -222,13 +225,39 @@ void AscendBackend::runLibrary(const core::LibraryWork &work, const std::functio
   timing.traceArgs = args;
 }
 
-std::string AscendBackend::reportNotes() const { return formatWarningNotes(warnings_.seen()); }
+void AscendBackend::recordAssumedValues(const std::string &kernel, const KernelEstimate &estimate) {
+  if (estimate.assumedValues.empty())
+    return;
+  std::lock_guard lock(assumedMutex_);
+  std::set<std::string> &names = assumedValuesByKernel_[kernel];
+  names.insert(estimate.assumedValues.begin(), estimate.assumedValues.end());
+}
+
+std::string AscendBackend::reportNotes() const {
+  std::string notes = formatWarningNotes(warnings_.seen());
+  std::lock_guard lock(assumedMutex_);
+  if (assumedValuesByKernel_.empty())
+    return notes;
+  notes += "assumed values the modelled times rest on (no source gives them; "
+           "NPURT_ASCEND_ASSUME=name=value,... changes them; docs/ascend-model.md):\n";
+  for (const auto &[kernel, names] : assumedValuesByKernel_) {
+    std::string list;
+    for (const std::string &name : names)
+      list += (list.empty() ? "" : ", ") + name;
+    notes += "  " + kernel + ": " + list + "\n";
+  }
+  return notes;
+}
 
 std::unique_ptr<core::Backend> createAscendBackend(std::string_view options, std::string &error) {
   const DeviceModel *model = findDeviceModel(std::string(options), error);
   if (!model)
     return nullptr;
-  return std::make_unique<AscendBackend>(*model);
+  const char *assume = std::getenv("NPURT_ASCEND_ASSUME");
+  std::optional<DeviceModel> adjusted = withAssumedValues(*model, assume ? assume : "", error);
+  if (!adjusted)
+    return nullptr;
+  return std::make_unique<AscendBackend>(*adjusted);
 }
 
 } // namespace npu::backends::ascend

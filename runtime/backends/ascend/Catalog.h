@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "backends/ascend/DeviceModel.h"
 
@@ -19,6 +20,14 @@ std::string_view embeddedCatalogText();
 // unique ids. On failure returns nullopt and sets `error` to "ORIGIN:LINE:COLUMN: what".
 std::optional<std::map<std::string, DeviceModel>>
 loadCatalog(std::string_view text, const std::string &origin, std::string &error);
+
+// The catalog's name of a DeviceModel value ("vectorSfuOps" for &model.vectorSfuOps), or nullptr
+// when `value` is not one of `model`'s fields.
+const char *catalogFieldName(const DeviceModel &model, const Sourced &value);
+// The field called `name` of `model`, or nullptr.
+Sourced *catalogField(DeviceModel &model, std::string_view name);
+// Every field name, in catalog order.
+std::vector<std::string_view> catalogFieldNames();
 
 // Where the process-wide catalog came from: "built-in" or the NPURT_ASCEND_CATALOG path.
 std::string catalogOrigin();

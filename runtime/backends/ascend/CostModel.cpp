@@ -4,6 +4,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <utility>
+
+#include "backends/ascend/Catalog.h"
 
 namespace npu::backends::ascend {
 namespace {
@@ -166,6 +169,43 @@ std::vector<Work> coreBins(const LaunchProfile &launch, const ModelAssumptions &
   return bins;
 }
 
+// Collects the catalog names of the assumed values behind the terms that set an estimate.
+class AssumedDependencies {
+public:
+  AssumedDependencies(const DeviceModel &device, std::vector<const char *> &names)
+      : device_(device), names_(names) {}
+  void add(const Sourced &value) {
+    if (value.source != "assumed")
+      return;
+    const char *name = catalogFieldName(device_, value);
+    if (name != nullptr && std::find(names_.begin(), names_.end(), name) == names_.end())
+      names_.push_back(name);
+  }
+  // The values coreComputeSeconds reads for the classes `work` has.
+  void addCompute(const Work &work) {
+    const double arithmetic =
+        work.fp32 + work.fp64 + work.fp16 + work.intOps + work.warpOps + work.sfu;
+    const std::pair<double, const Sourced *> terms[] = {
+        {arithmetic, &device_.computeEfficiency},
+        {work.fp32 + work.fp64, &device_.vectorFp32Flops},
+        {work.fp64, &device_.fp64EmulationFactor},
+        {work.fp16, &device_.vectorFp16Flops},
+        {work.intOps + work.warpOps, &device_.vectorIntOps},
+        {work.sfu, &device_.vectorSfuOps},
+        {work.atomics, &device_.atomicCycles},
+        {work.barriers, &device_.barrierCycles},
+        {work.shared, &device_.sharedBytesPerCycle},
+    };
+    for (const auto &[amount, value] : terms)
+      if (amount > 0)
+        add(*value);
+  }
+
+private:
+  const DeviceModel &device_;
+  std::vector<const char *> &names_;
+};
+
 } // namespace
 
 const char *boundName(Bound bound) {
@@ -191,10 +231,13 @@ KernelEstimate estimateKernel(const DeviceModel &device, const LaunchProfile &la
 
   Work deviceWork;
   double busiestCompute = 0, busiestPort = 0;
+  const Work *busiestComputeWork = nullptr;
   for (const Work &work : bins) {
     deviceWork += work;
-    busiestCompute = std::max(
-        busiestCompute, coreComputeSeconds(device, work, double(cores), padding, threadsPerBlock));
+    const double compute =
+        coreComputeSeconds(device, work, double(cores), padding, threadsPerBlock);
+    if (busiestComputeWork == nullptr || compute > busiestCompute)
+      busiestCompute = compute, busiestComputeWork = &work;
     busiestPort = std::max(busiestPort, corePortSeconds(device, work));
   }
   // All global traffic passes through L2. When everything the kernel can touch fits in L2,
@@ -235,6 +278,21 @@ KernelEstimate estimateKernel(const DeviceModel &device, const LaunchProfile &la
                                     : bound == Bound::Memory
                                         ? memoryFraction
                                         : std::max(arithmeticFraction, memoryFraction);
+
+  AssumedDependencies assumed(device, estimate.assumedValues);
+  assumed.add(device.launchOverhead);
+  if (work > 0 && estimate.computeSeconds >= estimate.memorySeconds && busiestComputeWork) {
+    assumed.addCompute(*busiestComputeWork);
+  } else if (work > 0) {
+    if (busiestPort == estimate.memorySeconds)
+      assumed.add(device.coreMemoryBytesPerCycle);
+    if (hbmSeconds == estimate.memorySeconds) {
+      assumed.add(device.hbmBandwidth);
+      assumed.add(device.memoryEfficiency);
+    }
+    if (l2Seconds == estimate.memorySeconds)
+      assumed.add(device.l2Bandwidth);
+  }
   return estimate;
 }
 

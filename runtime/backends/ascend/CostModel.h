@@ -65,6 +65,11 @@ struct KernelEstimate {
   int coresUsed = 0;
   // True when the launch had no counters and the per-thread defaults were used.
   bool estimatedWithoutCounters = false;
+  // The catalog names of the "assumed" values (no source gives them) in the terms that set
+  // `seconds`: the launch overhead and the larger of compute and memory. Changing one of these
+  // (NPURT_ASCEND_ASSUME) changes the estimate; the report lists them per kernel. Set by
+  // estimateKernel (library routines are priced from sourced peaks and efficiencies).
+  std::vector<const char *> assumedValues;
 };
 
 KernelEstimate estimateKernel(const DeviceModel &device, const LaunchProfile &launch,

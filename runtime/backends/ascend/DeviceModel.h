@@ -17,6 +17,11 @@ struct Sourced {
   double value = 0;
   std::string source;
   std::string note; // the arithmetic behind a "D" value, the reasoning behind an "assumed" one
+  std::string
+      unit; // as the catalog states it ("B/s", "s", ...); the loader checks it is the field's
+  // For byte quantities, the figure as published with its prefix, decimal (kB, MB, GB, TB) or
+  // binary (KiB, MiB, GiB, TiB): "1.6 TB/s", "64 GiB". The loader checks it equals `value`.
+  std::string published;
 };
 
 struct DeviceModel {
@@ -65,7 +70,8 @@ struct DeviceModel {
   Sourced chipLinkLatency;   // s
 
   // Launch and efficiency parameters of the model (named, documented, "H" or "assumed").
-  Sourced launchOverhead;      // s per kernel launch
+  Sourced launchOverhead;      // s per kernel launch, on the device
+  Sourced hostSyncLatency;     // s a host synchronize adds after the device work it waited for
   Sourced computeEfficiency;   // achieved / peak for compute-bound code
   Sourced cubeEfficiency;      // achieved / cube peak for a library GEMM
   Sourced memoryEfficiency;    // achieved / peak HBM bandwidth for streaming code

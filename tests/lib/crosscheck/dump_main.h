@@ -29,9 +29,13 @@ inline int dumpGenerations(int argc, char **argv) {
       (normals && curandGenerateNormal(g, z.data(), normals, 0, 1) != CURAND_STATUS_SUCCESS) ||
       (doubles && curandGenerateUniformDouble(g, d.data(), doubles) != CURAND_STATUS_SUCCESS))
     return 1;
-  std::fwrite(b.data(), sizeof(unsigned), bits, stdout);
-  std::fwrite(z.data(), sizeof(float), normals, stdout);
-  std::fwrite(d.data(), sizeof(double), doubles, stdout);
+  // An empty vector's data() may be null, which fwrite must not be given even for no elements.
+  if (bits)
+    std::fwrite(b.data(), sizeof(unsigned), bits, stdout);
+  if (normals)
+    std::fwrite(z.data(), sizeof(float), normals, stdout);
+  if (doubles)
+    std::fwrite(d.data(), sizeof(double), doubles, stdout);
   curandDestroyGenerator(g);
   return 0;
 }

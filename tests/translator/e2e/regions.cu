@@ -79,6 +79,20 @@ __global__ void matmul(const float *A, const float *B, float *C, int n) {
   C[row * n + col] = acc;
 }
 
+// A block marching up columns: the loop's increment advances the row (uniform), a per-thread
+// cursor and the output pointer (a parameter each thread modifies).
+__global__ void march(const int *in, int *out, int rows, int cols) {
+  __shared__ int row[64];
+  int c = threadIdx.x;
+  int i = c;
+  for (int r = 0; r < rows; ++r, i += cols, out += cols) {
+    row[c] = in[i];
+    __syncthreads();
+    out[c] = row[(c + 1) % blockDim.x] + r;
+    __syncthreads();
+  }
+}
+
 static int failures = 0;
 static void expect(bool ok, const char *what) {
   if (!ok) { printf("FAIL %s\n", what); ++failures; }
@@ -145,6 +159,22 @@ int main() {
       mm = mm && s == hc[r * k + c];
     }
   expect(mm, "matmul");
+
+  // march: 64 columns, 9 rows
+  const int cols = 64, rows = 9;
+  int hm[cols * rows], hmo[cols * rows];
+  for (int i = 0; i < cols * rows; ++i) hm[i] = i * 3 + 1;
+  int *dm, *dmo;
+  cudaMalloc(&dm, sizeof hm);
+  cudaMalloc(&dmo, sizeof hmo);
+  cudaMemcpy(dm, hm, sizeof hm, cudaMemcpyHostToDevice);
+  march<<<1, cols>>>(dm, dmo, rows, cols);
+  cudaMemcpy(hmo, dmo, sizeof hmo, cudaMemcpyDeviceToHost);
+  bool marched = true;
+  for (int r = 0; r < rows; ++r)
+    for (int c = 0; c < cols; ++c)
+      marched = marched && hmo[r * cols + c] == hm[r * cols + (c + 1) % cols] + r;
+  expect(marched, "march");
 
   cudaError_t e = cudaDeviceSynchronize();
   expect(e == cudaSuccess && cudaGetLastError() == cudaSuccess, cudaGetErrorString(e));

@@ -7,16 +7,16 @@
 // CHECK:   ::npu::block_regions([&](::npu::BlockRegions &npu_block) {
 // CHECK:   auto *npu_tid = npu_block.per_thread<unsigned int>();
 // CHECK:   __shared__ float s[256];
-// CHECK:   npu_block.for_each_thread([&](NPU_REGION_PARAMS) {
+// CHECK:   npu_block.for_each_thread<::npu::ThreadIdxGlobal::Unused>([&](NPU_REGION_PARAMS) {
 // CHECK:   auto &tid = npu_tid[npu_thread] = threadIdx.x;
 // CHECK:   int i = blockIdx.x * blockDim.x + threadIdx.x;
 // CHECK:   });
 // CHECK:   /* __syncthreads(); */
 // CHECK:   for (unsigned st = blockDim.x / 2; npu_block.active() && (st > 0); st >>= 1) {
-// CHECK:     npu_block.for_each_thread([&](NPU_REGION_PARAMS) { auto &tid = npu_tid[npu_thread];
+// CHECK:     npu_block.for_each_thread<::npu::ThreadIdxGlobal::Unused>([&](NPU_REGION_PARAMS) { auto &tid = npu_tid[npu_thread];
 // CHECK:     if (tid < st) { NPU_COST(fp32(1), intops(1), shared(12)); s[tid] += s[tid + st]; }
 // CHECK:     });
-// CHECK:   npu_block.for_each_thread([&](NPU_REGION_PARAMS) { auto &tid = npu_tid[npu_thread];
+// CHECK:   npu_block.for_each_thread<::npu::ThreadIdxGlobal::Unused>([&](NPU_REGION_PARAMS) { auto &tid = npu_tid[npu_thread];
 // CHECK:   if (tid == 0) { NPU_COST(shared(4), atomics(1)); atomicAdd(out, (double)s[0]); }
 // CHECK:   });
 // CHECK:   });
@@ -42,7 +42,7 @@ __global__ void reduce(const float *in, double *out, int n) {
 // CHECK:   auto *npu_a = npu_block.per_thread<float>();
 // CHECK:   auto *npu_b = npu_block.per_thread<float>();
 // CHECK:   if (i >= n) return npu_block.exit(npu_thread);
-// CHECK:   auto &a = npu_a[npu_thread] = x[i]; auto &b = npu_b[npu_thread] = 2.f * a;
+// CHECK:   auto &a = npu_a[npu_thread] = x[i]; [[maybe_unused]] auto &b = npu_b[npu_thread] = 2.f * a;
 // CHECK:   int half = n / 2;
 // CHECK:   while (npu_block.active() && (half > 0)) {
 // CHECK:     half /= 2;
@@ -71,11 +71,11 @@ __global__ void guarded(float *x, int n) {
 // CHECK:   auto *npu_tx = npu_block.per_thread<int>();
 // CHECK:   auto *npu_ty = npu_block.per_thread<int>();
 // CHECK:   auto *npu_acc = npu_block.per_thread<float>();
-// CHECK:   auto &tx = npu_tx[npu_thread] = threadIdx.x; auto &ty = npu_ty[npu_thread] = threadIdx.y;
+// CHECK:   [[maybe_unused]] auto &tx = npu_tx[npu_thread] = threadIdx.x; [[maybe_unused]] auto &ty = npu_ty[npu_thread] = threadIdx.y;
 // CHECK:   int tiles = (N + TILE - 1) / TILE;
 // CHECK:   for (int t = 0; npu_block.active() && (t < tiles); ++t) {
-// CHECK:     npu_block.for_each_thread([&](NPU_REGION_PARAMS) { auto &tx = npu_tx[npu_thread]; auto &ty = npu_ty[npu_thread];
-// CHECK:     npu_block.for_each_thread([&](NPU_REGION_PARAMS) { auto &tx = npu_tx[npu_thread]; auto &ty = npu_ty[npu_thread]; auto &acc = npu_acc[npu_thread];
+// CHECK:     npu_block.for_each_thread<::npu::ThreadIdxGlobal::Unused>([&](NPU_REGION_PARAMS) { auto &tx = npu_tx[npu_thread]; auto &ty = npu_ty[npu_thread];
+// CHECK:     npu_block.for_each_thread<::npu::ThreadIdxGlobal::Unused>([&](NPU_REGION_PARAMS) { auto &tx = npu_tx[npu_thread]; auto &ty = npu_ty[npu_thread]; auto &acc = npu_acc[npu_thread];
 // CHECK:     #pragma GCC unroll 16
 __global__ void tiled(const float *A, const float *B, float *C, int N) {
   __shared__ float As[TILE][TILE], Bs[TILE][TILE];
@@ -119,4 +119,32 @@ template <class T, int BLOCK> __global__ void sortish(T *data) {
   data[blockIdx.x * BLOCK + t] = buf[t];
 }
 template __global__ void sortish<float, 256>(float *);
+// A block marching up columns (3D stencils): the loop's increment advances the uniform row, a
+// per-thread cursor and a pointer parameter; the per-thread operands run per thread, in one
+// region of their own in the increment.
+// CHECK: __global__ void march(const int *in, int *out, int rows, int cols) {
+// CHECK:   auto *npu_out = npu_block.per_thread_copy(out);
+// CHECK:   auto *npu_i = npu_block.per_thread<int>();
+// CHECK:   for (int r = 0; npu_block.active() && (r < rows); ++r, npu_block.for_each_thread<::npu::ThreadIdxGlobal::Unused>([&](NPU_REGION_PARAMS) { auto &out = npu_out[npu_thread]; auto &i = npu_i[npu_thread]; i += cols, out += cols; })) {
+__global__ void march(const int *in, int *out, int rows, int cols) {
+  __shared__ int row[64];
+  int c = threadIdx.x;
+  int i = c;
+  for (int r = 0; r < rows; ++r, i += cols, out += cols) {
+    row[c] = in[i];
+    __syncthreads();
+    out[c] = row[(c + 1) % blockDim.x] + r;
+    __syncthreads();
+  }
+}
+// A callee reads the global threadIdx: the regions' loops keep it current for each thread.
+// CHECK: __global__ void viaHelper(int *out) {
+// CHECK:   npu_block.for_each_thread([&](NPU_REGION_PARAMS) {
+__device__ int laneOfThread() { return threadIdx.x % 32; }
+__global__ void viaHelper(int *out) {
+  __shared__ int lanes[64];
+  lanes[threadIdx.x] = laneOfThread();
+  __syncthreads();
+  out[threadIdx.x] = lanes[63 - threadIdx.x];
+}
 // CHECK-NOT: for_each_thread_sync

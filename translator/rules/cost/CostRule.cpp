@@ -12,6 +12,7 @@
 #include "rules/cost/RegionStarts.h"
 #include "rules/cost/SourceText.h"
 #include "rules/cost/UnitCounter.h"
+#include "rules/kernel/ThreadLoop.h"
 
 namespace cu2npu {
 
@@ -110,12 +111,12 @@ void CostRule::onFunction(Context &C, const FunctionDecl &FD) {
           std::string Indent = Text.indentAt(*Off);
           F->Edits.insert(*Off, CostStmt + (Indent == " " ? " " : "\n" + Indent), AfterRegionOpen);
         } else {
-          F->Edits.insert(
-              *Brace + 1,
-              afterBrace(Text, *Brace,
-                         std::string("npu_block.for_each_thread([&](NPU_REGION_PARAMS) { ") +
-                             CostStmt + " });"),
-              AfterKernelOpen);
+          F->Edits.insert(*Brace + 1,
+                          afterBrace(Text, *Brace,
+                                     "npu_block.for_each_thread" +
+                                         regionLoopTemplateArguments(C, FD) +
+                                         "([&](NPU_REGION_PARAMS) { " + CostStmt + " });"),
+                          AfterKernelOpen);
         }
         break;
       }

@@ -16,6 +16,9 @@
 //     declarations stay between the regions; everything else runs in a region.
 //   - Locals declared in one region and used in a later one get one slot per thread
 //     (npu_block.per_thread<T>()) and are re-bound by reference at the top of each region.
+//   - A hoisted loop's increment keeps its writes of uniform variables at block level; every
+//     other operand of its commas (`++z, i += slice`: a per-thread cursor) runs per thread, as a
+//     region of its own in place (a comma operand), after the body's last region.
 //   - `return;` marks the thread exited; later regions skip it (Volta barrier semantics).
 //   - Fibers instead: other barrier forms, warp operations, cooperative groups, callees that
 //     synchronise or are unknown, warp-synchronous volatile accesses and spin-waits, goto, lambdas,
@@ -43,6 +46,7 @@
 
 #include "mapping/Mapping.h"
 #include "rules/Context.h"
+#include "rules/kernel/ThreadLoop.h"
 #include "rules/kernel/ThreadParams.h"
 
 namespace cu2npu {
@@ -105,6 +109,7 @@ struct Region {
   std::vector<const Stmt *> Stmts;
   unsigned Begin = 0, End = 0; // file offsets: first statement's start, last statement's end
   std::set<const VarDecl *> Declared;
+  bool Increment = false; // one operand of a hoisted loop's increment, wrapped where it stands
 };
 
 class Planner {
@@ -127,6 +132,9 @@ private:
   std::set<const Stmt *> Hoisted;           // loops / ifs / blocks kept outside the regions
   std::set<const Stmt *> Barriers;
   std::vector<const Expr *> Controls; // hoisted conditions and increments
+  // Increment operands that run per thread, in source order; nullptr stands between two that
+  // are not neighbours in one comma list (a block-level operand or another loop between them).
+  std::vector<const Expr *> ThreadIncrements;
   std::set<const VarDecl *> Cand, Hoist;
   std::map<const VarDecl *, std::vector<const DeclRefExpr *>> Uses;
   std::map<const VarDecl *, std::vector<const Expr *>> WriteValues; // block-level writes' RHS
@@ -599,17 +607,21 @@ bool Planner::analyseVariables() {
   for (const Expr *E : Controls) {
     if (auto *For = dyn_cast_or_null<ForStmt>(PM.getParent(const_cast<Expr *>(E)));
         For && For->getInc() == E) {
-      // Increments: block-level writes of candidates (checked above when they write one).
-      std::function<bool(const Expr *)> IncOk = [&](const Expr *X) {
+      // Increments: block-level writes of candidates (checked above when they write one) stay at
+      // block level; each thread runs the other operands, as it does on the GPU.
+      std::function<void(const Expr *)> SplitInc = [&](const Expr *X) {
         X = X->IgnoreParens();
-        if (auto *Comma = dyn_cast<BinaryOperator>(X); Comma && Comma->getOpcode() == BO_Comma)
-          return IncOk(Comma->getLHS()) && IncOk(Comma->getRHS());
+        if (auto *Comma = dyn_cast<BinaryOperator>(X); Comma && Comma->getOpcode() == BO_Comma) {
+          SplitInc(Comma->getLHS());
+          SplitInc(Comma->getRHS());
+          return;
+        }
         const Expr *Value = nullptr;
         const VarDecl *VD = writtenVar(X, &Value);
-        return VD && Cand.count(VD);
+        ThreadIncrements.push_back(!VD || !Cand.count(VD) ? X : nullptr);
       };
-      if (!IncOk(E))
-        return false;
+      SplitInc(E);
+      ThreadIncrements.push_back(nullptr);
       continue;
     }
     if (!uniform(E))
@@ -736,6 +748,30 @@ std::string Planner::run() {
     R.Begin = *B;
     R.End = *E;
   }
+  // Neighbouring per-thread operands (`i += slice, p += pitch`) share one region.
+  std::optional<Region> Group;
+  for (const Expr *X : ThreadIncrements) {
+    std::optional<unsigned> B, E;
+    if (X) {
+      B = beginOf(X->getBeginLoc());
+      E = afterToken(X->getEndLoc());
+      if (!B || !E)
+        return "";
+    }
+    if (Group && (!X || Text.slice(Group->End, *B).trim() != ",")) {
+      Regions.push_back(std::move(*Group));
+      Group.reset();
+    }
+    if (!X)
+      continue;
+    if (!Group) {
+      Group.emplace();
+      Group->Begin = *B;
+      Group->Increment = true;
+    }
+    Group->Stmts.push_back(X);
+    Group->End = *E;
+  }
 
   // Locals used outside the region that declares them: one slot per thread.
   auto RegionAt = [&](SourceLocation L) -> int {
@@ -846,15 +882,21 @@ std::string Planner::run() {
     int Order;
   };
   std::vector<Pending> Out;
+  const std::string LoopArguments = regionLoopTemplateArguments(C, K);
   for (size_t I = 0; I < Regions.size(); ++I) {
     Region &R = Regions[I];
-    std::string Open = "npu_block.for_each_thread([&](NPU_REGION_PARAMS) {";
+    std::string Open = "npu_block.for_each_thread" + LoopArguments + "([&](NPU_REGION_PARAMS) {";
     std::vector<const VarDecl *> B(Bound[I].begin(), Bound[I].end());
     std::sort(B.begin(), B.end(), [&](const VarDecl *X, const VarDecl *Y) {
       return C.SM.isBeforeInTranslationUnit(X->getLocation(), Y->getLocation());
     });
     for (const VarDecl *VD : B)
       Open += " auto &" + VD->getNameAsString() + " = " + ArrayName[VD] + "[npu_thread];";
+    if (R.Increment) { // an expression: `npu_block.for_each_thread([&](...) { i += slice; })`
+      Out.push_back({R.Begin, 0, Open + " ", 20});
+      Out.push_back({R.End, 0, "; })", 5});
+      continue;
+    }
     std::string Indent = indentAt(R.Begin);
     Out.push_back({R.Begin, 0, Open + "\n" + (Indent == " " ? "" : Indent), 20});
     Out.push_back({R.End, 0, "\n" + (Indent == " " ? "" : Indent) + "});", 5});
@@ -893,7 +935,12 @@ std::string Planner::run() {
     bool First = true;
     for (const Decl *D : DS->decls()) {
       auto *VD = cast<VarDecl>(D);
-      std::string Bind = "auto &" + VD->getNameAsString() + " = " + ArrayName[VD] + "[npu_thread]";
+      // A variable the declaring region only initialises is still a used slot (g++ -Wall).
+      const bool UsedHere = std::any_of(Uses[VD].begin(), Uses[VD].end(), [&](auto *DR) {
+        return RegionAt(DR->getLocation()) == DeclRegion[VD];
+      });
+      std::string Bind = std::string(UsedHere ? "" : "[[maybe_unused]] ") + "auto &" +
+                         VD->getNameAsString() + " = " + ArrayName[VD] + "[npu_thread]";
       std::optional<unsigned> Stop = VD->hasInit() ? beginOf(VD->getInit()->getBeginLoc())
                                                    : afterToken(VD->getSourceRange().getEnd());
       if (!Stop || *Stop < *Seg)

@@ -66,4 +66,10 @@ std::string threadLoopTemplateArguments(const Context &C, const clang::FunctionD
   return Out + ">";
 }
 
+std::string regionLoopTemplateArguments(const Context &C, const clang::FunctionDecl &Kernel) {
+  return C.CalleesIgnoreThreadIdx.count(Kernel.getCanonicalDecl())
+             ? "<::npu::ThreadIdxGlobal::Unused>"
+             : "";
+}
+
 } // namespace cu2npu

@@ -29,4 +29,9 @@ bool isBuiltinThreadIdx(const clang::ValueDecl *D);
 // or "" (the defaults: the global kept, every dimension run).
 std::string threadLoopTemplateArguments(const Context &C, const clang::FunctionDecl &Kernel);
 
+// The template arguments of a barrier-region kernel's per-thread loops
+// (`npu_block.for_each_thread<...>`): "<::npu::ThreadIdxGlobal::Unused>" or "". No ThreadDims:
+// the regions' per-thread slots belong to every thread.
+std::string regionLoopTemplateArguments(const Context &C, const clang::FunctionDecl &Kernel);
+
 } // namespace cu2npu
