@@ -10,6 +10,7 @@
 #include "npurt/detail/dim3.h"
 #include "npurt/detail/runtime_errors.h"
 #include "npurt/detail/runtime_types.h"
+#include "npurt/detail/texture_types.h"
 #include "npurt/graph.h"
 #include "npurt/launch_config.h"
 #include "npurt/mempool.h"
@@ -189,6 +190,64 @@ npuError_t npuMemcpyFromSymbolAsync(void *dst, const void *symbol, size_t count,
 npuError_t npuGetSymbolAddress(void **devPtr, const void *symbol);
 npuError_t npuGetSymbolSize(size_t *size, const void *symbol);
 
+// ---- CUDA arrays (runtime/api/array_alloc.cpp, array_copy.cpp) ----
+// An array is device memory with a channel format and an extent (in elements), stored densely
+// (rows of width * element bytes, then rows of the next slice or layer), allocated and priced
+// like npuMalloc memory. Layered and cubemap arrays need npuMalloc3DArray (a cubemap has 6
+// layers of square faces, times the layer count when also layered).
+struct npuChannelFormatDesc npuCreateChannelDesc(int x, int y, int z, int w,
+                                                 enum npuChannelFormatKind f);
+npuError_t npuMallocArray(npuArray_t *array, const struct npuChannelFormatDesc *desc, size_t width,
+                          size_t height = 0, unsigned int flags = 0);
+npuError_t npuMalloc3DArray(npuArray_t *array, const struct npuChannelFormatDesc *desc,
+                            struct npuExtent extent, unsigned int flags = 0);
+npuError_t npuFreeArray(npuArray_t array);
+npuError_t npuArrayGetInfo(struct npuChannelFormatDesc *desc, struct npuExtent *extent,
+                           unsigned int *flags, npuArray_t array);
+npuError_t npuGetChannelDesc(struct npuChannelFormatDesc *desc, npuArray_const_t array);
+// Copies into and out of arrays: wOffset/width in bytes, hOffset/height in rows, as CUDA's.
+npuError_t npuMemcpy2DToArray(npuArray_t dst, size_t wOffset, size_t hOffset, const void *src,
+                              size_t spitch, size_t width, size_t height, enum npuMemcpyKind kind);
+npuError_t npuMemcpy2DToArrayAsync(npuArray_t dst, size_t wOffset, size_t hOffset, const void *src,
+                                   size_t spitch, size_t width, size_t height,
+                                   enum npuMemcpyKind kind, npuStream_t stream = 0);
+npuError_t npuMemcpy2DFromArray(void *dst, size_t dpitch, npuArray_const_t src, size_t wOffset,
+                                size_t hOffset, size_t width, size_t height,
+                                enum npuMemcpyKind kind);
+npuError_t npuMemcpy2DFromArrayAsync(void *dst, size_t dpitch, npuArray_const_t src, size_t wOffset,
+                                     size_t hOffset, size_t width, size_t height,
+                                     enum npuMemcpyKind kind, npuStream_t stream = 0);
+npuError_t npuMemcpy2DArrayToArray(npuArray_t dst, size_t wOffsetDst, size_t hOffsetDst,
+                                   npuArray_const_t src, size_t wOffsetSrc, size_t hOffsetSrc,
+                                   size_t width, size_t height,
+                                   enum npuMemcpyKind kind = npuMemcpyDeviceToDevice);
+// Deprecated 1D forms: `count` bytes starting at (wOffset, hOffset), continuing row after row.
+npuError_t npuMemcpyToArray(npuArray_t dst, size_t wOffset, size_t hOffset, const void *src,
+                            size_t count, enum npuMemcpyKind kind);
+npuError_t npuMemcpyFromArray(void *dst, npuArray_const_t src, size_t wOffset, size_t hOffset,
+                              size_t count, enum npuMemcpyKind kind);
+// 3D copies between arrays and pitched linear memory, either way (array_copy.cpp).
+npuError_t npuMemcpy3D(const struct npuMemcpy3DParms *p);
+npuError_t npuMemcpy3DAsync(const struct npuMemcpy3DParms *p, npuStream_t stream = 0);
+
+// ---- Texture and surface objects (runtime/api/texture_object.cpp) ----
+// A handle stays invalid after its destruction and after the memory it reads is freed: a
+// kernel that fetches through it fails with npuErrorLaunchFailure (never a crash).
+npuError_t npuCreateTextureObject(npuTextureObject_t *pTexObject,
+                                  const struct npuResourceDesc *pResDesc,
+                                  const struct npuTextureDesc *pTexDesc,
+                                  const struct npuResourceViewDesc *pResViewDesc);
+npuError_t npuDestroyTextureObject(npuTextureObject_t texObject);
+npuError_t npuGetTextureObjectResourceDesc(struct npuResourceDesc *pResDesc,
+                                           npuTextureObject_t texObject);
+npuError_t npuGetTextureObjectTextureDesc(struct npuTextureDesc *pTexDesc,
+                                          npuTextureObject_t texObject);
+npuError_t npuCreateSurfaceObject(npuSurfaceObject_t *pSurfObject,
+                                  const struct npuResourceDesc *pResDesc);
+npuError_t npuDestroySurfaceObject(npuSurfaceObject_t surfObject);
+npuError_t npuGetSurfaceObjectResourceDesc(struct npuResourceDesc *pResDesc,
+                                           npuSurfaceObject_t surfObject);
+
 } // extern "C"
 
 namespace npu::detail {
@@ -349,3 +408,5 @@ inline npuError_t npuOccupancyMaxPotentialBlockSize(int *minGridSize, int *block
   return npuOccupancyMaxPotentialBlockSizeWithFlags(minGridSize, blockSize, func, dynamicSMemSize,
                                                     blockSizeLimit, npuOccupancyDefault);
 }
+
+#include "npurt/detail/texture_host.h"

@@ -3,6 +3,8 @@
 #include <cstring>
 
 #include "api/ApiCall.h"
+#include "api/Arrays.h"
+#include "api/TextureTable.h"
 #include "api/capture_hooks.h"
 #include "api/device_attributes.h"
 #include "api/stream_priority.h"
@@ -138,6 +140,10 @@ npuError_t npuDeviceReset(void) {
   if (runtime->initError() != npuSuccess)
     return npu::core::recordResult(runtime->initError());
   runtime->reset();
+  // The reset released every allocation, arrays' included: their handles and the texture
+  // and surface objects over any memory are dead.
+  npu::api::TextureTable::instance().memoryFreedAll();
+  npu::api::ArrayRegistry::instance().clear();
   npu::core::takeLastError();
   return npuSuccess;
 }

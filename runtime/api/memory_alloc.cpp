@@ -4,6 +4,7 @@
 #include <cstdint>
 
 #include "api/ApiCall.h"
+#include "api/TextureTable.h"
 #include "api/capture_hooks.h"
 #include "api/memory_checks.h"
 
@@ -68,6 +69,7 @@ npuError_t npuFree(void *devPtr) {
       return npuErrorInvalidValue; // unknown, not the start of an allocation, or freed already
     // cudaFree synchronizes with the device: work already queued may still use the memory.
     runtime.streams().synchronizeAll();
+    npu::api::TextureTable::instance().memoryFreed(freed->base, freed->bytes);
     runtime.release(*freed);
     return npuSuccess;
   });
@@ -151,6 +153,7 @@ npuError_t npuFreeAsync(void *devPtr, npuStream_t stream) {
       return npuSuccess;
     }
     runtime.streams().enqueue(*target, [&runtime, allocation = *freed](npu::core::OpTiming &) {
+      npu::api::TextureTable::instance().memoryFreed(allocation.base, allocation.bytes);
       runtime.release(allocation);
     });
     return npuSuccess;

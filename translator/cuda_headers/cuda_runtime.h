@@ -121,6 +121,13 @@ template <class T>
 static __inline__ __host__ cudaError_t cudaEventCreate(cudaEvent_t *event, unsigned int flags);
 template <class T>
 static __inline__ __host__ struct cudaChannelFormatDesc cudaCreateChannelDesc(void);
+static __inline__ __host__ struct cudaChannelFormatDesc cudaCreateChannelDescHalf(void);
+static __inline__ __host__ struct cudaChannelFormatDesc cudaCreateChannelDescHalf2(void);
+static __inline__ __host__ struct cudaChannelFormatDesc cudaCreateChannelDescHalf4(void);
+static __inline__ __host__ struct cudaExtent make_cudaExtent(size_t w, size_t h, size_t d);
+static __inline__ __host__ struct cudaPos make_cudaPos(size_t x, size_t y, size_t z);
+static __inline__ __host__ struct cudaPitchedPtr make_cudaPitchedPtr(void *d, size_t p, size_t xsz,
+                                                                    size_t ysz);
 static __inline__ __host__ cudaError_t cudaEventCreate(cudaEvent_t *event, unsigned int flags) {
   return cudaEventCreateWithFlags(event, flags);
 }

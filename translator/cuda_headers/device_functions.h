@@ -152,36 +152,68 @@ CU2NPU_ATOMIC_SCOPES(CU2NPU_ATOMIC_ARITH)
 #undef CU2NPU_ATOMIC_ARITH
 #undef CU2NPU_ATOMIC_SCOPES
 
-// Textures and surfaces (unsupported by npurt; declared so that code parses and is diagnosed)
+// Texture and surface objects (npurt/device/texture.h, surface.h)
 template <class T> __device__ T tex1Dfetch(unsigned long long, int);
 template <class T> __device__ T tex1D(unsigned long long, float);
 template <class T> __device__ T tex2D(unsigned long long, float, float);
 template <class T> __device__ T tex3D(unsigned long long, float, float, float);
 template <class T> __device__ T tex1DLayered(unsigned long long, float, int);
 template <class T> __device__ T tex2DLayered(unsigned long long, float, float, int);
+template <class T> __device__ T texCubemap(unsigned long long, float, float, float);
+template <class T> __device__ T texCubemapLayered(unsigned long long, float, float, float, int);
 template <class T> __device__ T tex1DLod(unsigned long long, float, float);
 template <class T> __device__ T tex2DLod(unsigned long long, float, float, float);
-template <class T> __device__ T texCubemap(unsigned long long, float, float, float);
+template <class T> __device__ T tex3DLod(unsigned long long, float, float, float, float);
+template <class T> __device__ T tex2DLayeredLod(unsigned long long, float, float, int, float);
+template <class T> __device__ T texCubemapLod(unsigned long long, float, float, float, float);
+template <class T> __device__ T tex1DGrad(unsigned long long, float, float, float);
+template <class T> __device__ T tex2DGrad(unsigned long long, float, float, float2, float2);
+template <class T> __device__ T tex3DGrad(unsigned long long, float, float, float, float4, float4);
 template <class T> __device__ T tex2Dgather(unsigned long long, float, float, int = 0);
-template <class T> __device__ T surf1Dread(unsigned long long, int, int = 0);
-template <class T> __device__ T surf2Dread(unsigned long long, int, int, int = 0);
-template <class T> __device__ T surf3Dread(unsigned long long, int, int, int, int = 0);
-template <class T> __device__ void surf1Dwrite(T, unsigned long long, int, int = 0);
-template <class T> __device__ void surf2Dwrite(T, unsigned long long, int, int, int = 0);
-template <class T> __device__ void surf3Dwrite(T, unsigned long long, int, int, int, int = 0);
-// Texture and surface references (removed in CUDA 12, still in older code): declared so that
-// such code parses and every use is diagnosed (CU2NPU1011) instead of failing to compile.
+template <class T> __device__ void tex1Dfetch(T *, unsigned long long, int);
+template <class T> __device__ void tex1D(T *, unsigned long long, float);
+template <class T> __device__ void tex2D(T *, unsigned long long, float, float);
+template <class T> __device__ void tex3D(T *, unsigned long long, float, float, float);
+template <class T> __device__ void tex2DLayered(T *, unsigned long long, float, float, int);
+template <class T> __device__ void texCubemap(T *, unsigned long long, float, float, float);
+template <class T> __device__ void tex2DLod(T *, unsigned long long, float, float, float);
+template <class T> __device__ T surf1Dread(unsigned long long, int, enum cudaSurfaceBoundaryMode = cudaBoundaryModeTrap);
+template <class T> __device__ T surf2Dread(unsigned long long, int, int, enum cudaSurfaceBoundaryMode = cudaBoundaryModeTrap);
+template <class T> __device__ T surf3Dread(unsigned long long, int, int, int, enum cudaSurfaceBoundaryMode = cudaBoundaryModeTrap);
+template <class T> __device__ T surf2DLayeredread(unsigned long long, int, int, int, enum cudaSurfaceBoundaryMode = cudaBoundaryModeTrap);
+template <class T> __device__ void surf1Dread(T *, unsigned long long, int, enum cudaSurfaceBoundaryMode = cudaBoundaryModeTrap);
+template <class T> __device__ void surf2Dread(T *, unsigned long long, int, int, enum cudaSurfaceBoundaryMode = cudaBoundaryModeTrap);
+template <class T> __device__ void surf3Dread(T *, unsigned long long, int, int, int, enum cudaSurfaceBoundaryMode = cudaBoundaryModeTrap);
+template <class T> __device__ void surf2DLayeredread(T *, unsigned long long, int, int, int, enum cudaSurfaceBoundaryMode = cudaBoundaryModeTrap);
+template <class T> __device__ void surf1Dwrite(T, unsigned long long, int, enum cudaSurfaceBoundaryMode = cudaBoundaryModeTrap);
+template <class T> __device__ void surf2Dwrite(T, unsigned long long, int, int, enum cudaSurfaceBoundaryMode = cudaBoundaryModeTrap);
+template <class T> __device__ void surf3Dwrite(T, unsigned long long, int, int, int, enum cudaSurfaceBoundaryMode = cudaBoundaryModeTrap);
+template <class T> __device__ void surf2DLayeredwrite(T, unsigned long long, int, int, int, enum cudaSurfaceBoundaryMode = cudaBoundaryModeTrap);
+// Texture references (removed in CUDA 12, still in older code): cu2npu spells them
+// ::npu::texture (rules/texture/TextureReferenceRule); surface references are diagnosed.
 template <class T, int Dim = 1, enum cudaTextureReadMode Mode = cudaReadModeElementType> struct texture {
   int normalized;
-  int filterMode;
-  int addressMode[3];
+  enum cudaTextureFilterMode filterMode;
+  enum cudaTextureAddressMode addressMode[3];
   struct cudaChannelFormatDesc channelDesc;
+  texture(int = 0, enum cudaTextureFilterMode = cudaFilterModePoint, enum cudaTextureAddressMode = cudaAddressModeClamp);
+  texture(int, enum cudaTextureFilterMode, enum cudaTextureAddressMode, struct cudaChannelFormatDesc);
 };
 template <int Dim = 1> struct surface { struct cudaChannelFormatDesc channelDesc; };
-template <class T, enum cudaTextureReadMode M> __device__ T tex1Dfetch(texture<T, 1, M>, int);
-template <class T, enum cudaTextureReadMode M> __device__ T tex1D(texture<T, 1, M>, float);
-template <class T, enum cudaTextureReadMode M> __device__ T tex2D(texture<T, 2, M>, float, float);
-template <class T, enum cudaTextureReadMode M> __device__ T tex3D(texture<T, 3, M>, float, float, float);
+template <class T, int D, enum cudaTextureReadMode M> struct cu2npu_tex_result { typedef T type; };
+template <class T> struct cu2npu_tex_float { typedef float type; };
+#define CU2NPU_TEX_FLOAT(V) \
+  template <> struct cu2npu_tex_float<V##2> { typedef float2 type; }; \
+  template <> struct cu2npu_tex_float<V##4> { typedef float4 type; };
+CU2NPU_TEX_FLOAT(char) CU2NPU_TEX_FLOAT(uchar) CU2NPU_TEX_FLOAT(short) CU2NPU_TEX_FLOAT(ushort)
+#undef CU2NPU_TEX_FLOAT
+template <class T, int D> struct cu2npu_tex_result<T, D, cudaReadModeNormalizedFloat> { typedef typename cu2npu_tex_float<T>::type type; };
+template <class T, enum cudaTextureReadMode M> __device__ typename cu2npu_tex_result<T, 1, M>::type tex1Dfetch(texture<T, 1, M>, int);
+template <class T, enum cudaTextureReadMode M> __device__ typename cu2npu_tex_result<T, 1, M>::type tex1D(texture<T, 1, M>, float);
+template <class T, enum cudaTextureReadMode M> __device__ typename cu2npu_tex_result<T, 2, M>::type tex2D(texture<T, 2, M>, float, float);
+template <class T, enum cudaTextureReadMode M> __device__ typename cu2npu_tex_result<T, 3, M>::type tex3D(texture<T, 3, M>, float, float, float);
+template <class T, enum cudaTextureReadMode M> __device__ typename cu2npu_tex_result<T, 0xF2, M>::type tex2DLayered(texture<T, 0xF2, M>, float, float, int);
+template <class T, enum cudaTextureReadMode M> __device__ typename cu2npu_tex_result<T, 0x0C, M>::type texCubemap(texture<T, 0x0C, M>, float, float, float);
 // Programmatic dependent launch (unsupported)
 extern "C" __device__ void cudaGridDependencySynchronize(void);
 extern "C" __device__ void cudaTriggerProgrammaticLaunchCompletion(void);

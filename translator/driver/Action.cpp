@@ -609,7 +609,8 @@ std::string npurtStubRuntime() {
       "// re-read translated code. Never compiled into programs.\n#pragma once\n#include "
       "<cuda_runtime.h>\n#include <cuda.h>\n#include <type_traits>\n";
   for (const ApiRow &R : allRows()) {
-    if (R.St == Status::unsupported || llvm::StringRef(R.Cuda) == R.Npu)
+    if (R.St == Status::unsupported || llvm::StringRef(R.Cuda) == R.Npu ||
+        llvm::StringRef(R.Npu).contains("::")) // not a macro name; see the kernel stub
       continue;
     S += std::string("#define ") + R.Npu + " " + R.Cuda + "\n";
   }
@@ -656,6 +657,8 @@ std::string npurtStubKernel() {
          "__host__ __device__ bool active() const { return true; } };\n"
          "template <class F> __host__ __device__ void block_regions(F &&) {}\n"
          "template <class T> __device__ T *dynamic_shared() { return nullptr; }\n"
+         "template <class T, int D = 1, enum cudaTextureReadMode M = cudaReadModeElementType> "
+         "using texture = ::texture<T, D, M>;\n"
          "__host__ __device__ inline bool in_kernel() { return false; }\n"
          "__host__ __device__ inline void warp_step() {}\n"
          "__host__ __device__ inline void spin_yield() {}\n"

@@ -30,6 +30,10 @@ struct CostTally {
   std::uint64_t atomics = 0;  // atomic operations
   std::uint64_t barriers = 0; // block-level barriers (__syncthreads and friends)
   std::uint64_t warpOps = 0;  // warp shuffles, votes and warp-level reductions
+  // Texture fetches (their texel reads and arithmetic are counted above too) and how many of
+  // them filter: a device without texture units emulates both (npurt/device/texture.h).
+  std::uint64_t textureFetches = 0;
+  std::uint64_t filteredFetches = 0;
 
   CostTally &operator+=(const CostTally &other) {
     fp32 += other.fp32;
@@ -43,11 +47,13 @@ struct CostTally {
     atomics += other.atomics;
     barriers += other.barriers;
     warpOps += other.warpOps;
+    textureFetches += other.textureFetches;
+    filteredFetches += other.filteredFetches;
     return *this;
   }
   bool empty() const {
     return (fp32 | fp16 | fp64 | intOps | sfu | gread | gwrite | shared | atomics | barriers |
-            warpOps) == 0;
+            warpOps | textureFetches | filteredFetches) == 0;
   }
 };
 

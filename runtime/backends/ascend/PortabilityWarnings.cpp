@@ -98,6 +98,15 @@ void checkLaunchCounters(const DeviceModel &model, const std::string &kernel,
                           " has no FP64 units; each is emulated at about " +
                           std::to_string(int(model.fp64EmulationFactor.value)) +
                           " fp32 operations");
+  // Ascend's AI cores have no texture units: every fetch's addressing and conversion, and
+  // each filtered fetch's weights and weighted sum, run on the vector units (npurt counts that
+  // work into the launch's tally, so it is priced like the kernel's own arithmetic).
+  if (total.textureFetches > 0)
+    warnings.warnOnce(Warning::TexturesEmulated, kernel,
+                      std::to_string(total.textureFetches) + " texture fetches (" +
+                          std::to_string(total.filteredFetches) + " filtered): " + model.id +
+                          " has no texture units; addressing, format conversion and filtering "
+                          "run on the vector units");
   if (total.warpOps == 0)
     return;
   if (!model.hasSimt())

@@ -1,11 +1,8 @@
-// Legacy CUDA as old code bases still write it: texture references (removed in CUDA 12) are
-// diagnosed instead of failing to parse, version checks see CUDA 12.8's runtime version,
+// Legacy CUDA as old code bases still write it: texture references (removed in CUDA 12) become
+// npurt's (texture/ has their own cases), version checks see CUDA 12.8's runtime version,
 // removed thread-management calls are mapped.
 #include <cuda_runtime.h>
-// RC: 1
-// DIAG: texture is not supported (textures, surfaces and CUDA arrays) [CU2NPU1011]
-// NO-COMPILE
-// CHECK: /* CU2NPU1011: texture is not supported (textures, surfaces and CUDA arrays) */ texture<float, 1> texRef;
+// CHECK: ::npu::texture<float, 1> texRef;
 texture<float, 1> texRef;
 void sync() {
   // CHECK: #if NPURT_CUDA_API_VERSION >= 9000

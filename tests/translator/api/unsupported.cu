@@ -3,7 +3,7 @@
 #include <cuda.h>
 // RC: 1
 // DIAG: cudaGraphAddEventRecordNode is not supported (CUDA graphs and stream capture) [CU2NPU1010]
-// DIAG: cudaCreateTextureObject is not supported (textures, surfaces and CUDA arrays) [CU2NPU1011]
+// DIAG: cudaMallocMipmappedArray is not supported (textures, surfaces and CUDA arrays) [CU2NPU1011]
 // DIAG: cudaIpcGetMemHandle is not supported (IPC, peer access and multi-process features) [CU2NPU1012]
 // DIAG: cudaFancyNewThing looks like CUDA runtime API but is not in the mapping table; left unchanged [CU2NPU1001]
 // DIAG: cuInit is CUDA driver API, which npurt does not provide; left unchanged [CU2NPU1002]
@@ -20,10 +20,7 @@ void run(cudaStream_t s, float *d) {
   cudaGraphCreate(&g, 0);
   // CHECK: /* CU2NPU1010: cudaGraphAddEventRecordNode is not supported (CUDA graphs and stream capture) */ cudaGraphAddEventRecordNode(&n, g, nullptr, 0, e);
   cudaGraphAddEventRecordNode(&n, g, nullptr, 0, e);
-  cudaTextureObject_t tex;
-  cudaResourceDesc rd{};
-  cudaTextureDesc td{};
-  cudaCreateTextureObject(&tex, &rd, &td, nullptr);
+  cudaMallocMipmappedArray(nullptr, nullptr, make_cudaExtent(1, 1, 0), 1);
   cudaIpcMemHandle_t h;
   cudaIpcGetMemHandle(&h, d);
   // CHECK: /* CU2NPU1001: cudaFancyNewThing looks like CUDA runtime API but is not in the mapping table; left unchanged */ cudaFancyNewThing(1);

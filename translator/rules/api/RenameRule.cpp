@@ -65,6 +65,10 @@ void RenameRule::onFile(Context &C, UserFile &F) {
       }
       if (R->St == Status::partial && (R->K == Kind::function || R->K == Kind::device_function))
         C.report(Tok.getLocation(), DiagId::CU2NPU1005, {Name.str(), R->Note});
+      // A qualified npurt spelling (`npu::texture`) is written by an AST rule, only where the
+      // name means CUDA's entity: a lexer cannot tell a member or local of the same name.
+      if (llvm::StringRef(R->Npu).contains("::") && !llvm::StringRef(R->Cuda).contains("::"))
+        continue;
       if (Name != R->Npu)
         F.Edits.replace(Off, Name.size(), R->Npu);
       if (R->K != Kind::device_function && !(R->Sec >= Section::device_math))
