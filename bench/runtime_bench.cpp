@@ -12,6 +12,9 @@
 //                                              parallel region of the same work
 //   jacobi    1-D Jacobi sweeps, one launch    many small launches (as LU solvers and
 //             and one synchronize per sweep    time-steppers issue them)
+//   graph     32 one-block launches on a       the same work issued launch by launch, and
+//             stream, then a synchronize       captured once as a CUDA graph and replayed
+//                                              (one stream operation per replay)
 //
 // Usage: runtime_bench [elements (default 1<<24)] [repetitions (default 15)]
 #include <npurt/kernel.h>
@@ -294,6 +297,47 @@ int main(int argc, char **argv) {
     }
   std::printf("jacobi  npurt %8.3f ms (%5.2f us/sweep)  openmp %8.3f ms  ratio npurt/openmp %.2f\n",
               jNpu * 1e3, jNpu * 1e6 / kSweeps, jOmp * 1e3, jNpu / jOmp);
+
+  // Graph replay against re-issuing the same launches (runtime/core/Graph.h).
+  constexpr int kGraphLaunches = 32, kReplays = 500;
+  npuStream_t stream;
+  check(npuStreamCreateWithFlags(&stream, npuStreamNonBlocking), "npuStreamCreateWithFlags");
+  check(npuMemset(counter, 0, sizeof(int)), "npuMemset");
+  auto issue = [&] {
+    for (int i = 0; i < kGraphLaunches; ++i)
+      ::npu::launch("touch", touch, dim3(1), dim3(32), 0, stream, counter);
+  };
+  double issueTime = medianSeconds(reps, [&] {
+    for (int r = 0; r < kReplays; ++r) {
+      issue();
+      check(npuStreamSynchronize(stream), "touch");
+    }
+  });
+  npuGraph_t graph;
+  npuGraphExec_t exec;
+  check(npuStreamBeginCapture(stream, npuStreamCaptureModeGlobal), "npuStreamBeginCapture");
+  issue();
+  check(npuStreamEndCapture(stream, &graph), "npuStreamEndCapture");
+  check(npuGraphInstantiate(&exec, graph, 0), "npuGraphInstantiate");
+  double replayTime = medianSeconds(reps, [&] {
+    for (int r = 0; r < kReplays; ++r) {
+      check(npuGraphLaunch(exec, stream), "npuGraphLaunch");
+      check(npuStreamSynchronize(stream), "touch");
+    }
+  });
+  check(npuMemcpy(&launched, counter, sizeof(int), npuMemcpyDeviceToHost), "npuMemcpy");
+  if (launched != 2 * (reps + 1) * kReplays * kGraphLaunches) {
+    std::fprintf(stderr, "graph: %d launches counted, expected %d\n", launched,
+                 2 * (reps + 1) * kReplays * kGraphLaunches);
+    return 1;
+  }
+  std::printf("graph   issued %8.3f us per %d launches+sync  replayed %8.3f us  "
+              "ratio replay/issue %.2f\n",
+              issueTime * 1e6 / kReplays, kGraphLaunches, replayTime * 1e6 / kReplays,
+              replayTime / issueTime);
+  check(npuGraphExecDestroy(exec), "npuGraphExecDestroy");
+  check(npuGraphDestroy(graph), "npuGraphDestroy");
+  check(npuStreamDestroy(stream), "npuStreamDestroy");
 
   npuFree(counter);
   npuFree(a);

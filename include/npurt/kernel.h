@@ -18,6 +18,7 @@
 #include "npurt/device/cost.h"
 #include "npurt/device/half.h"
 #include "npurt/device/intrinsics.h"
+#include "npurt/device/kernel_handle.h"
 #include "npurt/device/launch.h"
 #include "npurt/device/lockstep.h"
 #include "npurt/device/math.h"

@@ -11,6 +11,9 @@
 #include "npurt/detail/runtime_errors.h"
 #include "npurt/detail/runtime_types.h"
 #include "npurt/detail/texture_types.h"
+#include "npurt/graph.h"
+#include "npurt/launch_config.h"
+#include "npurt/mempool.h"
 
 // The identity macros of the CUDA headers npurt/runtime.h takes the place of (cu2npu rewrites
 // `#include <cuda_runtime.h>` to this header). Code often tests them, e.g. helper headers that
@@ -119,6 +122,10 @@ npuError_t npuFuncGetAttributes(struct npuFuncAttributes *attr, const void *func
 npuError_t npuFuncSetAttribute(const void *func, enum npuFuncAttribute attr, int value);
 npuError_t npuFuncSetCacheConfig(const void *func, enum npuFuncCache cacheConfig);
 npuError_t npuFuncSetSharedMemConfig(const void *func, enum npuSharedMemConfig config);
+// `func` is a kernel handle (npurt/device/kernel_handle.h: what cu2npu writes for `(void *)k`);
+// `args` points to one value per kernel parameter (runtime/api/launch_kernel.cpp).
+npuError_t npuLaunchKernel(const void *func, dim3 gridDim, dim3 blockDim, void **args,
+                           size_t sharedMem = 0, npuStream_t stream = 0);
 
 // ---- Occupancy (runtime/api/occupancy.cpp) ----
 npuError_t npuOccupancyMaxActiveBlocksPerMultiprocessor(int *numBlocks, const void *func,

@@ -5,6 +5,7 @@
 #include "api/ApiCall.h"
 #include "api/Arrays.h"
 #include "api/TextureTable.h"
+#include "api/capture_hooks.h"
 #include "api/device_attributes.h"
 #include "api/stream_priority.h"
 
@@ -122,8 +123,11 @@ npuError_t npuGetDeviceFlags(unsigned int *flags) {
 
 npuError_t npuDeviceSynchronize(void) {
   return call([&](Runtime &runtime) {
+    if (npuError_t unsafe = npu::api::checkUnsafeCall(runtime); unsafe != npuSuccess)
+      return unsafe; // runtime/core/Capture.h: potentially unsafe while capturing
     npu::api::HostCallSpan span(runtime, "npuDeviceSynchronize");
     runtime.streams().synchronizeAll();
+    runtime.pools().trimToThresholds(); // CUDA releases pool memory at synchronisation
     return npu::api::afterWait(runtime);
   });
 }

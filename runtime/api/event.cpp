@@ -34,6 +34,16 @@ npuError_t npuEventRecordWithFlags(npuEvent_t event, npuStream_t stream, unsigne
     if (!marker || !target)
       return npuErrorInvalidResourceHandle;
     auto record = std::make_shared<EventRecord>();
+    if (runtime.captures.any()) {
+      if (npuError_t error = runtime.captures.checkLegacyWork(*target); error != npuSuccess)
+        return error;
+      if ((record->captured = runtime.captures.position(*target))) {
+        record->done = std::make_shared<npu::core::Completion>();
+        record->done->signal(); // nothing runs for it: the position is what waiters use
+        marker->setRecord(std::move(record));
+        return npuSuccess;
+      }
+    }
     bool timed = !marker->timingDisabled();
     record->done = runtime.streams().enqueue(*target, [record, timed](npu::core::OpTiming &timing) {
       if (timed)
@@ -54,6 +64,8 @@ npuError_t npuEventQuery(npuEvent_t event) {
     if (!marker)
       return npuErrorInvalidResourceHandle;
     auto record = marker->lastRecord();
+    if (record && record->captured)
+      return npuErrorCapturedEvent;
     return record && !record->done->isDone() ? npuErrorNotReady : npuSuccess;
   });
 }
@@ -64,8 +76,12 @@ npuError_t npuEventSynchronize(npuEvent_t event) {
     if (!marker)
       return npuErrorInvalidResourceHandle;
     npu::api::HostCallSpan span(runtime, "npuEventSynchronize");
-    if (auto record = marker->lastRecord())
+    auto record = marker->lastRecord();
+    if (record && record->captured)
+      return npuErrorCapturedEvent;
+    if (record)
       runtime.streams().hostWait(*record->done);
+    runtime.pools().trimToThresholds(); // CUDA releases pool memory at synchronisation
     return npu::api::afterWait(runtime);
   });
 }
@@ -87,6 +103,8 @@ npuError_t npuEventElapsedTime(float *ms, npuEvent_t start, npuEvent_t end) {
     auto from = first->lastRecord(), to = last->lastRecord();
     if (!from || !to)
       return npuErrorInvalidResourceHandle; // never recorded
+    if (from->captured || to->captured)
+      return npuErrorCapturedEvent; // a capture position has no time
     if (!from->done->isDone() || !to->done->isDone())
       return npuErrorNotReady;
     *ms = static_cast<float>(to->timestampMs - from->timestampMs);

@@ -3,7 +3,9 @@
 #include <memory>
 
 #include "api/ApiCall.h"
+#include "api/capture_hooks.h"
 #include "api/function_limits.h"
+#include "api/grid_work.h"
 #include "engine/Engine.h"
 
 using npu::api::call;
@@ -18,9 +20,6 @@ std::size_t maxDynamicSharedBytes(Runtime &runtime, const void *function) {
                                              : runtime.properties().sharedMemPerBlock;
 }
 
-namespace {
-
-// CUDA's launch checks, against the device's limits.
 npuError_t checkConfiguration(Runtime &runtime, const detail::GridTask &task) {
   const npuDeviceProp &device = runtime.properties();
   const dim3 &block = task.block, &grid = task.grid;
@@ -37,7 +36,19 @@ npuError_t checkConfiguration(Runtime &runtime, const detail::GridTask &task) {
   return npuSuccess;
 }
 
-} // namespace
+core::TimedWork gridWork(Runtime &runtime, std::shared_ptr<detail::GridTask> grid) {
+  return [&runtime, grid = std::move(grid)](core::OpTiming &timing) {
+    if (runtime.sticky.get() != npuSuccess)
+      return; // a faulted device runs nothing more
+    if (npuError_t error = runtime.backend().runGrid(*grid, timing); error != npuSuccess)
+      runtime.sticky.set(error);
+  };
+}
+
+core::OpLabel gridLabel(const detail::GridTask &grid) {
+  return {"kernel", grid.name != nullptr ? grid.name : "(unnamed kernel)"};
+}
+
 } // namespace npu::api
 
 namespace npu::detail {
@@ -52,13 +63,12 @@ npuError_t enqueueGrid(std::unique_ptr<GridTask> task, npuStream_t stream) {
     if (!target)
       return npuErrorInvalidResourceHandle;
     std::shared_ptr<GridTask> grid = std::move(task); // std::function needs a copyable capture
-    core::OpLabel label{"kernel", grid->name != nullptr ? grid->name : "(unnamed kernel)"};
-    core::TimedWork work = [&runtime, grid](core::OpTiming &timing) {
-      if (runtime.sticky.get() != npuSuccess)
-        return; // a faulted device runs nothing more
-      if (npuError_t error = runtime.backend().runGrid(*grid, timing); error != npuSuccess)
-        runtime.sticky.set(error);
-    };
+    core::OpLabel label = api::gridLabel(*grid);
+    core::TimedWork work = api::gridWork(runtime, grid);
+    if (auto captured = api::captureAsync(
+            runtime, *target, npuGraphNodeTypeKernel, work, label,
+            [&](npuGraphNode_st &node) { api::describeKernel(node.kernel, *grid); }))
+      return *captured;
     // A grid the engine runs on one worker anyway, of a kernel that waits for nothing the host
     // does next, runs here when its stream is idle: a launch then costs no hand-off to the
     // stream's service thread and back (launch-and-synchronize loops), and stays in order.

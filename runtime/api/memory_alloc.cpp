@@ -5,6 +5,7 @@
 
 #include "api/ApiCall.h"
 #include "api/TextureTable.h"
+#include "api/capture_hooks.h"
 #include "api/memory_checks.h"
 
 using npu::api::call;
@@ -49,6 +50,8 @@ extern "C" {
 
 npuError_t npuMalloc(void **devPtr, size_t size) {
   return call([&](Runtime &runtime) {
+    if (npuError_t unsafe = npu::api::checkUnsafeCall(runtime); unsafe != npuSuccess)
+      return unsafe; // runtime/core/Capture.h: potentially unsafe while capturing
     return allocateTracked(runtime, devPtr, size, MemoryKind::Device, 0, [&](std::size_t bytes) {
       return runtime.backend().allocateDevice(bytes);
     });
@@ -57,6 +60,8 @@ npuError_t npuMalloc(void **devPtr, size_t size) {
 
 npuError_t npuFree(void *devPtr) {
   return call([&](Runtime &runtime) {
+    if (npuError_t unsafe = npu::api::checkUnsafeCall(runtime); unsafe != npuSuccess)
+      return unsafe; // runtime/core/Capture.h: potentially unsafe while capturing
     if (devPtr == nullptr)
       return npuSuccess;
     auto freed = runtime.allocations.eraseIf(devPtr, isDeviceAllocation);
@@ -72,6 +77,8 @@ npuError_t npuFree(void *devPtr) {
 
 npuError_t npuMallocPitch(void **devPtr, size_t *pitch, size_t width, size_t height) {
   return call([&](Runtime &runtime) {
+    if (npuError_t unsafe = npu::api::checkUnsafeCall(runtime); unsafe != npuSuccess)
+      return unsafe; // runtime/core/Capture.h: potentially unsafe while capturing
     if (devPtr == nullptr || pitch == nullptr)
       return npuErrorInvalidValue;
     // Rows start on 512-byte boundaries, CUDA's texture-pitch alignment on current GPUs.
@@ -90,6 +97,8 @@ npuError_t npuMallocPitch(void **devPtr, size_t *pitch, size_t width, size_t hei
 
 npuError_t npuMallocManaged(void **devPtr, size_t size, unsigned int flags) {
   return call([&](Runtime &runtime) {
+    if (npuError_t unsafe = npu::api::checkUnsafeCall(runtime); unsafe != npuSuccess)
+      return unsafe; // runtime/core/Capture.h: potentially unsafe while capturing
     if (size == 0 || (flags != npuMemAttachGlobal && flags != npuMemAttachHost))
       return npuErrorInvalidValue;
     return allocateTracked(
@@ -98,16 +107,31 @@ npuError_t npuMallocManaged(void **devPtr, size_t size, unsigned int flags) {
   });
 }
 
-// Stream-ordered allocation: the memory is allocated at once (no queued work can touch it before
-// the program receives the pointer) and freed when the stream reaches npuFreeAsync.
-npuError_t npuMallocAsync(void **devPtr, size_t size, npuStream_t stream) {
+// Stream-ordered allocation from a pool (core/MemPool.h): the block is handed out at once (no
+// queued work can touch it before the program receives the pointer), reused in stream order.
+npuError_t npuMallocFromPoolAsync(void **devPtr, size_t size, npuMemPool_t memPool,
+                                  npuStream_t stream) {
   return call([&](Runtime &runtime) {
-    if (!runtime.streams().resolve(stream))
+    auto target = runtime.streams().resolve(stream);
+    if (!target)
       return npuErrorInvalidResourceHandle;
+    if (!runtime.pools().isPool(memPool))
+      return npuErrorInvalidValue;
+    // Memory-allocation graph nodes are not modelled: refused (and the capture invalidated).
+    if (npuError_t error = runtime.captures.checkSynchronize(*target); error != npuSuccess)
+      return error;
     return allocateTracked(
         runtime, devPtr, size, MemoryKind::StreamOrdered, 0,
-        [&](std::size_t bytes) { return runtime.backend().allocateDevice(bytes); });
+        [&](std::size_t bytes) { return runtime.pools().allocate(memPool, bytes, target.get()); });
   });
+}
+
+npuError_t npuMallocAsync(void **devPtr, size_t size, npuStream_t stream) {
+  Runtime *runtime = Runtime::instance(); // the current pool; call() reports a missing runtime
+  npuMemPool_t pool = runtime != nullptr && runtime->initError() == npuSuccess
+                          ? runtime->pools().currentPool()
+                          : nullptr;
+  return npuMallocFromPoolAsync(devPtr, size, pool, stream);
 }
 
 npuError_t npuFreeAsync(void *devPtr, npuStream_t stream) {
@@ -117,10 +141,17 @@ npuError_t npuFreeAsync(void *devPtr, npuStream_t stream) {
       return npuErrorInvalidResourceHandle;
     if (devPtr == nullptr)
       return npuSuccess;
+    if (npuError_t error = runtime.captures.checkSynchronize(*target); error != npuSuccess)
+      return error; // as npuMallocAsync: no memory-free graph nodes
     // Forgotten now (a second free is an error at once), released in stream order.
     auto freed = runtime.allocations.eraseIf(devPtr, isDeviceAllocation);
     if (!freed)
       return npuErrorInvalidValue;
+    if (runtime.pools().owns(devPtr)) { // back to its pool, reusable after the free's position
+      runtime.pools().free(devPtr, target.get(),
+                           runtime.streams().enqueue(*target, [](npu::core::OpTiming &) {}));
+      return npuSuccess;
+    }
     runtime.streams().enqueue(*target, [&runtime, allocation = *freed](npu::core::OpTiming &) {
       npu::api::TextureTable::instance().memoryFreed(allocation.base, allocation.bytes);
       runtime.release(allocation);

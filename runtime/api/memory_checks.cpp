@@ -4,6 +4,7 @@
 #include <string>
 
 #include "api/ApiCall.h"
+#include "api/capture_hooks.h"
 
 namespace npu::api {
 namespace {
@@ -104,9 +105,13 @@ npuError_t runInStream(core::Runtime &runtime, npuStream_t stream, core::TimedWo
       work(timing);
   };
   if (!wait) {
+    if (auto captured = captureAsync(runtime, *target, unlessFaulted, label))
+      return *captured;
     runtime.streams().enqueue(*target, std::move(unlessFaulted), std::move(label));
     return npuSuccess;
   }
+  if (npuError_t error = checkSynchronousCall(runtime, *target); error != npuSuccess)
+    return error;
   HostCallSpan span(runtime, "synchronous copy or fill");
   runtime.streams().runSynchronously(*target, std::move(unlessFaulted), std::move(label));
   return afterWait(runtime);

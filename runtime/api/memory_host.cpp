@@ -2,6 +2,7 @@
 // (CUDA runtime manual: "Memory Management"). With unified addressing the device address of
 // page-locked memory is its host address.
 #include "api/ApiCall.h"
+#include "api/capture_hooks.h"
 
 using npu::api::call;
 using npu::core::Allocation;
@@ -24,6 +25,8 @@ npuError_t npuMallocHost(void **ptr, size_t size) {
 
 npuError_t npuHostAlloc(void **pHost, size_t size, unsigned int flags) {
   return call([&](Runtime &runtime) {
+    if (npuError_t unsafe = npu::api::checkUnsafeCall(runtime); unsafe != npuSuccess)
+      return unsafe; // runtime/core/Capture.h: potentially unsafe while capturing
     constexpr unsigned int kKnownFlags =
         npuHostAllocPortable | npuHostAllocMapped | npuHostAllocWriteCombined;
     if (pHost == nullptr || (flags & ~kKnownFlags) != 0)
@@ -46,6 +49,8 @@ npuError_t npuHostAlloc(void **pHost, size_t size, unsigned int flags) {
 
 npuError_t npuFreeHost(void *ptr) {
   return call([&](Runtime &runtime) {
+    if (npuError_t unsafe = npu::api::checkUnsafeCall(runtime); unsafe != npuSuccess)
+      return unsafe; // runtime/core/Capture.h: potentially unsafe while capturing
     if (ptr == nullptr)
       return npuSuccess;
     auto freed = runtime.allocations.eraseIf(

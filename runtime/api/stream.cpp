@@ -1,6 +1,7 @@
 // Stream management (CUDA runtime manual: "Stream Management"). The execution model is in
 // runtime/core/Stream.h.
 #include "api/ApiCall.h"
+#include "api/capture_hooks.h"
 #include "api/stream_priority.h"
 
 using npu::api::call;
@@ -52,7 +53,11 @@ npuError_t npuStreamGetPriority(npuStream_t stream, int *priority) {
 npuError_t npuStreamDestroy(npuStream_t stream) {
   return call([&](Runtime &runtime) {
     // The default streams cannot be destroyed; queued work of a destroyed stream still runs.
-    return runtime.streams().destroy(stream) ? npuSuccess : npuErrorInvalidResourceHandle;
+    auto target = runtime.streams().resolve(stream);
+    if (!target || !runtime.streams().destroy(stream))
+      return npuErrorInvalidResourceHandle;
+    runtime.captures.forget(*target);
+    return npuSuccess;
   });
 }
 
@@ -61,9 +66,12 @@ npuError_t npuStreamSynchronize(npuStream_t stream) {
     auto target = runtime.streams().resolve(stream);
     if (!target)
       return npuErrorInvalidResourceHandle;
+    if (npuError_t error = npu::api::checkSynchronousCall(runtime, *target); error != npuSuccess)
+      return error;
     npu::api::HostCallSpan span(runtime, "npuStreamSynchronize");
     if (auto tail = runtime.streams().tailOf(*target))
       runtime.streams().hostWait(*tail);
+    runtime.pools().trimToThresholds(); // CUDA releases pool memory at synchronisation
     return npu::api::afterWait(runtime);
   });
 }
@@ -73,6 +81,8 @@ npuError_t npuStreamQuery(npuStream_t stream) {
     auto target = runtime.streams().resolve(stream);
     if (!target)
       return npuErrorInvalidResourceHandle;
+    if (npuError_t error = runtime.captures.checkSynchronize(*target); error != npuSuccess)
+      return error;
     auto tail = runtime.streams().tailOf(*target);
     return tail && !tail->isDone() ? npuErrorNotReady : npuSuccess;
   });
@@ -89,6 +99,13 @@ npuError_t npuStreamWaitEvent(npuStream_t stream, npuEvent_t event, unsigned int
     // Waits for the event's latest record at the time of this call; an event never recorded
     // is complete, so there is nothing to wait for.
     auto record = marker->lastRecord();
+    if (record && record->captured) // the fork/join pattern of stream capture
+      return runtime.captures.join(*target, *record->captured);
+    if (record && runtime.captures.capturing(*target)) {
+      // Work outside the capture cannot order work inside it (CUDA invalidates the capture).
+      runtime.captures.checkSynchronize(*target);
+      return npuErrorStreamCaptureIsolation;
+    }
     if (record && !record->done->isDone())
       runtime.streams().enqueue(*target, [](npu::core::OpTiming &) {}, {}, {record->done});
     return npuSuccess;
@@ -105,11 +122,17 @@ npuError_t npuStreamAddCallback(npuStream_t stream, npuStreamCallback_t callback
       return npuErrorInvalidResourceHandle;
     // Called with the stream as the program named it and the device's error status (a
     // callback also runs after a failure, to report it).
-    runtime.streams().enqueue(*target,
-                              [&runtime, callback, stream, userData](npu::core::OpTiming &) {
-                                callback(stream, runtime.sticky.get(), userData);
-                              },
-                              {"host", "stream callback"});
+    npu::core::TimedWork work = [&runtime, callback, stream, userData](npu::core::OpTiming &) {
+      callback(stream, runtime.sticky.get(), userData);
+    };
+    if (runtime.captures.any()) {
+      if (npuError_t error = runtime.captures.checkLegacyWork(*target); error != npuSuccess)
+        return error;
+      // CUDA's docs: unlike npuLaunchHostFunc, not supported in stream capture.
+      if (npuError_t error = runtime.captures.checkSynchronize(*target); error != npuSuccess)
+        return error;
+    }
+    runtime.streams().enqueue(*target, std::move(work), {"host", "stream callback"});
     return npuSuccess;
   });
 }
@@ -121,13 +144,14 @@ npuError_t npuLaunchHostFunc(npuStream_t stream, npuHostFn_t fn, void *userData)
     auto target = runtime.streams().resolve(stream);
     if (!target)
       return npuErrorInvalidResourceHandle;
-    runtime.streams().enqueue(*target,
-                              [&runtime, fn, userData](npu::core::OpTiming &) {
-                                if (runtime.sticky.get() ==
-                                    npuSuccess) // like kernels: nothing runs after a fault
-                                  fn(userData);
-                              },
-                              {"host", "host function"});
+    npu::core::TimedWork work = npu::api::hostFunctionWork(runtime, fn, userData);
+    npu::core::OpLabel label{"host", "host function"};
+    if (auto captured = npu::api::captureAsync(runtime, *target, npuGraphNodeTypeHost, work, label,
+                                               [&](npuGraphNode_st &node) {
+                                                 node.host = npuHostNodeParams{fn, userData};
+                                               }))
+      return *captured;
+    runtime.streams().enqueue(*target, std::move(work), std::move(label));
     return npuSuccess;
   });
 }

@@ -6,8 +6,10 @@
 
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <unordered_map>
 
+#include "core/Capture.h"
 #include "core/Completion.h"
 #include "npurt/runtime.h"
 
@@ -16,6 +18,8 @@ namespace npu::core {
 struct EventRecord {
   std::shared_ptr<Completion> done; // set before the record is published
   double timestampMs = 0;           // written by the stream before `done` is signalled
+  // A record on a capturing stream: where in the capture (`done` is then already signalled).
+  std::optional<CapturePosition> captured;
 };
 
 } // namespace npu::core

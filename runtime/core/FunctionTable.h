@@ -1,10 +1,12 @@
 // Per-kernel settings made through npuFuncSetAttribute / npuFuncSetCacheConfig, keyed by the
-// kernel's identity (GridTask::function, the address of the __global__ function).
+// kernel's identity (GridTask::function, the address of the __global__ function); a kernel
+// handle (npurt/device/kernel_handle.h) names its kernel's settings.
 #pragma once
 
 #include <mutex>
 #include <unordered_map>
 
+#include "core/KernelRegistry.h"
 #include "npurt/runtime.h"
 
 namespace npu::core {
@@ -19,12 +21,12 @@ class FunctionTable {
 public:
   FunctionSettings get(const void *function) const {
     std::lock_guard lock(mutex_);
-    auto found = settings_.find(function);
+    auto found = settings_.find(kernelIdentity(function));
     return found == settings_.end() ? FunctionSettings{} : found->second;
   }
   template <class Update> void update(const void *function, Update change) {
     std::lock_guard lock(mutex_);
-    change(settings_[function]);
+    change(settings_[kernelIdentity(function)]);
   }
 
   void clear() { // npuDeviceReset: back to the defaults, as a new CUDA context would be

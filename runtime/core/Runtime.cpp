@@ -30,6 +30,7 @@ Runtime::Runtime() {
     initError_ = npuErrorInitializationError;
   } else {
     backend_->deviceProperties(0, properties_);
+    pools_ = std::make_unique<PoolRegistry>(*backend_);
   }
   const bool modelled = backend_ != nullptr && backend_->modelsTime();
   clock_ = std::make_unique<RunClock>(modelled, modelled ? backend_->hostSyncSeconds() * 1e3 : 0);
@@ -61,9 +62,12 @@ void Runtime::releaseAllButSymbols() {
 
 void Runtime::release(const Allocation &allocation) {
   switch (allocation.kind) {
+  case MemoryKind::StreamOrdered:
+    if (pools_->release(allocation.base))
+      break; // a pool's block
+    [[fallthrough]];
   case MemoryKind::Device:
   case MemoryKind::Pitched:
-  case MemoryKind::StreamOrdered:
     backend_->freeDevice(allocation.base);
     break;
   case MemoryKind::Managed:
@@ -83,6 +87,7 @@ void Runtime::release(const Allocation &allocation) {
 void Runtime::reset() {
   streams_->synchronizeAll();
   releaseAllButSymbols();
+  pools_->reset(); // after: blocks in use were released as allocations
   updateDeviceSettings([](DeviceSettings &settings) { settings = DeviceSettings{}; });
   functions.clear();
   backend_->reset();

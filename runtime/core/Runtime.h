@@ -1,7 +1,8 @@
 // The runtime's process-wide state (CUDA's primary context): the backend, the device's cached
-// properties, the allocation map, streams, events, per-kernel settings, device settings and
-// the sticky error. Created on the first API call; destroyed at process exit after waiting for
-// all work, after which every API call returns npuErrorCudartUnloading (as CUDA does).
+// properties, the allocation map, streams, events, captures, graphs, memory pools, per-kernel
+// settings, device settings and the sticky error. Created on the first API call; destroyed at
+// process exit after waiting for all work, after which every API call returns
+// npuErrorCudartUnloading (as CUDA does).
 #pragma once
 
 #include <array>
@@ -13,9 +14,12 @@
 
 #include "core/AllocationMap.h"
 #include "core/Backend.h"
+#include "core/Capture.h"
 #include "core/ErrorState.h"
 #include "core/Event.h"
 #include "core/FunctionTable.h"
+#include "core/GraphRegistry.h"
+#include "core/MemPool.h"
 #include "core/RunClock.h"
 #include "core/Settings.h"
 #include "core/Stream.h"
@@ -42,6 +46,7 @@ public:
   Backend &backend() { return *backend_; }
   const npuDeviceProp &properties() const { return properties_; }
   StreamRegistry &streams() { return *streams_; }
+  PoolRegistry &pools() { return *pools_; }
   RunClock &clock() { return *clock_; }
   // The trace and report collector; nullptr unless NPURT_TRACE or NPURT_REPORT is set.
   profile::Profiler *profiler() { return profiler_.get(); }
@@ -50,6 +55,8 @@ public:
   EventRegistry events;
   FunctionTable functions;
   StickyError sticky;
+  CaptureRegistry captures;
+  GraphRegistry graphs;
 
   DeviceSettings deviceSettings() const {
     std::lock_guard lock(settingsMutex_);
@@ -81,6 +88,7 @@ private:
   std::unique_ptr<OpRunner> runner_;
   std::unique_ptr<profile::Profiler> profiler_;
   std::unique_ptr<StreamRegistry> streams_;
+  std::unique_ptr<PoolRegistry> pools_; // after backend_: destroyed while it still exists
   mutable std::mutex settingsMutex_;
   DeviceSettings deviceSettings_;
 };

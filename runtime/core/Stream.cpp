@@ -59,18 +59,27 @@ void npuStream_st::serve() {
 namespace npu::core {
 
 void OpRunner::run(int streamId, StreamOp &op) {
-  OpTiming timing;
-  timing.readyMs = op.issueMs;
+  double readyMs = op.issueMs;
   for (const auto &dependency : op.waitFor) {
     dependency->wait();
-    timing.readyMs = std::max(timing.readyMs, dependency->endMs);
+    readyMs = std::max(readyMs, dependency->endMs);
   }
+  const double endMs = runPart(streamId, op.label, op.work, readyMs);
+  op.work = nullptr; // release captures (the grid task, user data) before signalling
+  op.done->endMs = endMs;
+  op.done->signal();
+}
+
+double OpRunner::runPart(int streamId, const OpLabel &label, const TimedWork &work,
+                         double readyMs) {
+  OpTiming timing;
+  timing.readyMs = readyMs;
   // Modelled: the op takes no device time unless the backend adds spans (an event record, a
   // wait), so it starts and ends when ready. Measured: the wall clock around it.
   const bool modelled = clock_.modelled();
   timing.startMs = timing.endMs = modelled ? timing.readyMs : clock_.wallMs();
   try {
-    op.work(timing);
+    work(timing);
   } catch (...) {
     // Work items report errors through the sticky error; an exception escaping one (a
     // throwing host callback) is a failure of the stream's work, never a crash here.
@@ -78,11 +87,9 @@ void OpRunner::run(int streamId, StreamOp &op) {
   }
   if (!modelled)
     timing.endMs = clock_.wallMs();
-  op.work = nullptr; // release captures (the grid task, user data) before signalling
-  if (observer_ != nullptr && op.label.category != nullptr)
-    observer_->operationRan(streamId, op.label, timing);
-  op.done->endMs = timing.endMs;
-  op.done->signal();
+  if (observer_ != nullptr && label.category != nullptr)
+    observer_->operationRan(streamId, label, timing);
+  return timing.endMs;
 }
 
 namespace {

@@ -67,6 +67,9 @@ public:
   void setObserver(OpObserver *observer) { observer_ = observer; }
   RunClock &clock() { return clock_; }
   void run(int streamId, StreamOp &op);
+  // Runs `work` as one part of an operation (the nodes of a graph launch): timed like an
+  // operation that became ready at `readyMs`, shown to the observer; returns when it ended.
+  double runPart(int streamId, const OpLabel &label, const TimedWork &work, double readyMs);
 
 private:
   RunClock &clock_;
@@ -149,6 +152,7 @@ public:
   void shutdown();
 
   bool perThreadDefault() const { return perThreadDefault_; }
+  OpRunner &runner() { return runner_; }
   // Called at host-thread exit for that thread's per-thread default stream.
   void retire(const std::shared_ptr<npuStream_st> &stream);
 

@@ -46,6 +46,13 @@ template <class T>
 static __inline__ __host__ cudaError_t cudaMallocAsync(T **devPtr, size_t size,
                                                        cudaStream_t stream);
 template <class T>
+static __inline__ __host__ cudaError_t cudaMallocAsync(T **devPtr, size_t size,
+                                                       cudaMemPool_t memPool, cudaStream_t stream);
+template <class T>
+static __inline__ __host__ cudaError_t cudaMallocFromPoolAsync(T **devPtr, size_t size,
+                                                               cudaMemPool_t memPool,
+                                                               cudaStream_t stream);
+template <class T>
 static __inline__ __host__ cudaError_t cudaStreamAttachMemAsync(
     cudaStream_t stream, T *devPtr, size_t length = 0, unsigned int flags = cudaMemAttachSingle);
 template <class T>

@@ -212,6 +212,7 @@ public:
   std::vector<const clang::FunctionDecl *> Functions;
   std::vector<const clang::VarDecl *> Vars;
   std::vector<std::pair<const clang::CUDAKernelCallExpr *, const clang::FunctionDecl *>> Launches;
+  std::vector<std::pair<const clang::ExplicitCastExpr *, const clang::FunctionDecl *>> Casts;
   std::map<const clang::FunctionDecl *, FnInfo> Graph;
   std::map<clang::FileID, std::vector<OffsetRange>> DeviceBodies, AllBodies, HostDeviceBodies;
 
@@ -267,6 +268,12 @@ public:
 
   bool VisitCUDAKernelCallExpr(clang::CUDAKernelCallExpr *E) {
     Launches.push_back({E, Cur});
+    return true;
+  }
+
+  bool VisitExplicitCastExpr(clang::ExplicitCastExpr *E) {
+    if (E->getType()->isVoidPointerType()) // the kernel-handle rule's candidates only
+      Casts.push_back({E, Cur});
     return true;
   }
 
@@ -522,6 +529,10 @@ public:
         C.CurrentFunction = Fn;
         R->onKernelCall(C, *E);
       }
+      for (auto &[E, Fn] : W.Casts) {
+        C.CurrentFunction = Fn;
+        R->onKernelValue(C, *E);
+      }
       C.CurrentFunction = nullptr;
       for (const IncludeEvent &E : C.Includes)
         R->onInclude(C, E);
@@ -631,6 +642,7 @@ std::string npurtStubKernel() {
          "template <class K, class... A> cudaError_t launch_deduced(const char *, K, dim3, dim3, "
          "size_t, cudaStream_t, A &&...) "
          "{ return cudaSuccess; }\n"
+         "template <class K> const void *kernel_handle(const char *, K) { return nullptr; }\n"
          "enum class ThreadIdxGlobal : bool { Unused, Kept };\n"
          "enum class ThreadDims : unsigned char { None, X, Y, XY, Z, XZ, YZ, XYZ };\n"
          "template <ThreadIdxGlobal G = ThreadIdxGlobal::Kept, ThreadDims D = ThreadDims::XYZ, "

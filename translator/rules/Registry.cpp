@@ -15,6 +15,7 @@ std::vector<std::unique_ptr<Rule>> makeRules() {
   std::vector<std::unique_ptr<Rule>> R;
   R.push_back(std::make_unique<KernelLaunchRule>());     // launch/
   R.push_back(std::make_unique<InactiveLaunchRule>());   // launch/
+  R.push_back(std::make_unique<KernelHandleRule>());     // launch/
   R.push_back(std::make_unique<KernelBodyRule>());       // kernel/
   R.push_back(std::make_unique<DynamicSharedRule>());    // kernel/
   R.push_back(std::make_unique<StaticSharedRule>());     // kernel/

@@ -12,6 +12,7 @@
 namespace clang {
 class CUDAKernelCallExpr;
 class DeclRefExpr;
+class ExplicitCastExpr;
 } // namespace clang
 
 namespace cu2npu {
@@ -25,6 +26,8 @@ public:
   virtual void onFunction(Context &, const clang::FunctionDecl &) {}
   virtual void onVar(Context &, const clang::VarDecl &) {}
   virtual void onKernelCall(Context &, const clang::CUDAKernelCallExpr &) {}
+  // An explicit cast in a translated function (C.CurrentFunction: the function it is in).
+  virtual void onKernelValue(Context &, const clang::ExplicitCastExpr &) {}
   // After the walk: preprocessor events and the lexical pass over each translated file.
   virtual void onInclude(Context &, const IncludeEvent &) {}
   virtual void onMacroUse(Context &, const MacroUse &) {}

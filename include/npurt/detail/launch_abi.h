@@ -48,4 +48,19 @@ struct GridTask {
 // recorded for npuGetLastError), then enqueues the task on the stream.
 npuError_t enqueueGrid(std::unique_ptr<GridTask> task, npuStream_t stream);
 
+// A kernel as a value (CUDA's `(void *)kernel`): what the type-erased entry points
+// (npuLaunchKernel, kernel graph nodes) need to launch it from CUDA's `void **` argument array.
+struct KernelEntry {
+  const char *name = nullptr;     // as written where the kernel was taken as a value
+  const void *function = nullptr; // the kernel's address (GridTask::function)
+  void (*kernel)() = nullptr;     // the same address as a function pointer, for makeTask
+  unsigned parameterCount = 0;
+  // Copies each *arguments[i] (a value of parameter i's type) into a new task.
+  std::unique_ptr<GridTask> (*makeTask)(void (*kernel)(), void **arguments) = nullptr;
+};
+
+// Implemented by the runtime (runtime/core/KernelRegistry.cpp): the kernel's handle, one stable
+// address per kernel for the life of the process (the first registration's name is kept).
+const void *registerKernel(const KernelEntry &entry);
+
 } // namespace npu::detail

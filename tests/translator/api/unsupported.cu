@@ -2,7 +2,7 @@
 #include <cuda_runtime.h>
 #include <cuda.h>
 // RC: 1
-// DIAG: cudaGraphLaunch is not supported (CUDA graphs and stream capture) [CU2NPU1010]
+// DIAG: cudaGraphAddEventRecordNode is not supported (CUDA graphs and stream capture) [CU2NPU1010]
 // DIAG: cudaMallocMipmappedArray is not supported (textures, surfaces and CUDA arrays) [CU2NPU1011]
 // DIAG: cudaIpcGetMemHandle is not supported (IPC, peer access and multi-process features) [CU2NPU1012]
 // DIAG: cudaFancyNewThing looks like CUDA runtime API but is not in the mapping table; left unchanged [CU2NPU1001]
@@ -15,13 +15,11 @@ void myCudaHelper();
 #define cudaCheckAll() myCudaHelper()
 void run(cudaStream_t s, float *d) {
   cudaGraph_t g;
-  cudaGraphExec_t ge;
-  // CHECK: /* CU2NPU1010: cudaStreamBeginCapture is not supported (CUDA graphs and stream capture) */ cudaStreamBeginCapture(s, /* CU2NPU1010: cudaStreamCaptureModeGlobal is not supported (CUDA graphs and stream capture) */ cudaStreamCaptureModeGlobal);
-  cudaStreamBeginCapture(s, cudaStreamCaptureModeGlobal);
-  cudaStreamEndCapture(s, &g);
-  cudaGraphInstantiate(&ge, g, 0);
-  // CHECK: /* CU2NPU1010: cudaGraphLaunch is not supported (CUDA graphs and stream capture) */ cudaGraphLaunch(ge, s);
-  cudaGraphLaunch(ge, s);
+  cudaGraphNode_t n;
+  cudaEvent_t e;
+  cudaGraphCreate(&g, 0);
+  // CHECK: /* CU2NPU1010: cudaGraphAddEventRecordNode is not supported (CUDA graphs and stream capture) */ cudaGraphAddEventRecordNode(&n, g, nullptr, 0, e);
+  cudaGraphAddEventRecordNode(&n, g, nullptr, 0, e);
   cudaMallocMipmappedArray(nullptr, nullptr, make_cudaExtent(1, 1, 0), 1);
   cudaIpcMemHandle_t h;
   cudaIpcGetMemHandle(&h, d);

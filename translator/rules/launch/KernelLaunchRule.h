@@ -20,6 +20,15 @@ private:
   std::map<std::pair<const UserFile *, unsigned>, std::string> MacroTemplateArgs;
 };
 
+// kernel-handle: a __global__ function cast to a void pointer in host code becomes
+// `::npu::kernel_handle("k", k)` (npurt/device/kernel_handle.h), what npuLaunchKernel and
+// kernel graph nodes take.
+class KernelHandleRule : public Rule {
+public:
+  llvm::StringRef name() const override;
+  void onKernelValue(Context &C, const clang::ExplicitCastExpr &Cast) override;
+};
+
 // inactive-launch: a launch in an #if branch the parse skipped has no AST; it is rewritten from
 // its tokens, k<<<g, b, s, st>>>(args) -> ::npu::launch_deduced("k", [](auto &...npu_args) {
 // k(npu_args...); }, g, b, s, st, args), the form that needs no types (the host compiler deduces
