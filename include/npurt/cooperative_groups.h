@@ -188,6 +188,29 @@ public:
 
 inline coalesced_group coalesced_threads() { return coalesced_group(__activemask()); }
 
+// The group's threads split by a label (or a predicate): each thread gets the coalesced group of
+// those that gave the same one. Every thread of the group must call, as in CUDA.
+template <unsigned Size>
+inline coalesced_group labeled_partition(const thread_block_tile<Size> &group, int label) {
+  return coalesced_group(__match_any_sync(group.get_mask(), label));
+}
+inline coalesced_group labeled_partition(const coalesced_group &group, int label) {
+  return coalesced_group(__match_any_sync(group.get_mask(), label));
+}
+namespace details {
+inline coalesced_group binaryPartition(unsigned mask, bool predicate) {
+  const unsigned set = __ballot_sync(mask, predicate);
+  return coalesced_group(predicate ? set : mask & ~set);
+}
+} // namespace details
+template <unsigned Size>
+inline coalesced_group binary_partition(const thread_block_tile<Size> &group, bool predicate) {
+  return details::binaryPartition(group.get_mask(), predicate);
+}
+inline coalesced_group binary_partition(const coalesced_group &group, bool predicate) {
+  return details::binaryPartition(group.get_mask(), predicate);
+}
+
 template <unsigned Size> inline thread_block_tile<Size> tiled_partition(const thread_block &) {
   return thread_block_tile<Size>();
 }

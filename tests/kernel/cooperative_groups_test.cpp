@@ -107,6 +107,56 @@ TEST(CooperativeGroups, CoalescedThreadsInDivergentCode) {
   }
 }
 
+// labeled_partition and binary_partition of a 16-thread tile and of a coalesced group: each
+// thread's group holds the threads that gave its label (or predicate), ranked in lane order.
+__global__ void partitions(unsigned *labeledSize, unsigned *labeledRank, int *labeledSum,
+                           unsigned *binarySize, int *binarySum, unsigned *nestedSize) {
+  ::npu::for_each_thread_sync([&](NPU_THREAD_PARAMS) {
+    const int t = static_cast<int>(threadIdx.x);
+    const cg::thread_block_tile<16> tile = cg::tiled_partition<16>(cg::this_thread_block());
+    const cg::coalesced_group byLabel = cg::labeled_partition(tile, t % 3);
+    labeledSize[t] = static_cast<unsigned>(byLabel.size());
+    labeledRank[t] = static_cast<unsigned>(byLabel.thread_rank());
+    labeledSum[t] = cg::reduce(byLabel, t, cg::plus<int>());
+    const cg::coalesced_group byParity = cg::binary_partition(tile, t % 2 == 1);
+    binarySize[t] = static_cast<unsigned>(byParity.size());
+    binarySum[t] = cg::reduce(byParity, t, cg::plus<int>());
+    // Within the lanes of t's parity, split again by t / 8.
+    const cg::coalesced_group nested = cg::labeled_partition(byParity, t / 8);
+    nestedSize[t] = static_cast<unsigned>(nested.size());
+  });
+}
+
+TEST(CooperativeGroups, LabeledAndBinaryPartitions) {
+  std::vector<unsigned> labeledSize(32), labeledRank(32), binarySize(32), nestedSize(32);
+  std::vector<int> labeledSum(32), binarySum(32);
+  ASSERT_EQ(runKernel("partitions", partitions, 1, 32, 0, labeledSize.data(), labeledRank.data(),
+                      labeledSum.data(), binarySize.data(), binarySum.data(), nestedSize.data()),
+            kSuccess);
+  for (int t = 0; t < 32; ++t) {
+    const int tileBase = t / 16 * 16;
+    unsigned size = 0, rank = 0, paritySize = 0;
+    int sum = 0, paritySum = 0;
+    for (int u = tileBase; u < tileBase + 16; ++u) {
+      if (u % 3 == t % 3) {
+        ++size;
+        sum += u;
+        rank += u < t;
+      }
+      if (u % 2 == t % 2) {
+        ++paritySize;
+        paritySum += u;
+      }
+    }
+    EXPECT_EQ(labeledSize[t], size) << t;
+    EXPECT_EQ(labeledRank[t], rank) << t;
+    EXPECT_EQ(labeledSum[t], sum) << t;
+    EXPECT_EQ(binarySize[t], paritySize) << t;
+    EXPECT_EQ(binarySum[t], paritySum) << t;
+    EXPECT_EQ(nestedSize[t], 4u) << t; // the lanes of t's parity among its 8 (t / 8)
+  }
+}
+
 // Tile and coalesced-group shuffles of values wider than 8 bytes (double2, a 16-byte struct).
 struct Quad {
   int a, b, c, d;
