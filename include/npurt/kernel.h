@@ -12,8 +12,8 @@
 #include <cstdio>  // device printf is the host's printf: one call prints one line
 
 #include "npurt/device/atomics.h"
-#include "npurt/device/block_atomics.h"
 #include "npurt/device/bfloat16.h"
+#include "npurt/device/block_atomics.h"
 #include "npurt/device/builtins.h"
 #include "npurt/device/cost.h"
 #include "npurt/device/half.h"

@@ -127,7 +127,7 @@ static __inline__ __host__ struct cudaChannelFormatDesc cudaCreateChannelDescHal
 static __inline__ __host__ struct cudaExtent make_cudaExtent(size_t w, size_t h, size_t d);
 static __inline__ __host__ struct cudaPos make_cudaPos(size_t x, size_t y, size_t z);
 static __inline__ __host__ struct cudaPitchedPtr make_cudaPitchedPtr(void *d, size_t p, size_t xsz,
-                                                                    size_t ysz);
+                                                                     size_t ysz);
 static __inline__ __host__ cudaError_t cudaEventCreate(cudaEvent_t *event, unsigned int flags) {
   return cudaEventCreateWithFlags(event, flags);
 }

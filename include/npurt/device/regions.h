@@ -169,8 +169,8 @@ private:
   }
 
   template <ThreadIdxGlobal Global, bool SkipExited, class Body, class Counting>
-  [[gnu::flatten]] void run(Body &body, const ::uint3 block, const ::dim3 blockSize, const ::dim3 grid,
-           Counting counting) {
+  [[gnu::flatten]] void run(Body &body, const ::uint3 block, const ::dim3 blockSize,
+                            const ::dim3 grid, Counting counting) {
     if (blockSize.y == 1 && blockSize.z == 1) {
       for (unsigned x = 0; x < blockSize.x; ++x) {
         if constexpr (SkipExited)
