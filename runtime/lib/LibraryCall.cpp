@@ -6,6 +6,7 @@
 
 #include "api/memory_checks.h"
 #include "core/Runtime.h"
+#include "npurt/lib/library_work.h"
 
 namespace npu::lib {
 
@@ -39,6 +40,17 @@ npuError_t runLibraryCall(npuStream_t stream, const char *name, const core::Libr
   } catch (const std::bad_alloc &) {
     return npuErrorMemoryAllocation;
   }
+}
+
+} // namespace npu::lib
+
+namespace npu::lib {
+
+npuError_t enqueue_library_work(npuStream_t stream, const char *name, double bytes,
+                                std::function<void()> work) {
+  core::LibraryWork description;
+  description.bytes = bytes;
+  return runLibraryCall(stream, name, description, std::move(work), false);
 }
 
 } // namespace npu::lib

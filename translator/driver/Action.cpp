@@ -356,37 +356,86 @@ public:
       if (isSyncBuiltin(N))
         return markSync(), true;
       bool Any = false;
-      for (const clang::NamedDecl *D : UL->decls()) {
-        const clang::NamedDecl *U = D->getUnderlyingDecl();
-        if (auto *FT = llvm::dyn_cast<clang::FunctionTemplateDecl>(U))
-          U = FT->getTemplatedDecl();
-        if (auto *FD = llvm::dyn_cast<clang::FunctionDecl>(U)) {
+      for (const clang::NamedDecl *D : UL->decls())
+        if (const clang::FunctionDecl *FD = asFunction(D)) {
           addCallee(FD);
           Any = true;
         }
-      }
       if (!Any)
         markUnknown();
       return true;
     }
     if (auto *ME = llvm::dyn_cast<clang::CXXDependentScopeMemberExpr>(Callee)) {
       if (isCgMember(ME->getMember().getAsString()))
-        markSync();
-      else if (Cur)
-        Graph[Cur->getCanonicalDecl()].Waits = true; // a member of a type not known yet
+        return markSync(), true;
+      // A member of a specialisation of a known class template (`BlockReduceT(temp).Sum(x)`,
+      // `BlockReduceT` a `cub::BlockReduce<T, THREADS>`): every member of that name in the
+      // template. A member of a type not known until instantiation: anything.
+      std::vector<const clang::FunctionDecl *> Members = membersNamed(ME);
+      if (Members.empty())
+        markUnknown();
+      for (const clang::FunctionDecl *FD : Members)
+        addCallee(FD);
       return true;
     }
     if (auto *ME = llvm::dyn_cast<clang::UnresolvedMemberExpr>(Callee)) {
       if (isCgMember(ME->getName().getAsString()))
         markSync();
       for (const clang::NamedDecl *D : ME->decls())
-        if (auto *FD = llvm::dyn_cast<clang::FunctionDecl>(D->getUnderlyingDecl()))
+        if (const clang::FunctionDecl *FD = asFunction(D))
           addCallee(FD);
       return true;
     }
     // Through a function pointer or a dependent callable: not provably barrier-free.
     markUnknown();
     return true;
+  }
+
+  // The class template a dependent type names (`cub::BlockReduce<T, THREADS>`, through
+  // typedefs), as its pattern's definition, or null.
+  static const clang::CXXRecordDecl *templatePattern(clang::QualType T) {
+    const auto *TST = T.isNull() ? nullptr : T->getAs<clang::TemplateSpecializationType>();
+    const auto *CTD = TST ? llvm::dyn_cast_or_null<clang::ClassTemplateDecl>(
+                                TST->getTemplateName().getAsTemplateDecl())
+                          : nullptr;
+    return CTD ? CTD->getTemplatedDecl()->getDefinition() : nullptr;
+  }
+
+  static std::vector<const clang::FunctionDecl *>
+  membersNamed(const clang::CXXDependentScopeMemberExpr *ME) {
+    clang::QualType T = ME->getBaseType();
+    if (ME->isArrow() && !T.isNull() && T->isPointerType())
+      T = T->getPointeeType();
+    std::vector<const clang::FunctionDecl *> Members;
+    if (const clang::CXXRecordDecl *RD = templatePattern(T))
+      for (const clang::NamedDecl *D : RD->lookup(ME->getMember()))
+        if (const clang::FunctionDecl *FD = asFunction(D))
+          Members.push_back(FD);
+    return Members;
+  }
+
+  // Constructors run code too (`BlockLoadT(temp)` reads threadIdx in CUB's): the user-provided
+  // ones are callees; implicit ones have no body of their own to follow.
+  bool VisitCXXConstructExpr(clang::CXXConstructExpr *E) {
+    if (const clang::CXXConstructorDecl *Ctor = E->getConstructor();
+        Cur && Ctor && Ctor->isUserProvided())
+      addCallee(Ctor);
+    return true;
+  }
+  bool VisitCXXUnresolvedConstructExpr(clang::CXXUnresolvedConstructExpr *E) {
+    if (const clang::CXXRecordDecl *RD = templatePattern(E->getTypeAsWritten()); Cur && RD)
+      for (const clang::CXXConstructorDecl *Ctor : RD->ctors())
+        if (Ctor->isUserProvided())
+          addCallee(Ctor);
+    return true;
+  }
+
+  // The function a lookup result names (a function template's pattern), or null.
+  static const clang::FunctionDecl *asFunction(const clang::NamedDecl *D) {
+    const clang::NamedDecl *U = D->getUnderlyingDecl();
+    if (auto *FT = llvm::dyn_cast<clang::FunctionTemplateDecl>(U))
+      U = FT->getTemplatedDecl();
+    return llvm::dyn_cast<clang::FunctionDecl>(U);
   }
 
   // Closes the flags over the call graph, into the Context's sets.

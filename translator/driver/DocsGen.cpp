@@ -96,6 +96,19 @@ void writeCoverageTable(llvm::raw_ostream &OS, llvm::StringRef Group) {
      << All.Part << " | " << All.Unsup << " | " << llvm::format("%.1f%%", Share(All)) << " |\n\n";
 }
 
+// Writes Text to Path, creating its folder; false (reported) when it cannot.
+bool writeTextFile(llvm::StringRef Path, llvm::StringRef Text) {
+  llvm::sys::fs::create_directories(llvm::sys::path::parent_path(Path));
+  std::error_code EC;
+  llvm::raw_fd_ostream OS(Path, EC, llvm::sys::fs::OF_None);
+  if (EC) {
+    llvm::errs() << "cu2npu: error: cannot write " << Path << ": " << EC.message() << "\n";
+    return false;
+  }
+  OS << Text;
+  return true;
+}
+
 bool writeDoc(const std::string &Dir, llvm::StringRef File, llvm::StringRef Group,
               llvm::StringRef Title) {
   llvm::SmallString<256> P(Dir);
@@ -149,14 +162,23 @@ int genNpurtStubs(const std::string &Dir) {
         {"lib/curand.h", LibraryStub + std::string("curand.h>\n")}}) {
     llvm::SmallString<256> P(D);
     llvm::sys::path::append(P, Name);
-    llvm::sys::fs::create_directories(llvm::sys::path::parent_path(P));
-    std::error_code EC;
-    llvm::raw_fd_ostream OS(P, EC, llvm::sys::fs::OF_None);
-    if (EC) {
-      llvm::errs() << "cu2npu: error: cannot write " << P << "\n";
+    if (!writeTextFile(P, Text))
       return 1;
-    }
-    OS << Text;
+  }
+  // A CUDA library header mapped to an npurt/lib header with no hand-written shim (CUB's many
+  // component headers) parses as that npurt header, which then declares everything itself.
+  for (const HeaderRow &H : allHeaders()) {
+    if (!llvm::StringRef(H.Npu).starts_with("npurt/lib/"))
+      continue;
+    llvm::SmallString<256> P(Dir);
+    llvm::sys::path::append(P, H.Cuda);
+    if (llvm::sys::fs::exists(P))
+      continue;
+    if (!writeTextFile(P, std::string("// cu2npu's ") + H.Cuda +
+                              " (generated from translator/mapping/headers.def): npurt's " + H.Npu +
+                              ". Never compiled into programs.\n#pragma once\n#include \"" + H.Npu +
+                              "\"\n"))
+      return 1;
   }
   return 0;
 }
@@ -207,13 +229,8 @@ int genCudaCompat(const std::string &Dir) {
   for (const FileText &F : Files) {
     llvm::SmallString<256> P(Dir);
     llvm::sys::path::append(P, F.Name);
-    std::error_code EC;
-    llvm::raw_fd_ostream OS(P, EC, llvm::sys::fs::OF_None);
-    if (EC) {
-      llvm::errs() << "cu2npu: error: cannot write " << P << "\n";
+    if (!writeTextFile(P, F.Text))
       return 1;
-    }
-    OS << F.Text;
   }
   return 0;
 }
@@ -223,8 +240,9 @@ int genDocs(const std::string &Dir) {
   bool Ok =
       writeDoc(Dir, "runtime-api.md", "runtime", "CUDA runtime API support in cu2npu / npurt") &&
       writeDoc(Dir, "device-api.md", "device", "CUDA device API support in cu2npu / npurt") &&
-      writeDoc(Dir, "library-api.md", "library",
-               "CUDA library support in cu2npu / npurt (cuComplex, cuBLAS, cuFFT, cuRAND, thrust)");
+      writeDoc(
+          Dir, "library-api.md", "library",
+          "CUDA library support in cu2npu / npurt (cuComplex, cuBLAS, cuFFT, cuRAND, thrust, CUB)");
   if (Ok) {
     // The coverage tables alone: the README embeds this file (scripts/update-docs.sh).
     llvm::SmallString<256> P(Dir);

@@ -16,6 +16,7 @@ const ApiRow Rows[] = {
 #include "mapping/device_sync.def"
 #include "mapping/device_warp.def"
 #include "mapping/half.def"
+#include "mapping/lib_cub.def"
 #include "mapping/lib_curand_host.def"
 #include "mapping/lib_thrust.def"
 #include "mapping/lib_cublas.def"

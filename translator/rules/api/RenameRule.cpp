@@ -24,10 +24,20 @@ void RenameRule::onFile(Context &C, UserFile &F) {
   clang::Token Tok;
   bool SkipLine = false;  // inside an #include line
   bool AfterHash = false; // previous token was a '#' at line start
+  // The qualifier of the current token: `ns` in `ns::Name` (rows of libraries whose names are
+  // qualified, thrust's and CUB's, are spelled `ns::Name`).
+  llvm::StringRef LastIdent, Qualifier;
+  bool LastWasIdent = false;
   while (true) {
     L.LexFromRawLexer(Tok);
     if (Tok.is(clang::tok::eof))
       break;
+    Qualifier = Tok.is(clang::tok::raw_identifier) && !LastWasIdent ? Qualifier : "";
+    if (Tok.is(clang::tok::coloncolon) && LastWasIdent)
+      Qualifier = LastIdent;
+    LastWasIdent = Tok.is(clang::tok::raw_identifier);
+    if (LastWasIdent)
+      LastIdent = Tok.getRawIdentifier();
     if (Tok.isAtStartOfLine()) {
       SkipLine = false;
       AfterHash = false;
@@ -49,10 +59,14 @@ void RenameRule::onFile(Context &C, UserFile &F) {
     if (SkipLine || !Tok.is(clang::tok::raw_identifier))
       continue;
     llvm::StringRef Name = Tok.getRawIdentifier();
-    if (Name.size() < 3)
+    const ApiRow *R = Qualifier.empty() ? nullptr : lookupApi((Qualifier + "::" + Name).str());
+    if (R)
+      Name = R->Cuda;
+    else if (Name.size() < 3)
       continue;
+    else
+      R = lookupApi(Name);
     unsigned Off = C.SM.getFileOffset(Tok.getLocation());
-    const ApiRow *R = lookupApi(Name);
     if (R) {
       if (R->St == Status::unsupported) {
         DiagId D = R->Diag == DiagId::None ? DiagId::CU2NPU1007 : R->Diag;

@@ -1,0 +1,10 @@
+// CUB for translated code (cu2npu maps <cub/cub.cuh> and CUB's public component headers here).
+// Upstream CUB is CUDA-only (no CPU system exists), so npurt provides CUB's API over its own
+// primitives: the block and warp collectives over npurt's barriers and warp operations, the
+// device-wide algorithms as stream operations (docs/ARCHITECTURE.md, "CUB").
+#pragma once
+
+#include "npurt/lib/cub/block.h"
+#include "npurt/lib/cub/device.h"
+#include "npurt/lib/cub/util.h"
+#include "npurt/lib/cub/warp.h"

@@ -1,0 +1,486 @@
+// CUB's device-wide algorithms: DeviceReduce, DeviceScan, DeviceRadixSort, DeviceSelect,
+// DevicePartition, DeviceSegmentedReduce, DeviceRunLengthEncode. Each call keeps CUB's
+// two-phase temp-storage protocol (a null d_temp_storage asks for the size and does nothing
+// else; a smaller buffer than asked for is npuErrorInvalidValue) and is then one stream
+// operation (npurt/lib/library_work.h): it runs in stream order on the host over the device
+// memory (host-addressable on every backend), appears in NPURT_TRACE/NPURT_REPORT as a library
+// call under CUB's name, and a modelled device prices the bytes it moves. Results are CUB's:
+// stable sorts, CUB's output value types, ties and empty-input values.
+#pragma once
+
+#include <algorithm>
+#include <functional>
+#include <iterator>
+#include <numeric>
+#include <vector>
+
+#include "npurt/lib/cub/util.h"
+#include "npurt/lib/library_work.h"
+
+namespace cub {
+
+namespace detail {
+// What a size query returns; the work itself needs no caller storage.
+inline constexpr size_t TempStorageBytes = 256;
+// True when the call ends here: a size query (status npuSuccess) or too small a buffer.
+inline bool endsBeforeWork(void *d_temp_storage, size_t &temp_storage_bytes, npuError_t &status) {
+  status = npuSuccess;
+  if (d_temp_storage == nullptr) {
+    temp_storage_bytes = TempStorageBytes;
+    return true;
+  }
+  if (temp_storage_bytes < TempStorageBytes) {
+    status = npuErrorInvalidValue;
+    return true;
+  }
+  return false;
+}
+template <class F>
+npuError_t enqueue(npuStream_t stream, const char *name, double bytes, F &&work) {
+  return ::npu::lib::enqueue_library_work(stream, name, bytes,
+                                          std::function<void()>(std::forward<F>(work)));
+}
+template <class It> using ValueOf = typename std::iterator_traits<It>::value_type;
+// CUB's output value type: the output iterator's, or the input's where that is void.
+template <class In, class Out>
+using OutputValueOf = std::conditional_t<std::is_void_v<ValueOf<Out>>, ValueOf<In>, ValueOf<Out>>;
+template <class It> double itemBytes() {
+  using V = ValueOf<It>;
+  if constexpr (std::is_void_v<V>)
+    return 0;
+  else
+    return double(sizeof(V));
+}
+
+template <class In, class Out, class N, class Op, class Init>
+npuError_t reduce(const char *name, void *d_temp, size_t &bytes, In in, Out out, N num_items, Op op,
+                  Init init, npuStream_t stream) {
+  npuError_t status;
+  if (endsBeforeWork(d_temp, bytes, status))
+    return status;
+  return enqueue(stream, name, double(num_items) * itemBytes<In>(), [=] {
+    Init acc = init;
+    for (N i = 0; i < num_items; ++i)
+      acc = op(acc, in[i]);
+    *out = acc;
+  });
+}
+
+template <bool Inclusive, class In, class Out, class N, class Op, class Acc>
+npuError_t scan(const char *name, void *d_temp, size_t &bytes, In in, Out out, N num_items, Op op,
+                const Acc *init, npuStream_t stream) {
+  npuError_t status;
+  if (endsBeforeWork(d_temp, bytes, status))
+    return status;
+  const bool seeded = init != nullptr;
+  const Acc seed = seeded ? *init : Acc();
+  return enqueue(stream, name, 2.0 * double(num_items) * itemBytes<In>(), [=] {
+    Acc acc = seed;
+    bool have = seeded;
+    for (N i = 0; i < num_items; ++i) {
+      Acc item = in[i]; // read before the write: in == out is allowed
+      if (!Inclusive && have)
+        out[i] = acc;
+      acc = have ? Acc(op(acc, item)) : item;
+      have = true;
+      if (Inclusive)
+        out[i] = acc;
+    }
+  });
+}
+
+// A stable order of the keys by bits [begin_bit, end_bit) of their radix order.
+template <class Key>
+std::vector<size_t> radixOrder(const Key *keys, size_t n, int begin_bit, int end_bit,
+                               bool descending) {
+  std::vector<size_t> order(n);
+  std::iota(order.begin(), order.end(), size_t(0));
+  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+    auto da = RadixOrder<Key>::digit(keys[a], begin_bit, end_bit);
+    auto db = RadixOrder<Key>::digit(keys[b], begin_bit, end_bit);
+    return descending ? db < da : da < db;
+  });
+  return order;
+}
+
+template <class Key, class Value, class N>
+npuError_t radixSort(const char *name, void *d_temp, size_t &bytes, const Key *keys_in,
+                     Key *keys_out, const Value *values_in, Value *values_out, N num_items,
+                     int begin_bit, int end_bit, bool descending, npuStream_t stream) {
+  npuError_t status;
+  if (endsBeforeWork(d_temp, bytes, status))
+    return status;
+  if (begin_bit < 0 || end_bit > int(sizeof(Key) * 8) || begin_bit > end_bit)
+    return npuErrorInvalidValue;
+  // CUB's onesweep sort reads and writes the pairs once per 8-bit digit pass.
+  const double passes = (end_bit - begin_bit + 7) / 8;
+  const double pair = double(sizeof(Key)) + (values_in ? double(sizeof(Value)) : 0.0);
+  return enqueue(stream, name, 2.0 * passes * double(num_items) * pair, [=] {
+    const size_t n = size_t(num_items);
+    std::vector<size_t> order = radixOrder(keys_in, n, begin_bit, end_bit, descending);
+    std::vector<Key> keys(n);
+    for (size_t i = 0; i < n; ++i)
+      keys[i] = keys_in[order[i]];
+    if (values_in) {
+      std::vector<Value> values(n);
+      for (size_t i = 0; i < n; ++i)
+        values[i] = values_in[order[i]];
+      std::copy(values.begin(), values.end(), values_out);
+    }
+    std::copy(keys.begin(), keys.end(), keys_out);
+  });
+}
+
+// Selection into `out` (in order); with `partition`, the rejected items follow in reverse order.
+template <class In, class Out, class NumSelected, class N, class Keep>
+npuError_t select(const char *name, void *d_temp, size_t &bytes, In in, Out out,
+                  NumSelected num_selected_out, N num_items, Keep keep, bool partition,
+                  npuStream_t stream) {
+  npuError_t status;
+  if (endsBeforeWork(d_temp, bytes, status))
+    return status;
+  return enqueue(stream, name, 2.0 * double(num_items) * itemBytes<In>(), [=] {
+    N selected = 0, rejected = 0;
+    for (N i = 0; i < num_items; ++i) {
+      if (keep(i))
+        out[selected++] = in[i];
+      else if (partition)
+        out[num_items - 1 - rejected++] = in[i];
+    }
+    *num_selected_out = selected;
+  });
+}
+} // namespace detail
+
+struct DeviceReduce {
+  template <class In, class Out, class N, class Op, class T>
+  static npuError_t Reduce(void *d_temp_storage, size_t &temp_storage_bytes, In d_in, Out d_out,
+                           N num_items, Op reduction_op, T init, npuStream_t stream = 0,
+                           bool = false) {
+    return detail::reduce("cub::DeviceReduce::Reduce", d_temp_storage, temp_storage_bytes, d_in,
+                          d_out, num_items, reduction_op, T(init), stream);
+  }
+  template <class In, class Out, class N>
+  static npuError_t Sum(void *d_temp_storage, size_t &temp_storage_bytes, In d_in, Out d_out,
+                        N num_items, npuStream_t stream = 0, bool = false) {
+    using T = detail::OutputValueOf<In, Out>;
+    return detail::reduce("cub::DeviceReduce::Sum", d_temp_storage, temp_storage_bytes, d_in, d_out,
+                          num_items, cub::Sum(), T(), stream);
+  }
+  template <class In, class Out, class N>
+  static npuError_t Min(void *d_temp_storage, size_t &temp_storage_bytes, In d_in, Out d_out,
+                        N num_items, npuStream_t stream = 0, bool = false) {
+    using T = detail::ValueOf<In>;
+    return detail::reduce("cub::DeviceReduce::Min", d_temp_storage, temp_storage_bytes, d_in, d_out,
+                          num_items, cub::Min(), Traits<T>::Max(), stream);
+  }
+  template <class In, class Out, class N>
+  static npuError_t Max(void *d_temp_storage, size_t &temp_storage_bytes, In d_in, Out d_out,
+                        N num_items, npuStream_t stream = 0, bool = false) {
+    using T = detail::ValueOf<In>;
+    return detail::reduce("cub::DeviceReduce::Max", d_temp_storage, temp_storage_bytes, d_in, d_out,
+                          num_items, cub::Max(), Traits<T>::Lowest(), stream);
+  }
+  // The first extreme item and its offset; an empty input gives {1, Max()} (ArgMin) or
+  // {1, Lowest()} (ArgMax), as CUB.
+  template <class In, class Out, class N>
+  static npuError_t ArgMin(void *d_temp_storage, size_t &temp_storage_bytes, In d_in, Out d_out,
+                           N num_items, npuStream_t stream = 0, bool = false) {
+    return arg("cub::DeviceReduce::ArgMin", d_temp_storage, temp_storage_bytes, d_in, d_out,
+               num_items, cub::ArgMin(), true, stream);
+  }
+  template <class In, class Out, class N>
+  static npuError_t ArgMax(void *d_temp_storage, size_t &temp_storage_bytes, In d_in, Out d_out,
+                           N num_items, npuStream_t stream = 0, bool = false) {
+    return arg("cub::DeviceReduce::ArgMax", d_temp_storage, temp_storage_bytes, d_in, d_out,
+               num_items, cub::ArgMax(), false, stream);
+  }
+
+private:
+  template <class In, class Out, class N, class Op>
+  static npuError_t arg(const char *name, void *d_temp, size_t &bytes, In in, Out out, N n, Op op,
+                        bool min, npuStream_t stream) {
+    using Pair = detail::ValueOf<Out>;
+    using V = typename Pair::Value;
+    using K = typename Pair::Key;
+    npuError_t status;
+    if (detail::endsBeforeWork(d_temp, bytes, status))
+      return status;
+    return detail::enqueue(stream, name, double(n) * sizeof(V), [=] {
+      if (n == 0) {
+        *out = Pair(K(1), min ? Traits<V>::Max() : Traits<V>::Lowest());
+        return;
+      }
+      Pair best(K(0), V(in[0]));
+      for (N i = 1; i < n; ++i)
+        best = op(best, Pair(K(i), V(in[i])));
+      *out = best;
+    });
+  }
+};
+
+struct DeviceScan {
+  template <class In, class Out, class N>
+  static npuError_t ExclusiveSum(void *d_temp_storage, size_t &temp_storage_bytes, In d_in,
+                                 Out d_out, N num_items, npuStream_t stream = 0, bool = false) {
+    using T = detail::OutputValueOf<In, Out>;
+    const T zero = T();
+    return detail::scan<false>("cub::DeviceScan::ExclusiveSum", d_temp_storage, temp_storage_bytes,
+                               d_in, d_out, num_items, cub::Sum(), &zero, stream);
+  }
+  template <class In, class Out, class N>
+  static npuError_t InclusiveSum(void *d_temp_storage, size_t &temp_storage_bytes, In d_in,
+                                 Out d_out, N num_items, npuStream_t stream = 0, bool = false) {
+    using T = detail::OutputValueOf<In, Out>;
+    return detail::scan<true>("cub::DeviceScan::InclusiveSum", d_temp_storage, temp_storage_bytes,
+                              d_in, d_out, num_items, cub::Sum(), static_cast<const T *>(nullptr),
+                              stream);
+  }
+  template <class In, class Out, class Op, class T, class N>
+  static npuError_t ExclusiveScan(void *d_temp_storage, size_t &temp_storage_bytes, In d_in,
+                                  Out d_out, Op scan_op, T init_value, N num_items,
+                                  npuStream_t stream = 0, bool = false) {
+    return detail::scan<false>("cub::DeviceScan::ExclusiveScan", d_temp_storage, temp_storage_bytes,
+                               d_in, d_out, num_items, scan_op, &init_value, stream);
+  }
+  template <class In, class Out, class Op, class N>
+  static npuError_t InclusiveScan(void *d_temp_storage, size_t &temp_storage_bytes, In d_in,
+                                  Out d_out, Op scan_op, N num_items, npuStream_t stream = 0,
+                                  bool = false) {
+    using T = detail::OutputValueOf<In, Out>;
+    return detail::scan<true>("cub::DeviceScan::InclusiveScan", d_temp_storage, temp_storage_bytes,
+                              d_in, d_out, num_items, scan_op, static_cast<const T *>(nullptr),
+                              stream);
+  }
+};
+
+struct DeviceRadixSort {
+  template <class K, class N>
+  static npuError_t SortKeys(void *d_temp_storage, size_t &temp_storage_bytes, const K *d_keys_in,
+                             K *d_keys_out, N num_items, int begin_bit = 0,
+                             int end_bit = sizeof(K) * 8, npuStream_t stream = 0, bool = false) {
+    return detail::radixSort("cub::DeviceRadixSort::SortKeys", d_temp_storage, temp_storage_bytes,
+                             d_keys_in, d_keys_out, static_cast<const NullType *>(nullptr),
+                             static_cast<NullType *>(nullptr), num_items, begin_bit, end_bit, false,
+                             stream);
+  }
+  template <class K, class N>
+  static npuError_t SortKeysDescending(void *d_temp_storage, size_t &temp_storage_bytes,
+                                       const K *d_keys_in, K *d_keys_out, N num_items,
+                                       int begin_bit = 0, int end_bit = sizeof(K) * 8,
+                                       npuStream_t stream = 0, bool = false) {
+    return detail::radixSort(
+        "cub::DeviceRadixSort::SortKeysDescending", d_temp_storage, temp_storage_bytes, d_keys_in,
+        d_keys_out, static_cast<const NullType *>(nullptr), static_cast<NullType *>(nullptr),
+        num_items, begin_bit, end_bit, true, stream);
+  }
+  template <class K, class V, class N>
+  static npuError_t SortPairs(void *d_temp_storage, size_t &temp_storage_bytes, const K *d_keys_in,
+                              K *d_keys_out, const V *d_values_in, V *d_values_out, N num_items,
+                              int begin_bit = 0, int end_bit = sizeof(K) * 8,
+                              npuStream_t stream = 0, bool = false) {
+    return detail::radixSort("cub::DeviceRadixSort::SortPairs", d_temp_storage, temp_storage_bytes,
+                             d_keys_in, d_keys_out, d_values_in, d_values_out, num_items, begin_bit,
+                             end_bit, false, stream);
+  }
+  template <class K, class V, class N>
+  static npuError_t SortPairsDescending(void *d_temp_storage, size_t &temp_storage_bytes,
+                                        const K *d_keys_in, K *d_keys_out, const V *d_values_in,
+                                        V *d_values_out, N num_items, int begin_bit = 0,
+                                        int end_bit = sizeof(K) * 8, npuStream_t stream = 0,
+                                        bool = false) {
+    return detail::radixSort("cub::DeviceRadixSort::SortPairsDescending", d_temp_storage,
+                             temp_storage_bytes, d_keys_in, d_keys_out, d_values_in, d_values_out,
+                             num_items, begin_bit, end_bit, true, stream);
+  }
+  // DoubleBuffer forms: sorted from Current() into Alternate(), then the selector flips, so the
+  // result is in Current() when the call returns, as CUB leaves it.
+  template <class K, class N>
+  static npuError_t SortKeys(void *d_temp_storage, size_t &temp_storage_bytes,
+                             DoubleBuffer<K> &d_keys, N num_items, int begin_bit = 0,
+                             int end_bit = sizeof(K) * 8, npuStream_t stream = 0, bool = false) {
+    return flip(d_keys, nullptr, d_temp_storage,
+                SortKeys(d_temp_storage, temp_storage_bytes, d_keys.Current(), d_keys.Alternate(),
+                         num_items, begin_bit, end_bit, stream));
+  }
+  template <class K, class N>
+  static npuError_t SortKeysDescending(void *d_temp_storage, size_t &temp_storage_bytes,
+                                       DoubleBuffer<K> &d_keys, N num_items, int begin_bit = 0,
+                                       int end_bit = sizeof(K) * 8, npuStream_t stream = 0,
+                                       bool = false) {
+    return flip(d_keys, nullptr, d_temp_storage,
+                SortKeysDescending(d_temp_storage, temp_storage_bytes, d_keys.Current(),
+                                   d_keys.Alternate(), num_items, begin_bit, end_bit, stream));
+  }
+  template <class K, class V, class N>
+  static npuError_t SortPairs(void *d_temp_storage, size_t &temp_storage_bytes,
+                              DoubleBuffer<K> &d_keys, DoubleBuffer<V> &d_values, N num_items,
+                              int begin_bit = 0, int end_bit = sizeof(K) * 8,
+                              npuStream_t stream = 0, bool = false) {
+    return flip(d_keys, &d_values, d_temp_storage,
+                SortPairs(d_temp_storage, temp_storage_bytes, d_keys.Current(), d_keys.Alternate(),
+                          d_values.Current(), d_values.Alternate(), num_items, begin_bit, end_bit,
+                          stream));
+  }
+  template <class K, class V, class N>
+  static npuError_t SortPairsDescending(void *d_temp_storage, size_t &temp_storage_bytes,
+                                        DoubleBuffer<K> &d_keys, DoubleBuffer<V> &d_values,
+                                        N num_items, int begin_bit = 0, int end_bit = sizeof(K) * 8,
+                                        npuStream_t stream = 0, bool = false) {
+    return flip(d_keys, &d_values, d_temp_storage,
+                SortPairsDescending(d_temp_storage, temp_storage_bytes, d_keys.Current(),
+                                    d_keys.Alternate(), d_values.Current(), d_values.Alternate(),
+                                    num_items, begin_bit, end_bit, stream));
+  }
+
+private:
+  template <class K, class V>
+  static npuError_t flip(DoubleBuffer<K> &keys, DoubleBuffer<V> *values, void *d_temp_storage,
+                         npuError_t status) {
+    if (status == npuSuccess && d_temp_storage != nullptr) {
+      keys.selector ^= 1;
+      if (values)
+        values->selector ^= 1;
+    }
+    return status;
+  }
+  template <class K>
+  static npuError_t flip(DoubleBuffer<K> &keys, std::nullptr_t, void *d_temp_storage,
+                         npuError_t status) {
+    return flip(keys, static_cast<DoubleBuffer<NullType> *>(nullptr), d_temp_storage, status);
+  }
+};
+
+struct DeviceSelect {
+  template <class In, class Out, class NumSelected, class N, class SelectOp>
+  static npuError_t If(void *d_temp_storage, size_t &temp_storage_bytes, In d_in, Out d_out,
+                       NumSelected d_num_selected_out, N num_items, SelectOp select_op,
+                       npuStream_t stream = 0, bool = false) {
+    return detail::select(
+        "cub::DeviceSelect::If", d_temp_storage, temp_storage_bytes, d_in, d_out,
+        d_num_selected_out, num_items, [=](N i) { return bool(select_op(d_in[i])); }, false,
+        stream);
+  }
+  template <class In, class Flags, class Out, class NumSelected, class N>
+  static npuError_t Flagged(void *d_temp_storage, size_t &temp_storage_bytes, In d_in,
+                            Flags d_flags, Out d_out, NumSelected d_num_selected_out, N num_items,
+                            npuStream_t stream = 0, bool = false) {
+    return detail::select(
+        "cub::DeviceSelect::Flagged", d_temp_storage, temp_storage_bytes, d_in, d_out,
+        d_num_selected_out, num_items, [=](N i) { return bool(d_flags[i]); }, false, stream);
+  }
+  // The first item of each run of equal items.
+  template <class In, class Out, class NumSelected, class N>
+  static npuError_t Unique(void *d_temp_storage, size_t &temp_storage_bytes, In d_in, Out d_out,
+                           NumSelected d_num_selected_out, N num_items, npuStream_t stream = 0,
+                           bool = false) {
+    return detail::select(
+        "cub::DeviceSelect::Unique", d_temp_storage, temp_storage_bytes, d_in, d_out,
+        d_num_selected_out, num_items, [=](N i) { return i == 0 || !(d_in[i] == d_in[i - 1]); },
+        false, stream);
+  }
+};
+
+struct DevicePartition {
+  template <class In, class Out, class NumSelected, class N, class SelectOp>
+  static npuError_t If(void *d_temp_storage, size_t &temp_storage_bytes, In d_in, Out d_out,
+                       NumSelected d_num_selected_out, N num_items, SelectOp select_op,
+                       npuStream_t stream = 0, bool = false) {
+    return detail::select(
+        "cub::DevicePartition::If", d_temp_storage, temp_storage_bytes, d_in, d_out,
+        d_num_selected_out, num_items, [=](N i) { return bool(select_op(d_in[i])); }, true, stream);
+  }
+  template <class In, class Flags, class Out, class NumSelected, class N>
+  static npuError_t Flagged(void *d_temp_storage, size_t &temp_storage_bytes, In d_in,
+                            Flags d_flags, Out d_out, NumSelected d_num_selected_out, N num_items,
+                            npuStream_t stream = 0, bool = false) {
+    return detail::select(
+        "cub::DevicePartition::Flagged", d_temp_storage, temp_storage_bytes, d_in, d_out,
+        d_num_selected_out, num_items, [=](N i) { return bool(d_flags[i]); }, true, stream);
+  }
+};
+
+// One reduction per segment [d_begin_offsets[i], d_end_offsets[i]); an empty segment gives the
+// initial value.
+struct DeviceSegmentedReduce {
+  template <class In, class Out, class Offsets, class Op, class T>
+  static npuError_t Reduce(void *d_temp_storage, size_t &temp_storage_bytes, In d_in, Out d_out,
+                           int num_segments, Offsets d_begin_offsets, Offsets d_end_offsets,
+                           Op reduction_op, T initial_value, npuStream_t stream = 0, bool = false) {
+    return segmented("cub::DeviceSegmentedReduce::Reduce", d_temp_storage, temp_storage_bytes, d_in,
+                     d_out, num_segments, d_begin_offsets, d_end_offsets, reduction_op,
+                     T(initial_value), stream);
+  }
+  template <class In, class Out, class Offsets>
+  static npuError_t Sum(void *d_temp_storage, size_t &temp_storage_bytes, In d_in, Out d_out,
+                        int num_segments, Offsets d_begin_offsets, Offsets d_end_offsets,
+                        npuStream_t stream = 0, bool = false) {
+    using T = detail::OutputValueOf<In, Out>;
+    return segmented("cub::DeviceSegmentedReduce::Sum", d_temp_storage, temp_storage_bytes, d_in,
+                     d_out, num_segments, d_begin_offsets, d_end_offsets, cub::Sum(), T(), stream);
+  }
+  template <class In, class Out, class Offsets>
+  static npuError_t Min(void *d_temp_storage, size_t &temp_storage_bytes, In d_in, Out d_out,
+                        int num_segments, Offsets d_begin_offsets, Offsets d_end_offsets,
+                        npuStream_t stream = 0, bool = false) {
+    using T = detail::ValueOf<In>;
+    return segmented("cub::DeviceSegmentedReduce::Min", d_temp_storage, temp_storage_bytes, d_in,
+                     d_out, num_segments, d_begin_offsets, d_end_offsets, cub::Min(),
+                     Traits<T>::Max(), stream);
+  }
+  template <class In, class Out, class Offsets>
+  static npuError_t Max(void *d_temp_storage, size_t &temp_storage_bytes, In d_in, Out d_out,
+                        int num_segments, Offsets d_begin_offsets, Offsets d_end_offsets,
+                        npuStream_t stream = 0, bool = false) {
+    using T = detail::ValueOf<In>;
+    return segmented("cub::DeviceSegmentedReduce::Max", d_temp_storage, temp_storage_bytes, d_in,
+                     d_out, num_segments, d_begin_offsets, d_end_offsets, cub::Max(),
+                     Traits<T>::Lowest(), stream);
+  }
+
+private:
+  template <class In, class Out, class Offsets, class Op, class T>
+  static npuError_t segmented(const char *name, void *d_temp, size_t &bytes, In in, Out out,
+                              int num_segments, Offsets begins, Offsets ends, Op op, T init,
+                              npuStream_t stream) {
+    npuError_t status;
+    if (detail::endsBeforeWork(d_temp, bytes, status))
+      return status;
+    return detail::enqueue(stream, name, double(num_segments) * detail::itemBytes<In>(), [=] {
+      for (int s = 0; s < num_segments; ++s) {
+        T acc = init;
+        for (auto i = begins[s]; i < ends[s]; ++i)
+          acc = op(acc, in[i]);
+        out[s] = acc;
+      }
+    });
+  }
+};
+
+struct DeviceRunLengthEncode {
+  // Each run of equal items: its first item, its length; then the number of runs.
+  template <class In, class UniqueOut, class Lengths, class NumRuns, class N>
+  static npuError_t Encode(void *d_temp_storage, size_t &temp_storage_bytes, In d_in,
+                           UniqueOut d_unique_out, Lengths d_counts_out, NumRuns d_num_runs_out,
+                           N num_items, npuStream_t stream = 0, bool = false) {
+    npuError_t status;
+    if (detail::endsBeforeWork(d_temp_storage, temp_storage_bytes, status))
+      return status;
+    using Length = detail::ValueOf<Lengths>;
+    return detail::enqueue(stream, "cub::DeviceRunLengthEncode::Encode",
+                           2.0 * double(num_items) * detail::itemBytes<In>(), [=] {
+                             N runs = 0;
+                             for (N i = 0; i < num_items; ++i) {
+                               if (i == 0 || !(d_in[i] == d_in[i - 1])) {
+                                 d_unique_out[runs] = d_in[i];
+                                 d_counts_out[runs] = Length(0);
+                                 ++runs;
+                               }
+                               d_counts_out[runs - 1] = Length(d_counts_out[runs - 1] + 1);
+                             }
+                             *d_num_runs_out = runs;
+                           });
+  }
+};
+
+} // namespace cub
