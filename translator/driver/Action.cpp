@@ -174,6 +174,9 @@ struct FnInfo {
   bool Effects = false;
   std::vector<const clang::FunctionDecl *> Callees;
 };
+// The flags a caller gets from its callees.
+constexpr bool FnInfo::*InheritedFlags[] = {&FnInfo::Sync, &FnInfo::Waits, &FnInfo::ReadsThreadIdx,
+                                            &FnInfo::Effects};
 
 bool inCooperativeGroups(const clang::Decl *D) {
   for (const clang::DeclContext *DC = D->getDeclContext(); DC; DC = DC->getParent())
@@ -219,23 +222,43 @@ public:
   bool TraverseDecl(clang::Decl *D) {
     auto *FD = llvm::dyn_cast_or_null<clang::FunctionDecl>(D);
     if (FD && FD->doesThisDeclarationHaveABody()) {
-      const clang::FunctionDecl *Saved = Cur;
-      Cur = FD;
+      const clang::FunctionDecl *SavedCur = Cur, *SavedOuter = Outer;
+      Cur = Outer = GraphOnly ? node(FD) : FD;
       bool R = Base::TraverseDecl(D);
-      Cur = Saved;
+      Cur = SavedCur;
+      Outer = SavedOuter;
       return R;
     }
     return Base::TraverseDecl(D);
   }
 
+  // A lambda's body is a function of its own (a template kernel's functor argument calls it) and
+  // a part of the text of the function that defines it, which gets its flags and callees as well.
+  bool TraverseLambdaExpr(clang::LambdaExpr *E) {
+    const clang::FunctionDecl *Op = node(E->getCallOperator()), *Saved = Cur;
+    Cur = Op;
+    bool R = Base::TraverseLambdaExpr(E, nullptr);
+    Cur = Saved;
+    if (Cur) {
+      const FnInfo Body = Graph[Op];
+      FnInfo &Around = Graph[Cur->getCanonicalDecl()];
+      for (bool FnInfo::*Flag : InheritedFlags)
+        Around.*Flag |= Body.*Flag;
+      Around.Callees.insert(Around.Callees.end(), Body.Callees.begin(), Body.Callees.end());
+    }
+    return R;
+  }
+
   bool VisitNamedDecl(clang::NamedDecl *D) {
-    if (D->getIdentifier() && C.file(C.SM.getFileID(C.SM.getSpellingLoc(D->getLocation()))))
+    if (GraphOnly)
+      return true;
+    if (D->getIdentifier() && C.spelledIn(D->getLocation()))
       C.UserNames.insert(D->getName().str());
     return true;
   }
 
   bool VisitFunctionDecl(clang::FunctionDecl *FD) {
-    if (!FD->doesThisDeclarationHaveABody() || !FD->getBody())
+    if (GraphOnly || !FD->doesThisDeclarationHaveABody() || !FD->getBody())
       return true;
     clang::SourceRange R = FD->getBody()->getSourceRange();
     clang::SourceLocation B = C.SM.getExpansionLoc(R.getBegin()),
@@ -254,26 +277,26 @@ public:
     }
     Graph[FD->getCanonicalDecl()];
     markLockstep(FD);
-    if (C.file(C.SM.getFileID(C.SM.getSpellingLoc(FD->getLocation()))) ||
-        C.file(C.SM.getFileID(C.SM.getSpellingLoc(FD->getBody()->getBeginLoc()))))
+    if (C.spelledIn(FD->getLocation()) || C.spelledIn(FD->getBody()->getBeginLoc()))
       Functions.push_back(FD);
     return true;
   }
 
   bool VisitVarDecl(clang::VarDecl *VD) {
-    if (C.file(C.SM.getFileID(C.SM.getSpellingLoc(VD->getLocation()))))
+    if (!GraphOnly && C.spelledIn(VD->getLocation()))
       Vars.push_back(VD);
     return true;
   }
 
   bool VisitCUDAKernelCallExpr(clang::CUDAKernelCallExpr *E) {
-    Launches.push_back({E, Cur});
+    if (!GraphOnly)
+      Launches.push_back({E, Outer});
     return true;
   }
 
   bool VisitExplicitCastExpr(clang::ExplicitCastExpr *E) {
-    if (E->getType()->isVoidPointerType()) // the kernel-handle rule's candidates only
-      Casts.push_back({E, Cur});
+    if (!GraphOnly && E->getType()->isVoidPointerType()) // the kernel-handle rule's candidates
+      Casts.push_back({E, Outer});
     return true;
   }
 
@@ -281,7 +304,7 @@ public:
     if (Cur && isBuiltinThreadIdx(E->getDecl()))
       Graph[Cur->getCanonicalDecl()].ReadsThreadIdx = true;
     if (auto *VD = llvm::dyn_cast<clang::VarDecl>(E->getDecl()))
-      if (Cur && VD->hasAttr<clang::CUDASharedAttr>() && VD->hasExternalStorage() &&
+      if (Cur && !GraphOnly && VD->hasAttr<clang::CUDASharedAttr>() && VD->hasExternalStorage() &&
           !VD->isLocalVarDecl())
         C.ExternSharedUsers[VD].insert(Cur);
     return true;
@@ -300,6 +323,17 @@ public:
     }
   }
 
+  // A call that names nothing until instantiation (`op(x)`, `Op` a template parameter). In a
+  // function template of the main file the instantiations decide (walkInstantiations): they are
+  // all in this translation unit. A header's template may be instantiated in other units with
+  // other arguments, which its one translation must also serve: anything.
+  void markDependent() {
+    if (Cur && !GraphOnly && Cur->getDescribedFunctionTemplate())
+      if (UserFile *F = C.spelledIn(Cur->getLocation()); F && F->IsMain)
+        return (void)ResolvedByInstantiations.insert(Cur);
+    markUnknown();
+  }
+
   bool VisitGCCAsmStmt(clang::GCCAsmStmt *) {
     if (Cur)
       Graph[Cur->getCanonicalDecl()].Effects = true;
@@ -310,7 +344,7 @@ public:
   void markLockstep(clang::FunctionDecl *FD) {
     if (!FD->doesThisDeclarationHaveABody() ||
         !(FD->hasAttr<clang::CUDAGlobalAttr>() || FD->hasAttr<clang::CUDADeviceAttr>()) ||
-        !C.file(C.SM.getFileID(C.SM.getSpellingLoc(FD->getBody()->getBeginLoc()))))
+        !C.spelledIn(FD->getBody()->getBeginLoc()))
       return;
     LockstepSites Sites = findLockstepSites(*C.AST, FD->getBody());
     if (Sites.empty())
@@ -337,7 +371,7 @@ public:
       return;
     }
     // No body in this TU: unknown unless it is a declaration of the shim or a system header.
-    if (C.file(C.SM.getFileID(C.SM.getSpellingLoc(Callee->getLocation()))))
+    if (C.spelledIn(Callee->getLocation()))
       markUnknown();
   }
 
@@ -362,7 +396,7 @@ public:
           Any = true;
         }
       if (!Any)
-        markUnknown();
+        markDependent(); // found by argument-dependent lookup at instantiation
       return true;
     }
     if (auto *ME = llvm::dyn_cast<clang::CXXDependentScopeMemberExpr>(Callee)) {
@@ -373,7 +407,7 @@ public:
       // template. A member of a type not known until instantiation: anything.
       std::vector<const clang::FunctionDecl *> Members = membersNamed(ME);
       if (Members.empty())
-        markUnknown();
+        markDependent();
       for (const clang::FunctionDecl *FD : Members)
         addCallee(FD);
       return true;
@@ -386,8 +420,11 @@ public:
           addCallee(FD);
       return true;
     }
-    // Through a function pointer or a dependent callable: not provably barrier-free.
-    markUnknown();
+    // A dependent callable waits for its instantiations; a function pointer is unknown.
+    if (Callee->isTypeDependent())
+      markDependent();
+    else
+      markUnknown();
     return true;
   }
 
@@ -438,8 +475,38 @@ public:
     return llvm::dyn_cast<clang::FunctionDecl>(U);
   }
 
+  // The graph node of a function: an instantiation shares its pattern's, whose one translation
+  // serves them all.
+  static const clang::FunctionDecl *node(const clang::FunctionDecl *FD) {
+    if (const clang::FunctionDecl *P = FD->getTemplateInstantiationPattern())
+      FD = P;
+    return FD->getCanonicalDecl();
+  }
+
+  // The flags of a template whose calls name nothing until instantiation are the union over its
+  // instantiations in this unit, walked for the call graph only (their text is not translated).
+  // One that is never instantiated is never launched from here: anything, to be safe.
+  void walkInstantiations() {
+    GraphOnly = true;
+    for (const clang::FunctionDecl *Pattern : ResolvedByInstantiations) {
+      bool Any = false;
+      for (clang::FunctionDecl *Spec : Pattern->getDescribedFunctionTemplate()->specializations())
+        if (clang::Stmt *Body = Spec->getBody()) {
+          Cur = Outer = Pattern;
+          TraverseStmt(Body);
+          Any = true;
+        }
+      Cur = Pattern;
+      if (!Any)
+        markUnknown();
+    }
+    Cur = Outer = nullptr;
+    GraphOnly = false;
+  }
+
   // Closes the flags over the call graph, into the Context's sets.
   void computeSync() {
+    walkInstantiations();
     bool Changed = true;
     while (Changed) {
       Changed = false;
@@ -448,8 +515,7 @@ public:
           auto It = Graph.find(Callee);
           if (It == Graph.end())
             continue;
-          for (bool FnInfo::*Flag :
-               {&FnInfo::Sync, &FnInfo::Waits, &FnInfo::ReadsThreadIdx, &FnInfo::Effects})
+          for (bool FnInfo::*Flag : InheritedFlags)
             if (It->second.*Flag && !(Info.*Flag)) {
               Info.*Flag = true;
               Changed = true;
@@ -473,7 +539,10 @@ public:
 
 private:
   Context &C;
-  const clang::FunctionDecl *Cur = nullptr;
+  const clang::FunctionDecl *Cur = nullptr;   // the call-graph node being walked
+  const clang::FunctionDecl *Outer = nullptr; // the named function around it (not a lambda)
+  bool GraphOnly = false;                     // walking an instantiation: the call graph only
+  std::set<const clang::FunctionDecl *> ResolvedByInstantiations;
 };
 
 class Consumer : public clang::ASTConsumer {

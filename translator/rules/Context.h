@@ -78,7 +78,7 @@ public:
   std::map<clang::FileID, UserFile> Files;
   UserFile *file(clang::FileID FID);
   // The translated file that spells the token at Loc (macro bodies included), with its offset.
-  UserFile *spelledIn(clang::SourceLocation Loc, unsigned *Offset);
+  UserFile *spelledIn(clang::SourceLocation Loc, unsigned *Offset = nullptr);
 
   // Recorded while parsing.
   std::vector<IncludeEvent> Includes;

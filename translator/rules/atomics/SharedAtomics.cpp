@@ -76,8 +76,7 @@ public:
     const FunctionDecl *Callee = Call->getDirectCallee();
     auto *Ref = dyn_cast<DeclRefExpr>(Call->getCallee()->IgnoreParenImpCasts());
     if (!Callee || !Ref || Ref->hasQualifier() || !Callee->getIdentifier() ||
-        Call->getNumArgs() < 2 ||
-        C.file(C.SM.getFileID(C.SM.getSpellingLoc(Callee->getLocation()))))
+        Call->getNumArgs() < 2 || C.spelledIn(Callee->getLocation()))
       return true; // not CUDA's own (a user function of that name is the user's)
     Operands Kind = operandsOf(Callee->getName());
     QualType Element = Call->getArg(0)->getType()->getPointeeType();

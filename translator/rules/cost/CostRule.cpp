@@ -78,7 +78,7 @@ void CostRule::onFunction(Context &C, const FunctionDecl &FD) {
   auto *Body = dyn_cast_or_null<CompoundStmt>(FD.getBody());
   if (!Body || Body->getLBracLoc().isMacroID())
     return;
-  UserFile *F = C.spelledIn(Body->getLBracLoc(), nullptr);
+  UserFile *F = C.spelledIn(Body->getLBracLoc());
   if (!F)
     return;
   SourceText Text(C, *F);

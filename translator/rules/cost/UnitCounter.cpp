@@ -118,7 +118,7 @@ private:
   bool isUserFunction(const FunctionDecl *FD) const {
     if (const FunctionDecl *Pattern = FD->getTemplateInstantiationPattern())
       FD = Pattern;
-    return C.file(C.SM.getFileID(C.SM.getSpellingLoc(FD->getLocation()))) != nullptr;
+    return C.spelledIn(FD->getLocation()) != nullptr;
   }
 
   std::uint64_t bytesOf(QualType T) const {

@@ -379,7 +379,7 @@ bool Planner::checkCalleesAndJumps(const Stmt *S) {
       const FunctionDecl *Def = nullptr;
       if (FD->hasBody(Def) && Def)
         return !C.needsSync(Def);
-      return !C.file(C.SM.getFileID(C.SM.getSpellingLoc(FD->getLocation())));
+      return !C.spelledIn(FD->getLocation());
     };
     if (const FunctionDecl *FD = CE->getDirectCallee()) {
       if (isBarrierStmt(CE)) {
@@ -513,8 +513,7 @@ bool Planner::uniform(const Expr *E) const {
     return uniform(CO->getCond()) && uniform(CO->getTrueExpr()) && uniform(CO->getFalseExpr());
   if (auto *Call = dyn_cast<CallExpr>(E)) {
     const FunctionDecl *FD = Call->getDirectCallee();
-    if (!FD || !FD->getIdentifier() ||
-        C.file(C.SM.getFileID(C.SM.getSpellingLoc(FD->getLocation()))))
+    if (!FD || !FD->getIdentifier() || C.spelledIn(FD->getLocation()))
       return false;
     llvm::StringRef N = FD->getName();
     if (N != "min" && N != "max" && N != "umin" && N != "umax")

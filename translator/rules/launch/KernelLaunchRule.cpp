@@ -43,6 +43,22 @@ unsigned skipBlank(llvm::StringRef T, unsigned Off) {
   return Off;
 }
 
+// A template argument no spelling at the launch can name: a lambda's closure type, an unnamed or
+// function-local class, also behind pointers, references and arrays, or in a pack.
+bool unspellable(const clang::TemplateArgument &A) {
+  if (A.getKind() == clang::TemplateArgument::Pack)
+    return llvm::any_of(A.pack_elements(), unspellable);
+  if (A.getKind() != clang::TemplateArgument::Type)
+    return false;
+  clang::QualType T = A.getAsType();
+  while (T->isPointerType() || T->isReferenceType() || T->isArrayType())
+    T = T->isArrayType() ? clang::QualType(T->getArrayElementTypeNoTypeQual(), 0)
+                         : T->getPointeeType();
+  const clang::CXXRecordDecl *RD = T->getAsCXXRecordDecl();
+  return RD && (RD->isLambda() || RD->isLocalClass() ||
+                (!RD->getIdentifier() && !RD->getTypedefNameForAnonDecl()));
+}
+
 std::string quote(llvm::StringRef S) {
   std::string Out = "\"";
   for (char C : S) {
@@ -192,7 +208,10 @@ void KernelLaunchRule::onKernelCall(Context &C, const clang::CUDAKernelCallExpr 
   if (auto *DR = llvm::dyn_cast<clang::DeclRefExpr>(Callee)) {
     if (auto *FD = llvm::dyn_cast<clang::FunctionDecl>(DR->getDecl())) {
       if (const clang::TemplateArgumentList *Args = FD->getTemplateSpecializationArgs()) {
-        if (!DR->hasExplicitTemplateArgs() || DR->getNumTemplateArgs() < Args->size()) {
+        // A deduced argument with no name (a lambda's type): the host compiler deduces it again.
+        if (llvm::any_of(Args->asArray(), unspellable))
+          Deduced = true;
+        else if (!DR->hasExplicitTemplateArgs() || DR->getNumTemplateArgs() < Args->size()) {
           clang::PrintingPolicy PP(C.LO);
           PP.SuppressTagKeyword = true;
           PP.FullyQualifiedName = true;

@@ -13,7 +13,7 @@ llvm::StringRef TextureReferenceRule::name() const { return "texture-reference";
 static bool isCudaTextureTemplate(Context &C, const clang::TemplateDecl *TD) {
   return TD != nullptr && llvm::isa<clang::ClassTemplateDecl>(TD) && TD->getName() == "texture" &&
          TD->getDeclContext()->getRedeclContext()->isTranslationUnit() &&
-         C.spelledIn(TD->getLocation(), nullptr) == nullptr;
+         C.spelledIn(TD->getLocation()) == nullptr;
 }
 
 // Qualifies the first `texture<...>` written in `TL` (through pointers, references, arrays and
