@@ -28,7 +28,34 @@ __global__ void withBigSharedMemory(int *out) {
   ::npu::for_each_thread([&](NPU_THREAD_PARAMS) { out[threadIdx.x] = 1; });
 }
 
+template <int Width, class T> __global__ void fillWidth(T *out) {
+  ::npu::for_each_thread([&](NPU_THREAD_PARAMS) { out[threadIdx.x] = T(Width); });
+}
+
 using LaunchTest = RuntimeTest;
+
+// The name a launch in a template reports: the instantiation's where the compiler spells it
+// (g++), the source spelling otherwise (clang leaves template arguments out of
+// __PRETTY_FUNCTION__'s function-pointer parameters).
+TEST_F(LaunchTest, KernelNameOfATemplateInstantiation) {
+  const char *narrow = ::npu::kernel_name<fillWidth<8, float>>("fillWidth<W, T>");
+  const char *wide = ::npu::kernel_name<fillWidth<64, int>>("fillWidth<W, T>");
+#if defined(__clang__)
+  EXPECT_STREQ(narrow, "fillWidth<W, T>");
+  EXPECT_STREQ(wide, "fillWidth<W, T>");
+#else
+  EXPECT_STREQ(narrow, "{anonymous}::fillWidth<8, float>");
+  EXPECT_STREQ(wide, "{anonymous}::fillWidth<64, int>");
+#endif
+  // The same instantiation gives the same storage: a name lives as long as the program.
+  EXPECT_EQ(narrow, (::npu::kernel_name<fillWidth<8, float>>("other")));
+  int *out;
+  ASSERT_EQ(npuMallocManaged(&out, 64 * sizeof(int)), npuSuccess);
+  ASSERT_EQ(::npu::launch(wide, fillWidth<64, int>, 1, 64, 0, 0, out), npuSuccess);
+  ASSERT_EQ(npuDeviceSynchronize(), npuSuccess);
+  EXPECT_EQ(out[63], 64);
+  EXPECT_EQ(npuFree(out), npuSuccess);
+}
 
 TEST_F(LaunchTest, HandWrittenGridRunsEveryBlock) {
   std::atomic<int> blocks{0};

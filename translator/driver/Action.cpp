@@ -144,6 +144,7 @@ public:
     if (!C.file(FID))
       return;
     C.UserNames.insert(Name.getIdentifierInfo()->getName().str());
+    C.UserMacros.insert(Name.getIdentifierInfo()->getName().str());
     // Bodies that launch a kernel: rewritten from their tokens where no expansion reached the AST.
     const clang::MacroInfo *MI = MD ? MD->getMacroInfo() : nullptr;
     if (!MI || MI->tokens_empty())
@@ -761,6 +762,7 @@ std::string npurtStubKernel() {
          "size_t, cudaStream_t, A &&...) "
          "{ return cudaSuccess; }\n"
          "template <class K> const void *kernel_handle(const char *, K) { return nullptr; }\n"
+         "template <auto K> const char *kernel_name(const char *s) { return s; }\n"
          "enum class ThreadIdxGlobal : bool { Unused, Kept };\n"
          "enum class ThreadDims : unsigned char { None, X, Y, XY, Z, XZ, YZ, XYZ };\n"
          "template <ThreadIdxGlobal G = ThreadIdxGlobal::Kept, ThreadDims D = ThreadDims::XYZ, "

@@ -83,7 +83,8 @@ public:
   // Recorded while parsing.
   std::vector<IncludeEvent> Includes;
   std::vector<MacroUse> MacroUses;
-  std::set<std::string> UserNames; // names declared or #defined in translated files
+  std::set<std::string> UserNames;  // names declared or #defined in translated files
+  std::set<std::string> UserMacros; // the #defined ones: they mean the user's expansion
   std::set<std::string>
       TranslatedPaths; // local headers translated in this run (this TU or earlier)
   std::vector<ClangError> Errors;

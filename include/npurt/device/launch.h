@@ -13,6 +13,7 @@
 
 #include <cstddef>
 #include <memory>
+#include <string>
 #include <tuple>
 #include <type_traits>
 #include <utility>
@@ -154,6 +155,32 @@ inline npuError_t launch_deduced(NeverWaits, const char *name, Caller caller, di
       detail::markedNeverWaiting(detail::makeDeducedGridTask(
           name, caller, grid, block, dynamicSharedBytes, std::forward<Args>(args)...)),
       stream);
+}
+
+// The name of one instantiation of a template kernel (`k<64>`, `ns::k<float, 4>`), for a launch
+// in a template whose one spelling (`k<BS>`) names them all: read from the compiler's
+// __PRETTY_FUNCTION__ (g++: "... [with auto Kernel = k<64>]"). Where the compiler leaves the
+// template arguments out (clang prints "[Kernel = &k]"), the spelling is kept.
+template <auto Kernel> inline const char *kernel_name(const char *spelling) {
+  static const std::string name = [spelling, pretty = std::string(__PRETTY_FUNCTION__)] {
+    const std::string key = "Kernel = ";
+    std::size_t at = pretty.find(key);
+    if (at == std::string::npos)
+      return std::string(spelling);
+    std::size_t begin = at + key.size(), end = begin;
+    for (int depth = 0; end < pretty.size(); ++end) {
+      char c = pretty[end];
+      depth += c == '<' || c == '(' || c == '[';
+      if ((c == ']' || c == ';') && depth == 0)
+        break;
+      depth -= c == '>' || c == ')' || c == ']';
+    }
+    std::string found = pretty.substr(begin, end - begin);
+    if (!found.empty() && found[0] == '&')
+      found.erase(0, 1);
+    return found.find('<') == std::string::npos ? std::string(spelling) : found;
+  }();
+  return name.c_str();
 }
 
 template <class... Params, class... Args>

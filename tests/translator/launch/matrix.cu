@@ -6,7 +6,7 @@ template <class T> __global__ void k(T *x) { x[0] = T(1); }
 __global__ void p(int *x) { x[0] = 1; }
 // CHECK: #define L_PLAIN(x) ::npu::launch("p", p, 1, 1, 0, 0, x)
 // CHECK: #define L_TMPL(x) ::npu::launch("k<float>", k<float>, 1, 1, 0, 0, x)
-// CHECK: #define L_DEDUCED(x) ::npu::launch("k", k<float>, 1, 1, 0, 0, x)
+// CHECK: #define L_DEDUCED(x) ::npu::launch("k<float>", k<float>, 1, 1, 0, 0, x)
 #define L_PLAIN(x) p<<<1, 1>>>(x)
 #define L_TMPL(x) k<float><<<1, 1>>>(x)
 #define L_DEDUCED(x) k<<<1, 1>>>(x)
@@ -17,7 +17,7 @@ void run(int *i, float *f) {
   p<<<1, 1>>>(i);
   // CHECK: ::npu::launch(::npu::never_waits, "k<float>", k<float>, 1, 1, 0, 0, f);
   k<float><<<1, 1>>>(f);
-  // CHECK: ::npu::launch(::npu::never_waits, "k", k<float>, 1, 1, 0, 0, f);
+  // CHECK: ::npu::launch(::npu::never_waits, "k<float>", k<float>, 1, 1, 0, 0, f);
   k<<<1, 1>>>(f);
 #else
   p<<<2, 2>>>(i);
@@ -27,6 +27,6 @@ void run(int *i, float *f) {
   L_DEDUCED(f);
   // CHECK: WRAP((::npu::launch(::npu::never_waits, "p", p, 3, 3, 0, 0, i)));
   WRAP((p<<<3, 3>>>(i)));
-  // CHECK: WRAP((::npu::launch(::npu::never_waits, "k", k<float>, 4, 4, 0, 0, f)));
+  // CHECK: WRAP((::npu::launch(::npu::never_waits, "k<float>", k<float>, 4, 4, 0, 0, f)));
   WRAP((k<<<4, 4>>>(f)));
 }

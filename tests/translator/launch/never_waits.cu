@@ -30,7 +30,7 @@ __global__ void warpSum(volatile float *s) { s[threadIdx.x] += s[threadIdx.x + 1
 void run(float *x, int *flag) {
   // CHECK: ::npu::launch(::npu::never_waits, "plain", plain, 1, 32, 0, 0, x);
   plain<<<1, 32>>>(x);
-  // CHECK: ::npu::launch(::npu::never_waits, "scaled", scaled<float>, 1, 32, 0, 0, x, 2.0f);
+  // CHECK: ::npu::launch(::npu::never_waits, "scaled<float>", scaled<float>, 1, 32, 0, 0, x, 2.0f);
   scaled<<<1, 32>>>(x, 2.0f);
   // CHECK: ::npu::launch("spins", spins, 1, 1, 0, 0, flag, x);
   spins<<<1, 1>>>(flag, x);

@@ -64,6 +64,8 @@ void RenameRule::onFile(Context &C, UserFile &F) {
       Name = R->Cuda;
     else if (Name.size() < 3)
       continue;
+    else if (C.UserMacros.count(Name.str()))
+      continue; // a user's macro of a CUDA name (`#define __shfl(v, d) __shfl_sync(...)`) wins
     else
       R = lookupApi(Name);
     unsigned Off = C.SM.getFileOffset(Tok.getLocation());

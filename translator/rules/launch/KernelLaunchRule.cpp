@@ -242,6 +242,9 @@ void KernelLaunchRule::onKernelCall(Context &C, const clang::CUDAKernelCallExpr 
       if (auto *FT = llvm::dyn_cast<clang::FunctionTemplateDecl>(D->getUnderlyingDecl()))
         if (UL->getNumTemplateArgs() < FT->getTemplateParameters()->size())
           Deduced = true;
+    // `k<BS>` in a template names one instantiation per BS: each launch reports its own name.
+    if (!Deduced && !IsParam && UL->hasExplicitTemplateArgs())
+      NameStr = "::npu::kernel_name<" + CalleeText.str() + ">(" + NameStr + ")";
   }
   if (!TArgs.empty() && IsParam) {
     C.report(K.getBeginLoc(), DiagId::CU2NPU2002, {Shown});
@@ -254,6 +257,9 @@ void KernelLaunchRule::onKernelCall(Context &C, const clang::CUDAKernelCallExpr 
       C.report(K.getBeginLoc(), DiagId::CU2NPU2003, {Shown}, false);
     TArgs = It->second;
   }
+  // The instantiation's name, as profilers show it (`fill<double>` beside `fill<Pt>`).
+  if (!TArgs.empty())
+    NameStr = quote(T.slice(CBOff, ReplaceExplicit ? LAngleOff : CEEnd).rtrim(" \t").str() + TArgs);
 
   // Configuration: missing values become 0.
   unsigned Explicit = 0;
