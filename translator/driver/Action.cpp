@@ -18,6 +18,7 @@
 
 #include "mapping/Mapping.h"
 #include "rules/Context.h"
+#include "rules/DependentMembers.h"
 #include "rules/Rule.h"
 #include "rules/kernel/ThreadLoop.h"
 #include "rules/launch/SpacedChevrons.h"
@@ -429,29 +430,6 @@ public:
     return true;
   }
 
-  // The class template a dependent type names (`cub::BlockReduce<T, THREADS>`, through
-  // typedefs), as its pattern's definition, or null.
-  static const clang::CXXRecordDecl *templatePattern(clang::QualType T) {
-    const auto *TST = T.isNull() ? nullptr : T->getAs<clang::TemplateSpecializationType>();
-    const auto *CTD = TST ? llvm::dyn_cast_or_null<clang::ClassTemplateDecl>(
-                                TST->getTemplateName().getAsTemplateDecl())
-                          : nullptr;
-    return CTD ? CTD->getTemplatedDecl()->getDefinition() : nullptr;
-  }
-
-  static std::vector<const clang::FunctionDecl *>
-  membersNamed(const clang::CXXDependentScopeMemberExpr *ME) {
-    clang::QualType T = ME->getBaseType();
-    if (ME->isArrow() && !T.isNull() && T->isPointerType())
-      T = T->getPointeeType();
-    std::vector<const clang::FunctionDecl *> Members;
-    if (const clang::CXXRecordDecl *RD = templatePattern(T))
-      for (const clang::NamedDecl *D : RD->lookup(ME->getMember()))
-        if (const clang::FunctionDecl *FD = asFunction(D))
-          Members.push_back(FD);
-    return Members;
-  }
-
   // Constructors run code too (`BlockLoadT(temp)` reads threadIdx in CUB's): the user-provided
   // ones are callees; implicit ones have no body of their own to follow.
   bool VisitCXXConstructExpr(clang::CXXConstructExpr *E) {
@@ -466,14 +444,6 @@ public:
         if (Ctor->isUserProvided())
           addCallee(Ctor);
     return true;
-  }
-
-  // The function a lookup result names (a function template's pattern), or null.
-  static const clang::FunctionDecl *asFunction(const clang::NamedDecl *D) {
-    const clang::NamedDecl *U = D->getUnderlyingDecl();
-    if (auto *FT = llvm::dyn_cast<clang::FunctionTemplateDecl>(U))
-      U = FT->getTemplatedDecl();
-    return llvm::dyn_cast<clang::FunctionDecl>(U);
   }
 
   // The graph node of a function: an instantiation shares its pattern's, whose one translation
@@ -750,7 +720,12 @@ std::string npurtStubKernel() {
          "<math_constants.h>\n"
          "#define NPU_THREAD_PARAMS ...\n#define NPU_REGION_PARAMS unsigned npu_thread, "
          "...\n#define NPU_DEVICE_ASSERT(c) ((void)(c))\n#define NPU_COST(...) ((void)0)\n"
+         // The mark the translator finds collectives written in steps by
+         // (rules/kernel/Collectives).
+         "#define NPU_STEPPED_COLLECTIVE [[clang::annotate(\"npu::stepped_collective\")]]\n"
          "namespace npu {\n"
+         "namespace detail { struct CollectiveSteps { int step; bool more; }; "
+         "inline CollectiveSteps collectiveSteps; }\n"
          "struct NeverWaits {};\ninline constexpr NeverWaits never_waits{};\n"
          "template <class K, class... A> cudaError_t launch(const char *, K &&, dim3, dim3, "
          "size_t, cudaStream_t, A &&...) "
@@ -772,7 +747,9 @@ std::string npurtStubKernel() {
          "nullptr; } "
          "template <class T> __host__ __device__ T *per_thread_copy(const T &) { return nullptr; } "
          "template <ThreadIdxGlobal G = ThreadIdxGlobal::Kept, class F> __host__ __device__ void "
-         "for_each_thread(F &&) {} __host__ __device__ "
+         "for_each_thread(F &&) {} "
+         "template <ThreadIdxGlobal G = ThreadIdxGlobal::Kept, class F> __host__ __device__ void "
+         "collective(F &&) {} __host__ __device__ "
          "void exit(unsigned) {} "
          "__host__ __device__ bool active() const { return true; } };\n"
          "template <class F> __host__ __device__ void block_regions(F &&) {}\n"

@@ -21,6 +21,17 @@
 // barrier, with no fiber switch. A thread that returns is marked exited
 // (`return npu_block.exit(npu_thread);`) and skipped by every later region, as
 // Volta lets the other threads pass later barriers without it.
+//
+// A statement at block level that calls a library collective (CUB's BlockReduce, BlockScan, ...,
+// whose bodies synchronise) is a region of its own, run in steps:
+//
+//     npu_block.collective([&](NPU_REGION_PARAMS) { int sum = BlockReduceT(temp).Sum(v); });
+//
+// runs the statement for every thread once per step of the collective (step 0: each thread
+// deposits its input; step 1: thread 0 combines, every thread takes its result; ...). The
+// collective's own barriers end a step instead of switching threads (cub::detail::Steps in
+// npurt/lib/cub/util.h). The translator recognises such a collective by its class, marked
+// NPU_STEPPED_COLLECTIVE; every member of a marked class must be written in steps.
 #pragma once
 
 #include <algorithm>
@@ -36,6 +47,12 @@
 // and the thread's linear index in the block, which selects its slot in the
 // per-thread arrays.
 #define NPU_REGION_PARAMS NPU_THREAD_PARAMS, [[maybe_unused]] const unsigned npu_thread
+
+#if defined(__clang__)
+#define NPU_STEPPED_COLLECTIVE [[clang::annotate("npu::stepped_collective")]]
+#else
+#define NPU_STEPPED_COLLECTIVE
+#endif
 
 namespace npu {
 namespace detail {
@@ -83,6 +100,14 @@ private:
   std::size_t current_ = 0;
 };
 inline thread_local RegionArena regionArena;
+
+// The step of the collective statement this worker is running (-1: none; a collective called on
+// fibers synchronises as written) and whether some thread's call has a step after it.
+struct CollectiveSteps {
+  int step = -1;
+  bool more = false;
+};
+inline thread_local CollectiveSteps collectiveSteps;
 
 } // namespace detail
 
@@ -153,6 +178,22 @@ public:
       else
         run<Global, true>(body, block, blockSize, grid, counting);
     });
+  }
+
+  // A collective statement: body runs for every thread that has not exited, once per step of the
+  // collective it calls, until no thread's call has a step left.
+  template <ThreadIdxGlobal Global = ThreadIdxGlobal::Kept, class Body>
+  void collective(Body &&body) {
+    struct Scope {
+      detail::CollectiveSteps saved = detail::collectiveSteps;
+      ~Scope() { detail::collectiveSteps = saved; }
+    } scope;
+    for (int step = 0;; ++step) {
+      detail::collectiveSteps = {step, false};
+      for_each_thread<Global>(body);
+      if (!detail::collectiveSteps.more)
+        return;
+    }
   }
 
 private:

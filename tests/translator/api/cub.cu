@@ -1,5 +1,6 @@
 // CUB: <cub/...> headers become npurt's CUB (npurt/lib/cub.h); names stay as written. A kernel
-// that calls a block or warp collective runs on fibers, found through the call graph both for a
+// that calls a block or warp collective at block level keeps the barrier-region form, each call a
+// collective statement (kernel/collectives.cu has the cases that stay on fibers), both for a
 // concrete collective and for one whose type depends on the kernel's template parameters; a
 // kernel whose CUB calls never synchronise (BlockLoad, direct loads) keeps the fast path but
 // keeps the global threadIdx those calls read. Host calls to the device-wide algorithms stay.
@@ -11,7 +12,9 @@
 #include <cub/block/block_reduce.cuh>
 
 // CHECK: __global__ void sumConcrete(const float *in, float *out) {
-// CHECK: ::npu::for_each_thread_sync([&](NPU_THREAD_PARAMS) {
+// CHECK: ::npu::block_regions([&](::npu::BlockRegions &npu_block) {
+// CHECK: npu_block.collective([&](NPU_REGION_PARAMS) {
+// CHECK: auto &s = npu_s[npu_thread] = BlockReduce(temp).Sum(in[blockIdx.x * 128 + threadIdx.x]);
 __global__ void sumConcrete(const float *in, float *out) {
   typedef cub::BlockReduce<float, 128> BlockReduce;
   __shared__ BlockReduce::TempStorage temp;
@@ -22,7 +25,8 @@ __global__ void sumConcrete(const float *in, float *out) {
 
 template <int THREADS, class T>
 __global__ void warpSums(const T *in, T *out) {
-  // CHECK: ::npu::for_each_thread_sync([&](NPU_THREAD_PARAMS) {
+  // CHECK: ::npu::block_regions([&](::npu::BlockRegions &npu_block) {
+  // CHECK: npu_block.collective([&](NPU_REGION_PARAMS) {
   typedef cub::WarpReduce<T> WarpReduce;
   __shared__ typename WarpReduce::TempStorage temp[THREADS / 32];
   T v = WarpReduce(temp[threadIdx.x / 32]).Sum(in[blockIdx.x * THREADS + threadIdx.x]);

@@ -10,6 +10,7 @@
 
 #include "driver/Options.h"
 #include "rules/cost/RegionStarts.h"
+#include "rules/kernel/Collectives.h"
 #include "rules/cost/SourceText.h"
 #include "rules/cost/UnitCounter.h"
 #include "rules/kernel/ThreadLoop.h"
@@ -99,7 +100,7 @@ void CostRule::onFunction(Context &C, const FunctionDecl &FD) {
       auto Brace = Text.offsetOf(U.Compound->getLBracLoc());
       if (!Brace)
         break;
-      if (Regions && (U.Compound == Body || holdsBarrier(U.Compound))) {
+      if (Regions && (U.Compound == Body || holdsBarrierPoint(U.Compound))) {
         // Runs once per block: count in its first per-thread loop, or in a loop of its own.
         const Stmt *Start = nullptr;
         for (const Stmt *S : U.Compound->body())

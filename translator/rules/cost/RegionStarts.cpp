@@ -10,30 +10,18 @@
 #include "rules/Context.h"
 #include "rules/cost/SourceText.h"
 #include "rules/kernel/BarrierRegions.h"
+#include "rules/kernel/Collectives.h"
 
 namespace cu2npu {
 
 using namespace clang;
-
-bool holdsBarrier(const Stmt *S) {
-  if (!S)
-    return false;
-  if (auto *Call = dyn_cast<CallExpr>(S))
-    if (const FunctionDecl *FD = Call->getDirectCallee())
-      if (FD->getIdentifier() && FD->getName().starts_with("__syncthreads"))
-        return true;
-  for (const Stmt *Child : S->children())
-    if (holdsBarrier(Child))
-      return true;
-  return false;
-}
 
 namespace {
 
 void collectCandidates(const Stmt *S, std::vector<const Stmt *> &Out) {
   if (!S)
     return;
-  if (auto *CS = dyn_cast<CompoundStmt>(S); CS && holdsBarrier(CS))
+  if (auto *CS = dyn_cast<CompoundStmt>(S); CS && holdsBarrierPoint(CS))
     Out.insert(Out.end(), CS->body_begin(), CS->body_end());
   for (const Stmt *Child : S->children())
     collectCandidates(Child, Out);
@@ -80,7 +68,8 @@ std::optional<std::set<const Stmt *>> regionStarts(Context &C, const FunctionDec
   std::set<const Stmt *> Starts;
   for (size_t I = 0; I < Candidates.size(); ++I)
     if (Before[I] != std::string::npos && After[I] != std::string::npos && Before[I] <= After[I] &&
-        llvm::StringRef(Out).slice(Before[I], After[I]).contains("NPU_REGION_PARAMS"))
+        llvm::StringRef(Out).slice(Before[I], After[I]).contains("NPU_REGION_PARAMS") &&
+        !llvm::StringRef(Out).slice(Before[I], After[I]).contains("npu_block.collective"))
       Starts.insert(Candidates[I]);
   return Starts;
 }

@@ -16,13 +16,10 @@ namespace cu2npu {
 class Context;
 class SourceText;
 
-// The statements that open a per-thread loop (npu_block.for_each_thread), or nothing when the
+// The statements that open a per-thread loop (npu_block.for_each_thread; a collective statement's
+// loop runs once per step, so it is none), or nothing when the
 // kernel does not take the barrier-region form. Kernel must need synchronisation.
 std::optional<std::set<const clang::Stmt *>>
 regionStarts(Context &C, const clang::FunctionDecl &Kernel, const SourceText &Text);
-
-// Whether S holds a __syncthreads() call: in a barrier-region kernel, such a compound statement
-// runs once per block.
-bool holdsBarrier(const clang::Stmt *S);
 
 } // namespace cu2npu

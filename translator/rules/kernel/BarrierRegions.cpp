@@ -19,6 +19,9 @@
 //   - A hoisted loop's increment keeps its writes of uniform variables at block level; every
 //     other operand of its commas (`++z, i += slice`: a per-thread cursor) runs per thread, as a
 //     region of its own in place (a comma operand), after the body's last region.
+//   - A block-level statement that calls a library collective written in steps
+//     (rules/kernel/Collectives.h: `int sum = BlockReduceT(temp).Sum(v);`) is a region of its own,
+//     `npu_block.collective(...)`, which runs it for every thread once per step.
 //   - `return;` marks the thread exited; later regions skip it (Volta barrier semantics).
 //   - Fibers instead: other barrier forms, warp operations, cooperative groups, callees that
 //     synchronise or are unknown, warp-synchronous volatile accesses and spin-waits, goto, lambdas,
@@ -42,10 +45,13 @@
 #include <clang/AST/ParentMap.h>
 #include <clang/AST/Stmt.h>
 #include <clang/AST/StmtCXX.h>
+#include <clang/Basic/CharInfo.h>
 #include <clang/Lex/Lexer.h>
 
 #include "mapping/Mapping.h"
 #include "rules/Context.h"
+#include "rules/DependentMembers.h"
+#include "rules/kernel/Collectives.h"
 #include "rules/kernel/ThreadLoop.h"
 #include "rules/kernel/ThreadParams.h"
 
@@ -60,19 +66,6 @@ bool isBarrierStmt(const Stmt *S) {
   auto *CE = dyn_cast<CallExpr>(S);
   const FunctionDecl *FD = calleeOf(CE);
   return FD && FD->getIdentifier() && FD->getName() == "__syncthreads" && CE->getNumArgs() == 0;
-}
-
-bool containsBarrier(const Stmt *S) {
-  if (!S)
-    return false;
-  if (auto *CE = dyn_cast<CallExpr>(S))
-    if (const FunctionDecl *FD = calleeOf(CE))
-      if (FD->getIdentifier() && FD->getName().starts_with("__syncthreads"))
-        return true;
-  for (const Stmt *Child : S->children())
-    if (containsBarrier(Child))
-      return true;
-  return false;
 }
 
 bool inCooperativeGroups(const Decl *D) {
@@ -109,7 +102,8 @@ struct Region {
   std::vector<const Stmt *> Stmts;
   unsigned Begin = 0, End = 0; // file offsets: first statement's start, last statement's end
   std::set<const VarDecl *> Declared;
-  bool Increment = false; // one operand of a hoisted loop's increment, wrapped where it stands
+  bool Increment = false;  // one operand of a hoisted loop's increment, wrapped where it stands
+  bool Collective = false; // a collective statement, run once per step of its collective
 };
 
 class Planner {
@@ -131,7 +125,9 @@ private:
   std::vector<const CompoundStmt *> Blocks; // block-level compounds, kernel body first
   std::set<const Stmt *> Hoisted;           // loops / ifs / blocks kept outside the regions
   std::set<const Stmt *> Barriers;
-  std::vector<const Expr *> Controls; // hoisted conditions and increments
+  std::set<const Stmt *> Collectives;         // statements that call a collective in steps
+  std::set<const CallExpr *> CollectiveCalls; // their calls
+  std::vector<const Expr *> Controls;         // hoisted conditions and increments
   // Increment operands that run per thread, in source order; nullptr stands between two that
   // are not neighbours in one comma list (a block-level operand or another loop between them).
   std::vector<const Expr *> ThreadIncrements;
@@ -141,6 +137,7 @@ private:
   std::set<const Stmt *> BlockLevelWrites; // expressions that are block-level writes
   std::vector<Region> Regions;
   std::vector<const ReturnStmt *> Returns;
+  std::set<std::string> LocalTypeNames; // types the kernel declares (not nameable in the prelude)
 
   bool structure(const CompoundStmt *CS);
   bool checkCalleesAndJumps(const Stmt *S);
@@ -294,7 +291,23 @@ std::string Planner::typeName(const VarDecl *VD) const {
     T = T.getCanonicalType();
   PrintingPolicy PP(C.LO);
   PP.SuppressTagKeyword = true;
-  return T.getUnqualifiedType().getAsString(PP);
+  std::string Name = T.getUnqualifiedType().getAsString(PP);
+  // A type the kernel declares is not in scope where the prelude spells the slot.
+  if (Name.find("(unnamed") != std::string::npos || Name.find("(anonymous") != std::string::npos)
+    return "";
+  for (size_t I = 0; I < Name.size();) {
+    if (!isAsciiIdentifierStart(Name[I])) {
+      ++I;
+      continue;
+    }
+    size_t E = I;
+    while (E < Name.size() && isAsciiIdentifierContinue(Name[E]))
+      ++E;
+    if (LocalTypeNames.count(Name.substr(I, E - I)))
+      return "";
+    I = E;
+  }
+  return Name;
 }
 
 bool Planner::structure(const CompoundStmt *CS) {
@@ -304,7 +317,12 @@ bool Planner::structure(const CompoundStmt *CS) {
       Barriers.insert(S);
       continue;
     }
-    if (!containsBarrier(S))
+    if (const CallExpr *Call = steppedCollectiveStatement(S)) {
+      CollectiveCalls.insert(Call);
+      Collectives.insert(S);
+      continue;
+    }
+    if (!holdsBarrierPoint(S))
       continue;
     Hoisted.insert(S);
     if (auto *For = dyn_cast<ForStmt>(S)) {
@@ -350,8 +368,19 @@ bool Planner::checkCalleesAndJumps(const Stmt *S) {
     return false;
   if (auto *DS = dyn_cast<DeclStmt>(S))
     for (const Decl *D : DS->decls())
-      if (isa<TagDecl>(D) || isa<TypedefNameDecl>(D))
-        return false; // local types: not nameable before
+      if (isa<TagDecl>(D) || isa<TypedefNameDecl>(D)) {
+        // A local type stays at block level, seen by the regions after it, when its declaration
+        // is a block-level statement (no per-thread variable with it); one declared in a region
+        // would be out of scope in the next.
+        auto *P = dyn_cast_or_null<CompoundStmt>(PM.getParent(const_cast<DeclStmt *>(DS)));
+        if (std::find(Blocks.begin(), Blocks.end(), P) == Blocks.end())
+          return false;
+        for (const Decl *Other : DS->decls())
+          if (auto *VD = dyn_cast<VarDecl>(Other);
+              VD && !VD->isStaticLocal() && !VD->hasExternalStorage())
+            return false;
+        LocalTypeNames.insert(cast<NamedDecl>(D)->getNameAsString());
+      }
   if (auto *R = dyn_cast<ReturnStmt>(S)) {
     if (R->getRetValue())
       return false;
@@ -368,7 +397,7 @@ bool Planner::checkCalleesAndJumps(const Stmt *S) {
     if (!P || Hoisted.count(P))
       return false;
   }
-  if (auto *CE = dyn_cast<CallExpr>(S)) {
+  if (auto *CE = dyn_cast<CallExpr>(S); CE && !CollectiveCalls.count(CE)) {
     auto CalleeOk = [&](const FunctionDecl *FD) {
       if (const FunctionDecl *P = FD->getTemplateInstantiationPattern())
         FD = P;
@@ -392,16 +421,21 @@ bool Planner::checkCalleesAndJumps(const Stmt *S) {
                    dyn_cast_or_null<UnresolvedLookupExpr>(CE->getCallee()->IgnoreParenImpCasts())) {
       bool Any = false;
       for (const NamedDecl *D : UL->decls()) {
-        const NamedDecl *U = D->getUnderlyingDecl();
-        if (auto *FT = dyn_cast<FunctionTemplateDecl>(U))
-          U = FT->getTemplatedDecl();
-        auto *FD = dyn_cast<FunctionDecl>(U);
+        const FunctionDecl *FD = asFunction(D);
         if (!FD || !CalleeOk(FD))
           return false;
         Any = true;
       }
       if (!Any)
         return false;
+    } else if (auto *ME = dyn_cast<CXXDependentScopeMemberExpr>(CE->getCallee()->IgnoreParens())) {
+      // A member of a known class template (`LoadT(temp).Load(...)`): every overload of that name.
+      std::vector<const FunctionDecl *> Members = membersNamed(ME);
+      if (Members.empty())
+        return false;
+      for (const FunctionDecl *FD : Members)
+        if (!CalleeOk(FD))
+          return false;
     } else {
       return false; // indirect or dependent member call: not provably barrier-free
     }
@@ -701,6 +735,8 @@ std::string Planner::run() {
     if (auto *DS = dyn_cast<DeclStmt>(S)) {
       bool AllStatic = true, AnyHoisted = false;
       for (const Decl *D : DS->decls()) {
+        if (isa<TagDecl>(D) || isa<TypedefNameDecl>(D))
+          continue; // a local type (with a static variable of it: `__shared__ union {...} t;`)
         auto *VD = dyn_cast<VarDecl>(D);
         AllStatic = AllStatic && VD && (VD->isStaticLocal() || VD->hasExternalStorage());
         AnyHoisted = AnyHoisted || (VD && Hoist.count(VD));
@@ -722,6 +758,15 @@ std::string Planner::run() {
       Cur = Region();
     };
     for (const Stmt *S : CS->body()) {
+      if (Collectives.count(S)) { // a region of its own
+        Flush();
+        Cur.Stmts.push_back(S);
+        Cur.Collective = true;
+        if (auto *DS = dyn_cast<DeclStmt>(S))
+          Cur.Declared.insert(cast<VarDecl>(DS->getSingleDecl()));
+        Flush();
+        continue;
+      }
       if (BlockLevel(S)) {
         if (auto *DS = dyn_cast<DeclStmt>(S)) // static and extern declarations may mix: all or none
           for (const Decl *D : DS->decls())
@@ -884,7 +929,9 @@ std::string Planner::run() {
   const std::string LoopArguments = regionLoopTemplateArguments(C, K);
   for (size_t I = 0; I < Regions.size(); ++I) {
     Region &R = Regions[I];
-    std::string Open = "npu_block.for_each_thread" + LoopArguments + "([&](NPU_REGION_PARAMS) {";
+    std::string Open = std::string("npu_block.") +
+                       (R.Collective ? "collective" : "for_each_thread") + LoopArguments +
+                       "([&](NPU_REGION_PARAMS) {";
     std::vector<const VarDecl *> B(Bound[I].begin(), Bound[I].end());
     std::sort(B.begin(), B.end(), [&](const VarDecl *X, const VarDecl *Y) {
       return C.SM.isBeforeInTranslationUnit(X->getLocation(), Y->getLocation());

@@ -165,11 +165,12 @@ private:
     else if (auto *DM = dyn_cast<CXXDependentScopeMemberExpr>(CE->getCallee()->IgnoreParens());
              DM && DM->getMember().isIdentifier())
       N = DM->getMember().getAsIdentifierInfo()->getName();
-    // A region loop of translated code (npu_block.for_each_thread) ends like a barrier.
+    // A region loop of translated code (npu_block.for_each_thread, npu_block.collective) ends like
+    // a barrier.
     if (auto *MC = dyn_cast<CXXMemberCallExpr>(CE);
         MC && MC->getMethodDecl() && MC->getMethodDecl()->getIdentifier())
       N = MC->getMethodDecl()->getName();
-    return N.starts_with("__sync") || N == "sync" || N == "for_each_thread" ||
+    return N.starts_with("__sync") || N == "sync" || N == "for_each_thread" || N == "collective" ||
            (!N.empty() && isSyncBuiltin(N));
   }
 

@@ -1,5 +1,7 @@
 // CUB's block collectives over npurt's barriers: BlockReduce, BlockScan, BlockRadixSort,
 // BlockExchange, and the barrier-free BlockLoad/BlockStore with the Load/StoreDirect* functions.
+// The collectives are written in steps (detail::Steps in util.h), so that a kernel that calls
+// them at block level keeps the barrier-region form.
 //
 // A collective is the program a GPU block would run with all threads cooperating, reshaped for a
 // block whose threads take turns on one worker: every thread deposits its items in the
@@ -37,7 +39,7 @@ __host__ __device__ void radixOrder(int *order, Uninitialized<Key> *keys, int n,
 
 template <class T, int BLOCK_DIM_X, BlockReduceAlgorithm ALGORITHM = BLOCK_REDUCE_WARP_REDUCTIONS,
           int BLOCK_DIM_Y = 1, int BLOCK_DIM_Z = 1, int LEGACY_PTX_ARCH = 0>
-class BlockReduce {
+class NPU_STEPPED_COLLECTIVE BlockReduce {
   static constexpr int BLOCK_THREADS = BLOCK_DIM_X * BLOCK_DIM_Y * BLOCK_DIM_Z;
 
 public:
@@ -57,15 +59,18 @@ public:
   }
   // The first num_valid threads' inputs (each thread calls it).
   template <class Op> __device__ T Reduce(T input, Op op, int num_valid) {
-    storage.items[rank].Alias() = input;
-    __syncthreads();
+    detail::Steps steps;
+    if (steps.runs())
+      storage.items[rank].Alias() = input;
+    steps.block();
     T result = input;
-    if (rank == 0) {
+    if (steps.runs() && rank == 0) {
+      result = storage.items[0].Alias();
       const int n = num_valid < BLOCK_THREADS ? num_valid : BLOCK_THREADS;
       for (int i = 1; i < n; ++i)
         result = op(result, storage.items[i].Alias());
     }
-    __syncthreads();
+    steps.releaseBlock();
     return result;
   }
   __device__ T Sum(T input) { return Reduce(input, cub::Sum()); }
@@ -83,7 +88,7 @@ private:
 
 template <class T, int BLOCK_DIM_X, BlockScanAlgorithm ALGORITHM = BLOCK_SCAN_RAKING,
           int BLOCK_DIM_Y = 1, int BLOCK_DIM_Z = 1, int LEGACY_PTX_ARCH = 0>
-class BlockScan {
+class NPU_STEPPED_COLLECTIVE BlockScan {
   static constexpr int BLOCK_THREADS = BLOCK_DIM_X * BLOCK_DIM_Y * BLOCK_DIM_Z;
   // No prefix callback.
   struct NoPrefix {
@@ -228,10 +233,11 @@ private:
   template <bool Inclusive, int N, class Op, class Callback>
   __device__ void scan(T (&input)[N], T (&output)[N], Op op, const T *initial, T &block_aggregate,
                        Callback *callback) {
-    T partial = ThreadReduce(input, op);
-    storage.items[rank].Alias() = partial;
-    __syncthreads();
-    if (rank == 0) {
+    detail::Steps steps;
+    if (steps.runs())
+      storage.items[rank].Alias() = ThreadReduce(input, op);
+    steps.block();
+    if (steps.runs() && rank == 0) {
       // items[i] becomes the exclusive prefix of thread i's partial (items[0]: unused).
       T running = storage.items[0].Alias();
       for (int i = 1; i < BLOCK_THREADS; ++i) {
@@ -241,24 +247,26 @@ private:
       }
       storage.aggregate.Alias() = running;
     }
-    __syncthreads();
-    const T aggregate = storage.aggregate.Alias();
-    const bool has_seed = initial != nullptr || callback != nullptr;
+    steps.block();
     if (callback) {
-      if (rank < 32) {
-        T prefix = (*callback)(aggregate);
+      if (steps.runs() && rank < 32) {
+        T prefix = (*callback)(T(storage.aggregate.Alias()));
         if (rank == 0)
           storage.block_prefix.Alias() = prefix;
       }
-      __syncthreads();
+      steps.block();
     }
+    if (!steps.runs())
+      return;
+    const T aggregate = storage.aggregate.Alias();
+    const bool has_seed = initial != nullptr || callback != nullptr;
     T seed = initial ? *initial : callback ? storage.block_prefix.Alias() : T();
     // This thread's exclusive prefix, if it has one.
     bool have = has_seed || rank > 0;
     T prefix = rank == 0  ? seed
                : has_seed ? T(op(seed, storage.items[rank].Alias()))
                           : storage.items[rank].Alias();
-    __syncthreads();
+    steps.releaseBlock();
     for (int i = 0; i < N; ++i) {
       T item = input[i];
       if (Inclusive)
@@ -397,7 +405,7 @@ private:
 // Rearranges the block's items between blocked and striped arrangements.
 template <class T, int BLOCK_DIM_X, int ITEMS_PER_THREAD, bool WARP_TIME_SLICING = false,
           int BLOCK_DIM_Y = 1, int BLOCK_DIM_Z = 1, int LEGACY_PTX_ARCH = 0>
-class BlockExchange {
+class NPU_STEPPED_COLLECTIVE BlockExchange {
   static constexpr int BLOCK_THREADS = BLOCK_DIM_X * BLOCK_DIM_Y * BLOCK_DIM_Z;
   static constexpr int TILE = BLOCK_THREADS * ITEMS_PER_THREAD;
 
@@ -423,12 +431,15 @@ private:
   template <class O>
   __device__ void exchange(T (&input)[ITEMS_PER_THREAD], O (&output)[ITEMS_PER_THREAD],
                            bool to_striped) {
-    for (int i = 0; i < ITEMS_PER_THREAD; ++i)
-      storage.items[index(!to_striped, i)].Alias() = input[i];
-    __syncthreads();
-    for (int i = 0; i < ITEMS_PER_THREAD; ++i)
-      output[i] = O(storage.items[index(to_striped, i)].Alias());
-    __syncthreads();
+    detail::Steps steps;
+    if (steps.runs())
+      for (int i = 0; i < ITEMS_PER_THREAD; ++i)
+        storage.items[index(!to_striped, i)].Alias() = input[i];
+    steps.block();
+    if (steps.runs())
+      for (int i = 0; i < ITEMS_PER_THREAD; ++i)
+        output[i] = O(storage.items[index(to_striped, i)].Alias());
+    steps.releaseBlock();
   }
   __device__ int index(bool striped, int i) const {
     return detail::tileIndex<BLOCK_THREADS, ITEMS_PER_THREAD>(striped, rank, i);
@@ -448,7 +459,7 @@ template <class KeyT, int BLOCK_DIM_X, int ITEMS_PER_THREAD, class ValueT = Null
           int RADIX_BITS = 4, bool MEMOIZE_OUTER_SCAN = true,
           BlockScanAlgorithm INNER_SCAN_ALGORITHM = BLOCK_SCAN_WARP_SCANS, int SMEM_CONFIG = 0,
           int BLOCK_DIM_Y = 1, int BLOCK_DIM_Z = 1, int LEGACY_PTX_ARCH = 0>
-class BlockRadixSort {
+class NPU_STEPPED_COLLECTIVE BlockRadixSort {
   static constexpr int BLOCK_THREADS = BLOCK_DIM_X * BLOCK_DIM_Y * BLOCK_DIM_Z;
   static constexpr int TILE = BLOCK_THREADS * ITEMS_PER_THREAD;
   static constexpr bool KEYS_ONLY = std::is_same_v<ValueT, NullType>;
@@ -503,18 +514,19 @@ public:
 private:
   __device__ void sort(KeyT (&keys)[ITEMS_PER_THREAD], ValueT (*values)[ITEMS_PER_THREAD],
                        int begin_bit, int end_bit, bool descending, bool to_striped) {
-    for (int i = 0; i < ITEMS_PER_THREAD; ++i) {
+    detail::Steps steps;
+    for (int i = 0; steps.runs() && i < ITEMS_PER_THREAD; ++i) {
       const int at = detail::tileIndex<BLOCK_THREADS, ITEMS_PER_THREAD>(false, rank, i);
       storage.keys[at].Alias() = keys[i];
       if constexpr (!KEYS_ONLY)
         if (values)
           storage.values[at].Alias() = (*values)[i];
     }
-    __syncthreads();
-    if (rank == 0)
+    steps.block();
+    if (steps.runs() && rank == 0)
       detail::radixOrder(storage.order, storage.keys, TILE, begin_bit, end_bit, descending);
-    __syncthreads();
-    for (int i = 0; i < ITEMS_PER_THREAD; ++i) {
+    steps.block();
+    for (int i = 0; steps.runs() && i < ITEMS_PER_THREAD; ++i) {
       const int at = detail::tileIndex<BLOCK_THREADS, ITEMS_PER_THREAD>(to_striped, rank, i);
       const int from = storage.order[at];
       keys[i] = storage.keys[from].Alias();
@@ -522,7 +534,7 @@ private:
         if (values)
           (*values)[i] = storage.values[from].Alias();
     }
-    __syncthreads();
+    steps.releaseBlock();
   }
   __device__ static TempStorage &privateStorage() {
     __shared__ TempStorage private_storage;

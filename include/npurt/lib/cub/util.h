@@ -213,6 +213,54 @@ __device__ inline int RowMajorTid(int block_dim_x, int block_dim_y, int block_di
   return (block_dim_z == 1 ? 0 : int(threadIdx.z) * block_dim_x * block_dim_y) +
          (block_dim_y == 1 ? 0 : int(threadIdx.y) * block_dim_x) + int(threadIdx.x);
 }
+
+namespace detail {
+// The barriers inside one call of a collective (each member of an NPU_STEPPED_COLLECTIVE class
+// makes one). The body is written as stretches `if (steps.runs()) { ... }` separated by
+// `steps.block()` / `steps.warp(mask)`. On fibers runs() is always true and each separator is the
+// barrier itself. In a collective statement of the barrier-region form
+// (npu_block.collective in npurt/device/regions.h) the call runs once per step and step k runs
+// only the stretch after the k-th barrier, so every thread finishes stretch k before any starts
+// stretch k + 1. Locals of the call do not survive from one step to the next: a stretch reads
+// what an earlier one computed from the TempStorage, and arguments are evaluated again at every
+// step (the translator allows only arguments that read thread-private values). A trailing barrier
+// that only makes the storage reusable is `steps.release...`: the next collective statement
+// begins after every thread's last step anyway.
+class Steps {
+public:
+  __device__ Steps() : step_(::npu::detail::collectiveSteps.step) {}
+  __device__ bool runs() const { return step_ < 0 || step_ == seen_; }
+  __device__ void block() {
+    if (step_ < 0)
+      __syncthreads();
+    else
+      next();
+  }
+  __device__ void warp(unsigned mask) {
+    if (step_ < 0)
+      __syncwarp(mask);
+    else
+      next();
+  }
+  __device__ void releaseBlock() {
+    if (step_ < 0)
+      __syncthreads();
+  }
+  __device__ void releaseWarp(unsigned mask) {
+    if (step_ < 0)
+      __syncwarp(mask);
+  }
+
+private:
+  __device__ void next() {
+    if (seen_++ == step_)
+      ::npu::detail::collectiveSteps.more = true;
+  }
+  int step_;
+  int seen_ = 0;
+};
+} // namespace detail
+
 template <CacheLoadModifier M = LOAD_DEFAULT, class It>
 __host__ __device__ auto ThreadLoad(It it)
     -> std::remove_cv_t<std::remove_reference_t<decltype(*it)>> {

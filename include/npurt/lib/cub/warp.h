@@ -3,8 +3,8 @@
 // them, and again before returning, so a lane that goes on to the next collective cannot
 // overwrite an input a slower lane still reads (CUB's own shuffle-based versions keep nothing in
 // memory between calls; code written for them reuses TempStorage without a barrier).
-// The warp operations make a kernel that calls these run on the fiber path (the translator's call
-// graph follows into these bodies).
+// Written in steps (detail::Steps in util.h): a kernel that calls one at block level, every warp
+// of the block taking part, keeps the barrier-region form; elsewhere it runs on fibers.
 #pragma once
 
 #include "npurt/lib/cub/util.h"
@@ -21,7 +21,8 @@ template <int Width> __device__ inline unsigned logicalWarpMask(unsigned lane) {
 }
 } // namespace detail
 
-template <class T, int LOGICAL_WARP_THREADS = 32, int LEGACY_PTX_ARCH = 0> class WarpReduce {
+template <class T, int LOGICAL_WARP_THREADS = 32, int LEGACY_PTX_ARCH = 0>
+class NPU_STEPPED_COLLECTIVE WarpReduce {
   static_assert(LOGICAL_WARP_THREADS >= 1 && LOGICAL_WARP_THREADS <= 32,
                 "cub::WarpReduce: 1 to 32 logical warp threads");
 
@@ -39,15 +40,18 @@ public:
     return Reduce(input, op, LOGICAL_WARP_THREADS);
   }
   template <class Op> __device__ T Reduce(T input, Op op, int valid_items) {
-    storage.items[lane].Alias() = input;
-    __syncwarp(mask);
+    detail::Steps steps;
+    if (steps.runs())
+      storage.items[lane].Alias() = input;
+    steps.warp(mask);
     T result = input;
-    if (lane == 0) {
+    if (steps.runs() && lane == 0) {
+      result = storage.items[0].Alias();
       const int n = valid_items < LOGICAL_WARP_THREADS ? valid_items : LOGICAL_WARP_THREADS;
       for (int i = 1; i < n; ++i)
         result = op(result, storage.items[i].Alias());
     }
-    __syncwarp(mask);
+    steps.releaseWarp(mask);
     return result;
   }
   __device__ T Sum(T input) { return Reduce(input, cub::Sum()); }
@@ -58,7 +62,8 @@ private:
   unsigned lane, mask;
 };
 
-template <class T, int LOGICAL_WARP_THREADS = 32, int LEGACY_PTX_ARCH = 0> class WarpScan {
+template <class T, int LOGICAL_WARP_THREADS = 32, int LEGACY_PTX_ARCH = 0>
+class NPU_STEPPED_COLLECTIVE WarpScan {
   static_assert(LOGICAL_WARP_THREADS >= 1 && LOGICAL_WARP_THREADS <= 32,
                 "cub::WarpScan: 1 to 32 logical warp threads");
 
@@ -119,10 +124,14 @@ public:
   }
   // Every lane gets lane `src_lane`'s input.
   __device__ T Broadcast(T input, unsigned src_lane) {
-    storage.items[lane].Alias() = input;
-    __syncwarp(mask);
-    T result = storage.items[src_lane].Alias();
-    __syncwarp(mask);
+    detail::Steps steps;
+    if (steps.runs())
+      storage.items[lane].Alias() = input;
+    steps.warp(mask);
+    T result = input;
+    if (steps.runs())
+      result = storage.items[src_lane].Alias();
+    steps.releaseWarp(mask);
     return result;
   }
 
@@ -130,8 +139,12 @@ private:
   // Each lane folds the inputs of lanes 0..lane in order (the warp is at most 32 lanes).
   template <class Op>
   __device__ void scan(T input, Op op, const T *initial, T *inclusive, T *exclusive, T &aggregate) {
-    storage.items[lane].Alias() = input;
-    __syncwarp(mask);
+    detail::Steps steps;
+    if (steps.runs())
+      storage.items[lane].Alias() = input;
+    steps.warp(mask);
+    if (!steps.runs())
+      return;
     T before = initial ? *initial : input;
     bool have_before = initial != nullptr;
     for (unsigned i = 0; i < lane; ++i) {
@@ -142,7 +155,7 @@ private:
     T agg = storage.items[0].Alias();
     for (unsigned i = 1; i < unsigned(LOGICAL_WARP_THREADS); ++i)
       agg = op(agg, storage.items[i].Alias());
-    __syncwarp(mask);
+    steps.releaseWarp(mask);
     if (exclusive)
       *exclusive = have_before ? before : input;
     *inclusive = have_before ? T(op(before, input)) : input;
