@@ -764,6 +764,7 @@ std::string npurtStubKernel() {
          "enum class WarpUpdate { Add, Sub, Mul, Div, Rem, And, Or, Xor, Shl, Shr };\n"
          "template <WarpUpdate O, class T, class V> __host__ __device__ T warp_update(T &x, V &&) "
          "{ return x; }\n"
+         "namespace lib { inline void wait_for_device() {} }\n"
          "namespace block_atomics {\n"
          "#define NPU_STUB_ATOMIC(n) template <class T, class... A> __device__ T n(T *, A...) "
          "{ return T(); } template <class T, class... A> __device__ T n##_block(T *, A...) "

@@ -6,6 +6,7 @@
 #include "rules/includes/IncludeRule.h"
 #include "rules/kernel/KernelRules.h"
 #include "rules/launch/KernelLaunchRule.h"
+#include "rules/library/ThrustOrderRule.h"
 #include "rules/texture/TextureReferenceRule.h"
 #include "rules/warp/Lockstep.h"
 
@@ -25,6 +26,7 @@ std::vector<std::unique_ptr<Rule>> makeRules() {
   R.push_back(std::make_unique<SharedAtomicsRule>());    // atomics/
   R.push_back(std::make_unique<CostRule>());             // cost/
   R.push_back(std::make_unique<TextureReferenceRule>()); // texture/
+  R.push_back(std::make_unique<ThrustOrderRule>());      // library/
   R.push_back(std::make_unique<RenameRule>());           // api/
   R.push_back(std::make_unique<IncludeRule>()); // includes/ (last: the prelude sees all edits)
   return R;

@@ -10,3 +10,13 @@
 #ifndef THRUST_DEVICE_SYSTEM
 #define THRUST_DEVICE_SYSTEM THRUST_DEVICE_SYSTEM_TBB
 #endif
+
+#include "npurt/runtime.h"
+
+namespace npu::lib {
+// thrust's device system runs an algorithm on the calling host thread, but npurt's launches and
+// copies run on stream threads: what the program enqueued before a thrust call must finish
+// first, as CUDA orders thrust's work after it on the default stream. cu2npu writes this call
+// before every host statement that uses thrust (rules/library/ThrustOrderRule).
+inline void wait_for_device() { (void)npuDeviceSynchronize(); }
+} // namespace npu::lib

@@ -1,6 +1,8 @@
 // thrust: its headers parse with the TBB device system (no toolkit) and stay as included; nothing
 // inside them is rewritten; __host__ __device__ functors and lambdas passed to its algorithms
-// survive; the output compiles against npurt's headers and the system's thrust.
+// survive; the output compiles against npurt's headers and the system's thrust. Every host
+// statement that uses thrust first waits for the device (thrust runs on the calling thread,
+// after what was enqueued before it, as on CUDA's default stream); device code never does.
 // clang-format off
 // NO-DIAG
 #include <cuda_runtime.h>
@@ -27,7 +29,8 @@ __global__ void bump(float *p, int n) {
 
 float run(int n) {
   thrust::device_vector<float> d(n);
-  // CHECK: thrust::sequence(thrust::device, d.begin(), d.end());
+  // CHECK: ::npu::lib::wait_for_device(); thrust::device_vector<float> d(n);
+  // CHECK: ::npu::lib::wait_for_device(); thrust::sequence(thrust::device, d.begin(), d.end());
   thrust::sequence(thrust::device, d.begin(), d.end());
   thrust::transform(d.begin(), d.end(), d.begin(), Twice());
   // CHECK: thrust::transform(d.begin(), d.end(), d.begin(), [] __host__ __device__(float x) { return x - 1; });
@@ -35,6 +38,7 @@ float run(int n) {
   // CHECK: ::npu::launch(::npu::never_waits, "bump", bump, (n + 255) / 256, 256, 0, 0, thrust::raw_pointer_cast(d.data()), n);
   bump<<<(n + 255) / 256, 256>>>(thrust::raw_pointer_cast(d.data()), n);
   // CHECK: npuDeviceSynchronize();
+  // CHECK-NOT: ::npu::lib::wait_for_device(); npuDeviceSynchronize();
   cudaDeviceSynchronize();
   float *raw;
   cudaMalloc(&raw, n * sizeof(float));
