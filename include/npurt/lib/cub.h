@@ -4,6 +4,10 @@
 // device-wide algorithms as stream operations (docs/ARCHITECTURE.md, "CUB").
 #pragma once
 
+// CUB's headers bring in the standard library's time utilities (through libcu++'s), and code
+// written against them uses std::chrono with no include of its own.
+#include <chrono>
+
 #include "npurt/lib/cub/block.h"
 #include "npurt/lib/cub/device.h"
 #include "npurt/lib/cub/util.h"

@@ -4,6 +4,8 @@
 // two-phase temp-storage protocol, DoubleBuffer, fancy input iterators.
 #include <cub/cub.cuh>
 #include <cstdio>
+#include <cstring>
+#include <cmath>
 #include <vector>
 #include <algorithm>
 #include <numeric>
@@ -90,6 +92,29 @@ __global__ void sortKernel(const float *keys_in, const int *values_in, float *ke
   float m = Reduce(reduce_storage).Reduce(keys_in[threadIdx.x], cub::Max(), valid);
   if (threadIdx.x == 0)
     *partial_max = m;
+}
+
+// Segmented warp sums: head flags at every lane divisible by 5, tail flags at every lane whose
+// index is 3 modulo 7; each segment's sum lands in its first lane.
+__global__ void segmentedKernel(const int *in, int *head_sums, int *tail_sums) {
+  typedef cub::WarpReduce<int> WarpReduce;
+  __shared__ typename WarpReduce::TempStorage storage[2];
+  int lane = threadIdx.x;
+  int v = in[lane];
+  int head = WarpReduce(storage[0]).HeadSegmentedSum(v, lane % 5 == 0);
+  int tail = WarpReduce(storage[1]).TailSegmentedSum(v, lane % 7 == 3);
+  head_sums[lane] = head;
+  tail_sums[lane] = tail;
+}
+
+// CUB's key twiddling: the unsigned image orders keys as the keys order, and TwiddleOut undoes it.
+template <class T> bool twiddleOrders(T a, T b) {
+  typedef typename cub::Traits<T>::UnsignedBits U;
+  U ua, ub;
+  memcpy(&ua, &a, sizeof a);
+  memcpy(&ub, &b, sizeof b);
+  U ia = cub::Traits<T>::TwiddleIn(ua), ib = cub::Traits<T>::TwiddleIn(ub);
+  return (a < b) == (ia < ib) && cub::Traits<T>::TwiddleOut(ia) == ua;
 }
 
 struct IsOdd {
@@ -304,6 +329,92 @@ int main() {
     CHECK(low == expect_low);
     CHECK(cub::DeviceRadixSort::SortKeys(d_temp, temp_bytes, d_u, d_u_out, n, 0, 40) ==
           cudaErrorInvalidValue);
+    cudaFree(d_temp);
+  }
+  {
+    // Segmented warp reductions (first lane of each segment).
+    std::vector<int> h(32);
+    for (int i = 0; i < 32; ++i)
+      h[i] = i * 3 - 40;
+    int *d_in = upload(h), *d_head, *d_tail;
+    cudaMalloc(&d_head, 32 * sizeof(int));
+    cudaMalloc(&d_tail, 32 * sizeof(int));
+    segmentedKernel<<<1, 32>>>(d_in, d_head, d_tail);
+    CHECK(cudaDeviceSynchronize() == cudaSuccess);
+    std::vector<int> head = download(d_head, 32), tail = download(d_tail, 32);
+    for (int start = 0; start < 32; start += 5) {
+      int sum = 0;
+      for (int i = start; i < std::min(start + 5, 32); ++i)
+        sum += h[i];
+      CHECK(head[start] == sum);
+    }
+    for (int start = 0; start < 32;) {
+      int end = start;
+      while (end < 31 && end % 7 != 3)
+        ++end;
+      CHECK(tail[start] == std::accumulate(h.begin() + start, h.begin() + end + 1, 0));
+      start = end + 1;
+    }
+    // Key twiddling of floats (negative zero, infinities) and signed integers.
+    CHECK(twiddleOrders(-1.5f, -0.25f) && twiddleOrders(-0.25f, 3.0f) && twiddleOrders(2.0, 1e300));
+    CHECK(twiddleOrders(-INFINITY, -1e30f) && twiddleOrders(-7, 5) && twiddleOrders(-9LL, -8LL));
+    CHECK(twiddleOrders(3u, 4000000000u));
+    typedef cub::Traits<float>::UnsignedBits Bits;
+    Bits neg_zero, pos_zero;
+    float nz = -0.0f, pz = 0.0f;
+    memcpy(&neg_zero, &nz, 4);
+    memcpy(&pos_zero, &pz, 4);
+    CHECK(cub::Traits<float>::TwiddleIn(neg_zero) < cub::Traits<float>::TwiddleIn(pos_zero));
+  }
+  {
+    // By key: runs of equal keys reduced and scanned on their own; histograms.
+    std::vector<int> keys = {4, 4, 1, 1, 1, 9, 4, 4, 2}, vals = {1, 2, 3, 4, 5, 6, 7, 8, 9};
+    const int n = (int)keys.size();
+    int *d_keys = upload(keys), *d_vals = upload(vals), *d_unique, *d_aggs, *d_runs, *d_out;
+    cudaMalloc(&d_unique, n * sizeof(int));
+    cudaMalloc(&d_aggs, n * sizeof(int));
+    cudaMalloc(&d_runs, sizeof(int));
+    cudaMalloc(&d_out, n * sizeof(int));
+    void *d_temp = NULL;
+    size_t temp_bytes = 0;
+    CHECK(cub::DeviceReduce::ReduceByKey(d_temp, temp_bytes, d_keys, d_unique, d_vals, d_aggs, d_runs,
+                                         cub::Sum(), n) == cudaSuccess);
+    cudaMalloc(&d_temp, temp_bytes);
+    CHECK(cub::DeviceReduce::ReduceByKey(d_temp, temp_bytes, d_keys, d_unique, d_vals, d_aggs, d_runs,
+                                         cub::Sum(), n) == cudaSuccess);
+    CHECK(download(d_runs, 1)[0] == 5);
+    CHECK(download(d_unique, 5) == std::vector<int>({4, 1, 9, 4, 2}));
+    CHECK(download(d_aggs, 5) == std::vector<int>({3, 12, 6, 15, 9}));
+    CHECK(cub::DeviceScan::ExclusiveSumByKey(d_temp, temp_bytes, d_keys, d_vals, d_out, n) == cudaSuccess);
+    CHECK(download(d_out, n) == std::vector<int>({0, 1, 0, 3, 7, 0, 0, 7, 0}));
+    CHECK(cub::DeviceScan::InclusiveScanByKey(d_temp, temp_bytes, d_keys, d_vals, d_out, cub::Max(), n) ==
+          cudaSuccess);
+    CHECK(download(d_out, n) == std::vector<int>({1, 2, 3, 4, 5, 6, 7, 8, 9}));
+    CHECK(cub::DeviceScan::ExclusiveScanByKey(d_temp, temp_bytes, d_keys, d_vals, d_out, cub::Sum(), 100, n) ==
+          cudaSuccess);
+    CHECK(download(d_out, n) == std::vector<int>({100, 101, 100, 103, 107, 100, 100, 107, 100}));
+
+    std::vector<float> samples = {0.0f, 0.5f, 0.99f, 1.0f, 2.5f, 3.999f, 4.0f, -0.1f, 1.5f, 1.5f};
+    float *d_samples = upload(samples);
+    unsigned *d_hist;
+    cudaMalloc(&d_hist, 4 * sizeof(unsigned));
+    cudaMemset(d_hist, 0xff, 4 * sizeof(unsigned)); // the histogram is zeroed by the call
+    CHECK(cub::DeviceHistogram::HistogramEven(d_temp, temp_bytes, d_samples, d_hist, 5, 0.0f, 4.0f,
+                                              (int)samples.size()) == cudaSuccess);
+    CHECK(download(d_hist, 4) == std::vector<unsigned>({3, 3, 1, 1}));
+    std::vector<float> levels = {0.0f, 1.0f, 1.5f, 4.0f};
+    float *d_levels = upload(levels);
+    CHECK(cub::DeviceHistogram::HistogramRange(d_temp, temp_bytes, d_samples, d_hist, 4, d_levels,
+                                               (int)samples.size()) == cudaSuccess);
+    CHECK(download(d_hist, 3) == std::vector<unsigned>({3, 1, 4}));
+    std::vector<unsigned char> pixels = {0, 63, 64, 200, 255, 128, 7, 9};
+    unsigned char *d_pixels = upload(pixels);
+    int *d_ihist;
+    cudaMalloc(&d_ihist, 4 * sizeof(int));
+    // Two rows of three samples, four bytes apart: pixels 0..2 and 4..6.
+    CHECK(cub::DeviceHistogram::HistogramEven(d_temp, temp_bytes, d_pixels, d_ihist, 5, 0, 256, 3, 2,
+                                              (size_t)4) == cudaSuccess);
+    CHECK(download(d_ihist, 4) == std::vector<int>({3, 1, 1, 1}));
     cudaFree(d_temp);
   }
   printf("%d errors\n", g_errors);

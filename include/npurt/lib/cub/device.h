@@ -1,6 +1,6 @@
 // CUB's device-wide algorithms: DeviceReduce, DeviceScan, DeviceRadixSort, DeviceSelect,
-// DevicePartition, DeviceSegmentedReduce, DeviceRunLengthEncode. Each call keeps CUB's
-// two-phase temp-storage protocol (a null d_temp_storage asks for the size and does nothing
+// DevicePartition, DeviceSegmentedReduce, DeviceRunLengthEncode, DeviceHistogram. Each call keeps
+// CUB's two-phase temp-storage protocol (a null d_temp_storage asks for the size and does nothing
 // else; a smaller buffer than asked for is npuErrorInvalidValue) and is then one stream
 // operation (npurt/lib/library_work.h): it runs in stream order on the host over the device
 // memory (host-addressable on every backend), appears in NPURT_TRACE/NPURT_REPORT as a library
@@ -66,9 +66,16 @@ npuError_t reduce(const char *name, void *d_temp, size_t &bytes, In in, Out out,
   });
 }
 
-template <bool Inclusive, class In, class Out, class N, class Op, class Acc>
+// No segments: one scan over all items.
+struct OneSegment {
+  template <class N> bool operator()(N) const { return false; }
+};
+
+// A scan, restarted (from the seed) at every item i > 0 where startsSegment(i) (scans by key).
+template <bool Inclusive, class In, class Out, class N, class Op, class Acc,
+          class Starts = OneSegment>
 npuError_t scan(const char *name, void *d_temp, size_t &bytes, In in, Out out, N num_items, Op op,
-                const Acc *init, npuStream_t stream) {
+                const Acc *init, npuStream_t stream, Starts startsSegment = Starts()) {
   npuError_t status;
   if (endsBeforeWork(d_temp, bytes, status))
     return status;
@@ -78,6 +85,10 @@ npuError_t scan(const char *name, void *d_temp, size_t &bytes, In in, Out out, N
     Acc acc = seed;
     bool have = seeded;
     for (N i = 0; i < num_items; ++i) {
+      if (i > 0 && startsSegment(i)) {
+        acc = seed;
+        have = seeded;
+      }
       Acc item = in[i]; // read before the write: in == out is allowed
       if (!Inclusive && have)
         out[i] = acc;
@@ -196,6 +207,40 @@ struct DeviceReduce {
                num_items, cub::ArgMax(), false, stream);
   }
 
+  // Each run of consecutive equal keys: its key, the reduction of its values; then the number of
+  // runs.
+  template <class Keys, class UniqueOut, class Values, class AggregatesOut, class NumRuns, class Op,
+            class N>
+  static npuError_t ReduceByKey(void *d_temp_storage, size_t &temp_storage_bytes, Keys d_keys_in,
+                                UniqueOut d_unique_out, Values d_values_in,
+                                AggregatesOut d_aggregates_out, NumRuns d_num_runs_out,
+                                Op reduction_op, N num_items, npuStream_t stream = 0,
+                                bool = false) {
+    npuError_t status;
+    if (detail::endsBeforeWork(d_temp_storage, temp_storage_bytes, status))
+      return status;
+    using Acc = detail::OutputValueOf<Values, AggregatesOut>;
+    return detail::enqueue(
+        stream, "cub::DeviceReduce::ReduceByKey",
+        2.0 * double(num_items) * (detail::itemBytes<Keys>() + detail::itemBytes<Values>()), [=] {
+          N runs = 0;
+          Acc acc{};
+          for (N i = 0; i < num_items; ++i) {
+            if (i == 0 || !(d_keys_in[i] == d_keys_in[i - 1])) {
+              if (i > 0)
+                d_aggregates_out[runs - 1] = acc;
+              d_unique_out[runs++] = d_keys_in[i];
+              acc = d_values_in[i];
+            } else {
+              acc = reduction_op(acc, d_values_in[i]);
+            }
+          }
+          if (runs > 0)
+            d_aggregates_out[runs - 1] = acc;
+          *d_num_runs_out = runs;
+        });
+  }
+
 private:
   template <class In, class Out, class N, class Op>
   static npuError_t arg(const char *name, void *d_temp, size_t &bytes, In in, Out out, N n, Op op,
@@ -251,6 +296,53 @@ struct DeviceScan {
     return detail::scan<true>("cub::DeviceScan::InclusiveScan", d_temp_storage, temp_storage_bytes,
                               d_in, d_out, num_items, scan_op, static_cast<const T *>(nullptr),
                               stream);
+  }
+
+  // Scans by key: each run of consecutive equal keys (equality_op) is scanned on its own.
+  template <class Keys, class In, class Out, class N, class Eq = cub::Equality>
+  static npuError_t ExclusiveSumByKey(void *d_temp_storage, size_t &temp_storage_bytes,
+                                      Keys d_keys_in, In d_values_in, Out d_values_out, N num_items,
+                                      Eq equality_op = Eq(), npuStream_t stream = 0) {
+    using T = detail::OutputValueOf<In, Out>;
+    const T zero = T();
+    return detail::scan<false>("cub::DeviceScan::ExclusiveSumByKey", d_temp_storage,
+                               temp_storage_bytes, d_values_in, d_values_out, num_items, cub::Sum(),
+                               &zero, stream, newKey(d_keys_in, equality_op));
+  }
+  template <class Keys, class In, class Out, class N, class Eq = cub::Equality>
+  static npuError_t InclusiveSumByKey(void *d_temp_storage, size_t &temp_storage_bytes,
+                                      Keys d_keys_in, In d_values_in, Out d_values_out, N num_items,
+                                      Eq equality_op = Eq(), npuStream_t stream = 0) {
+    using T = detail::OutputValueOf<In, Out>;
+    return detail::scan<true>("cub::DeviceScan::InclusiveSumByKey", d_temp_storage,
+                              temp_storage_bytes, d_values_in, d_values_out, num_items, cub::Sum(),
+                              static_cast<const T *>(nullptr), stream,
+                              newKey(d_keys_in, equality_op));
+  }
+  template <class Keys, class In, class Out, class Op, class T, class N, class Eq = cub::Equality>
+  static npuError_t ExclusiveScanByKey(void *d_temp_storage, size_t &temp_storage_bytes,
+                                       Keys d_keys_in, In d_values_in, Out d_values_out, Op scan_op,
+                                       T init_value, N num_items, Eq equality_op = Eq(),
+                                       npuStream_t stream = 0) {
+    return detail::scan<false>("cub::DeviceScan::ExclusiveScanByKey", d_temp_storage,
+                               temp_storage_bytes, d_values_in, d_values_out, num_items, scan_op,
+                               &init_value, stream, newKey(d_keys_in, equality_op));
+  }
+  template <class Keys, class In, class Out, class Op, class N, class Eq = cub::Equality>
+  static npuError_t InclusiveScanByKey(void *d_temp_storage, size_t &temp_storage_bytes,
+                                       Keys d_keys_in, In d_values_in, Out d_values_out, Op scan_op,
+                                       N num_items, Eq equality_op = Eq(), npuStream_t stream = 0) {
+    using T = detail::OutputValueOf<In, Out>;
+    return detail::scan<true>("cub::DeviceScan::InclusiveScanByKey", d_temp_storage,
+                              temp_storage_bytes, d_values_in, d_values_out, num_items, scan_op,
+                              static_cast<const T *>(nullptr), stream,
+                              newKey(d_keys_in, equality_op));
+  }
+
+private:
+  // Whether item i's key differs from item i - 1's.
+  template <class Keys, class Eq> static auto newKey(Keys keys, Eq eq) {
+    return [=](auto i) { return !eq(keys[i - 1], keys[i]); };
   }
 };
 
@@ -480,6 +572,95 @@ struct DeviceRunLengthEncode {
                              }
                              *d_num_runs_out = runs;
                            });
+  }
+};
+
+struct DeviceHistogram {
+  // num_levels - 1 bins of equal width over [lower_level, upper_level); samples outside are not
+  // counted. The histogram is zeroed first.
+  template <class Samples, class Counter, class Level, class N>
+  static npuError_t HistogramEven(void *d_temp_storage, size_t &temp_storage_bytes,
+                                  Samples d_samples, Counter *d_histogram, int num_levels,
+                                  Level lower_level, Level upper_level, N num_samples,
+                                  npuStream_t stream = 0, bool = false) {
+    return HistogramEven(d_temp_storage, temp_storage_bytes, d_samples, d_histogram, num_levels,
+                         lower_level, upper_level, num_samples, N(1),
+                         size_t(num_samples) * sizeof(detail::ValueOf<Samples>), stream);
+  }
+  // Rows of num_row_samples samples, row_stride_bytes apart.
+  template <class Samples, class Counter, class Level, class N>
+  static npuError_t HistogramEven(void *d_temp_storage, size_t &temp_storage_bytes,
+                                  Samples d_samples, Counter *d_histogram, int num_levels,
+                                  Level lower_level, Level upper_level, N num_row_samples,
+                                  N num_rows, size_t row_stride_bytes, npuStream_t stream = 0,
+                                  bool = false) {
+    const int bins = num_levels - 1;
+    auto bin = [=](auto sample) -> int {
+      if (!(sample >= lower_level && sample < upper_level))
+        return -1;
+      if constexpr (std::is_integral_v<Level>)
+        return int((long long)(sample - lower_level) * bins /
+                   (long long)(upper_level - lower_level));
+      else
+        return std::min(
+            bins - 1, int(double(sample - lower_level) * bins / double(upper_level - lower_level)));
+    };
+    return histogram("cub::DeviceHistogram::HistogramEven", d_temp_storage, temp_storage_bytes,
+                     d_samples, d_histogram, bins, num_row_samples, num_rows, row_stride_bytes, bin,
+                     stream);
+  }
+  // Bin i counts the samples in [d_levels[i], d_levels[i + 1]).
+  template <class Samples, class Counter, class Level, class N>
+  static npuError_t HistogramRange(void *d_temp_storage, size_t &temp_storage_bytes,
+                                   Samples d_samples, Counter *d_histogram, int num_levels,
+                                   const Level *d_levels, N num_samples, npuStream_t stream = 0,
+                                   bool = false) {
+    return HistogramRange(d_temp_storage, temp_storage_bytes, d_samples, d_histogram, num_levels,
+                          d_levels, num_samples, N(1),
+                          size_t(num_samples) * sizeof(detail::ValueOf<Samples>), stream);
+  }
+  template <class Samples, class Counter, class Level, class N>
+  static npuError_t HistogramRange(void *d_temp_storage, size_t &temp_storage_bytes,
+                                   Samples d_samples, Counter *d_histogram, int num_levels,
+                                   const Level *d_levels, N num_row_samples, N num_rows,
+                                   size_t row_stride_bytes, npuStream_t stream = 0, bool = false) {
+    const int bins = num_levels - 1;
+    auto bin = [=](auto sample) -> int {
+      // The last level above the sample, found by binary search as CUB does.
+      const Level *at = std::upper_bound(d_levels, d_levels + num_levels, Level(sample));
+      const int i = int(at - d_levels) - 1;
+      return i >= 0 && i < bins ? i : -1;
+    };
+    return histogram("cub::DeviceHistogram::HistogramRange", d_temp_storage, temp_storage_bytes,
+                     d_samples, d_histogram, bins, num_row_samples, num_rows, row_stride_bytes, bin,
+                     stream);
+  }
+
+private:
+  template <class Samples, class Counter, class N, class Bin>
+  static npuError_t histogram(const char *name, void *d_temp, size_t &bytes, Samples samples,
+                              Counter *counts, int bins, N row_samples, N rows, size_t stride,
+                              Bin bin, npuStream_t stream) {
+    npuError_t status;
+    if (detail::endsBeforeWork(d_temp, bytes, status))
+      return status;
+    if (bins < 1)
+      return npuErrorInvalidValue;
+    using Sample = detail::ValueOf<Samples>;
+    return detail::enqueue(
+        stream, name, double(row_samples) * double(rows) * double(sizeof(Sample)), [=] {
+          std::fill(counts, counts + bins, Counter(0));
+          for (N r = 0; r < rows; ++r) {
+            // Rows are row_stride_bytes apart (a pointer to the samples; an iterator has one row).
+            auto row = samples;
+            if constexpr (std::is_pointer_v<Samples>)
+              row = reinterpret_cast<Samples>(reinterpret_cast<std::uintptr_t>(samples) +
+                                              size_t(r) * stride);
+            for (N i = 0; i < row_samples; ++i)
+              if (int b = bin(row[i]); b >= 0)
+                ++counts[b];
+          }
+        });
   }
 };
 

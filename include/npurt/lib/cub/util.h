@@ -166,33 +166,67 @@ template <class T> struct Uninitialized {
   __host__ __device__ T &Alias() { return *reinterpret_cast<T *>(storage); }
 };
 
-template <class T> struct NumericTraits {
+// The unsigned integer of a type's width (CUB's UnsignedBits).
+template <std::size_t Bytes> struct UnsignedOfSize;
+template <> struct UnsignedOfSize<1> { using type = std::uint8_t; };
+template <> struct UnsignedOfSize<2> { using type = std::uint16_t; };
+template <> struct UnsignedOfSize<4> { using type = std::uint32_t; };
+template <> struct UnsignedOfSize<8> { using type = std::uint64_t; };
+
+enum Category { NOT_A_NUMBER, SIGNED_INTEGER, UNSIGNED_INTEGER, FLOATING_POINT };
+
+// CUB's numeric traits: limits, and the radix order of a key's bits. TwiddleIn maps a key's bits
+// to an unsigned image whose unsigned order is the key's order (signed integers flip the sign
+// bit; floating point flips every bit of a negative value and the sign bit of the others, so
+// -0.0 sorts before +0.0 and NaNs by their bits); TwiddleOut is its inverse.
+template <class T, bool Arithmetic = std::is_arithmetic_v<T>> struct NumericTraits {
+  static constexpr Category CATEGORY = NOT_A_NUMBER;
+  static constexpr bool PRIMITIVE = false, NULL_TYPE = false;
+};
+template <class T> struct NumericTraits<T, true> {
+  using UnsignedBits = typename UnsignedOfSize<sizeof(T)>::type;
+  static constexpr Category CATEGORY = std::is_floating_point_v<T> ? FLOATING_POINT
+                                       : std::is_signed_v<T>       ? SIGNED_INTEGER
+                                                                   : UNSIGNED_INTEGER;
+  static constexpr bool PRIMITIVE = true, NULL_TYPE = false;
+  static constexpr UnsignedBits HIGH_BIT = UnsignedBits(UnsignedBits(1) << (sizeof(T) * 8 - 1));
+  // The bits of the lowest and highest keys (for floating point the negative and positive NaN
+  // with every payload bit set, which sort first and last).
+  static constexpr UnsignedBits LOWEST_KEY = CATEGORY == UNSIGNED_INTEGER ? UnsignedBits(0)
+                                             : CATEGORY == SIGNED_INTEGER ? HIGH_BIT
+                                                                          : UnsignedBits(~0ull);
+  static constexpr UnsignedBits MAX_KEY =
+      CATEGORY == UNSIGNED_INTEGER ? UnsignedBits(~0ull) : UnsignedBits(~HIGH_BIT);
+  __host__ __device__ static UnsignedBits TwiddleIn(UnsignedBits key) {
+    if constexpr (CATEGORY == UNSIGNED_INTEGER)
+      return key;
+    else if constexpr (CATEGORY == SIGNED_INTEGER)
+      return UnsignedBits(key ^ HIGH_BIT);
+    else
+      return UnsignedBits(key ^ ((key & HIGH_BIT) ? UnsignedBits(~0ull) : HIGH_BIT));
+  }
+  __host__ __device__ static UnsignedBits TwiddleOut(UnsignedBits key) {
+    if constexpr (CATEGORY == UNSIGNED_INTEGER)
+      return key;
+    else if constexpr (CATEGORY == SIGNED_INTEGER)
+      return UnsignedBits(key ^ HIGH_BIT);
+    else
+      return UnsignedBits(key ^ ((key & HIGH_BIT) ? HIGH_BIT : UnsignedBits(~0ull)));
+  }
   __host__ __device__ static T Max() { return std::numeric_limits<T>::max(); }
   __host__ __device__ static T Lowest() { return std::numeric_limits<T>::lowest(); }
 };
 template <class T> struct Traits : NumericTraits<std::remove_cv_t<T>> {};
 
-// Radix order: the unsigned image of a key whose unsigned order is the key's order (CUB's bit
-// twiddling: signed integers flip the sign bit; floating point flips every bit of a negative
-// value and the sign bit of the others, so -0.0 sorts before +0.0 and NaNs by their bits).
+// The radix-sort digit of a key: bits [begin_bit, end_bit) of its TwiddleIn image.
 template <class Key> struct RadixOrder {
   static_assert(std::is_arithmetic_v<Key>, "cub radix sort: arithmetic key types only");
-  using Bits = std::conditional_t<
-      sizeof(Key) == 1, std::uint8_t,
-      std::conditional_t<sizeof(Key) == 2, std::uint16_t,
-                         std::conditional_t<sizeof(Key) == 4, std::uint32_t, std::uint64_t>>>;
-  static constexpr Bits SignBit = Bits(Bits(1) << (sizeof(Key) * 8 - 1));
+  using Bits = typename Traits<Key>::UnsignedBits;
   static Bits image(const Key &key) {
     Bits b;
     std::memcpy(&b, &key, sizeof b);
-    if constexpr (std::is_same_v<Key, bool> || std::is_unsigned_v<Key>)
-      return b;
-    else if constexpr (std::is_floating_point_v<Key>)
-      return (b & SignBit) ? Bits(~b) : Bits(b ^ SignBit);
-    else
-      return Bits(b ^ SignBit);
+    return Traits<Key>::TwiddleIn(b);
   }
-  // The digit radix sorting compares: bits [begin_bit, end_bit) of the image.
   static Bits digit(const Key &key, int begin_bit, int end_bit) {
     const int width = end_bit - begin_bit;
     if (width <= 0)

@@ -29,6 +29,7 @@ class NPU_STEPPED_COLLECTIVE WarpReduce {
 public:
   struct TempStorage {
     Uninitialized<T> items[LOGICAL_WARP_THREADS];
+    bool flags[LOGICAL_WARP_THREADS]; // segment flags of the segmented reductions
   };
 
   __device__ explicit WarpReduce(TempStorage &temp_storage)
@@ -57,7 +58,43 @@ public:
   __device__ T Sum(T input) { return Reduce(input, cub::Sum()); }
   __device__ T Sum(T input, int valid_items) { return Reduce(input, cub::Sum(), valid_items); }
 
+  // Segmented reductions: a segment starts at lane 0 and at every lane whose head flag is set
+  // (Head*), or after every lane whose tail flag is set (Tail*). Each segment's reduction is
+  // returned to its first lane (other lanes: their input, as CUB leaves undefined).
+  template <class Flag> __device__ T HeadSegmentedSum(T input, Flag head_flag) {
+    return segmented(input, bool(head_flag), cub::Sum(), true);
+  }
+  template <class Flag> __device__ T TailSegmentedSum(T input, Flag tail_flag) {
+    return segmented(input, bool(tail_flag), cub::Sum(), false);
+  }
+  template <class Flag, class Op> __device__ T HeadSegmentedReduce(T input, Flag head_flag, Op op) {
+    return segmented(input, bool(head_flag), op, true);
+  }
+  template <class Flag, class Op> __device__ T TailSegmentedReduce(T input, Flag tail_flag, Op op) {
+    return segmented(input, bool(tail_flag), op, false);
+  }
+
 private:
+  template <class Op> __device__ T segmented(T input, bool flag, Op op, bool head) {
+    detail::Steps steps;
+    if (steps.runs()) {
+      storage.items[lane].Alias() = input;
+      storage.flags[lane] = flag;
+    }
+    steps.warp(mask);
+    T result = input;
+    const auto starts = [&](unsigned i) {
+      return i == 0 || (head ? storage.flags[i] : storage.flags[i - 1]);
+    };
+    if (steps.runs() && starts(lane)) {
+      result = storage.items[lane].Alias();
+      for (unsigned i = lane + 1; i < unsigned(LOGICAL_WARP_THREADS) && !starts(i); ++i)
+        result = op(result, storage.items[i].Alias());
+    }
+    steps.releaseWarp(mask);
+    return result;
+  }
+
   TempStorage &storage;
   unsigned lane, mask;
 };
