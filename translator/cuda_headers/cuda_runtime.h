@@ -6,6 +6,8 @@
 #include <string.h>
 #include <stdio.h>
 #include <stddef.h>
+#include <time.h>
+#include <assert.h> // CUDA's crt/common_functions.h includes it: kernels call assert() unincluded
 #include <math.h> // the C library math, as CUDA's math_functions.h includes it for host code
 #include "cu2npu/host_defines.h"
 #include "vector_types.h"

@@ -44,7 +44,10 @@ __global__ void curandGenerateKernel(Generation generation) {
   });
 }
 
-constexpr unsigned ThreadsPerBlock = 32;
+// A whole vector of the modelled Ascend cores' lanes (64 fp32 lanes on 910B): the generators' own
+// launches must not raise the idle-lane warning (NPUW001) a user cannot act on. Every layout's
+// tile count is a multiple of it (256, 4096, 5120).
+constexpr unsigned ThreadsPerBlock = 64;
 
 std::uint64_t tilesOf(curandRngType_t type) {
   return npu::curand_host::layoutOf(type).threads / npu::curand_host::StatesPerTile;

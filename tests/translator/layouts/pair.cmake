@@ -1,6 +1,6 @@
 # (c) A header pair x.h / x.cuh translated beside the input: distinct outputs (x.npu.h,
 # x.npu.cuh), includes rewritten, no input touched; a second run in the same place changes
-# nothing and does not take its own outputs for inputs; two inputs that would share an output
+# nothing and does not take its own outputs for inputs, nor does one under --out-root; two inputs that would share an output
 # name (k.cu and k.cpp -> k.npu.cpp) are refused, not overwritten. The output builds with the
 # original flags (-I the source dir) and runs to PASS.
 include("${CMAKE_CURRENT_LIST_DIR}/common.cmake")
@@ -27,6 +27,11 @@ if(NOT first STREQUAL second)
   message(FATAL_ERROR "a second run changed main.npu.cpp")
 endif()
 expect_no_files("${d}" x.npu.npu.h main.npu.npu.cpp)
+# The same tree, outputs beside their inputs, translated under --out-root: the earlier outputs
+# are still not inputs (they would be translated again as headers no unit includes).
+run_checked("${CU2NPU}" "${d}" --out-root "${WORK}/out" --report "${WORK}/report3.json")
+expect_files("${WORK}/out" main.npu.cpp x.h x.cuh)
+expect_no_files("${WORK}/out" x.npu.h x.npu.cuh x.npu.npu.h main.npu.npu.cpp)
 execute_process(COMMAND "${CXX}" -std=c++17 -w -I "${d}" -I "${NPURT_INCLUDE}" "${d}/main.npu.cpp"
                         ${LINK_NPURT} -o "${WORK}/app" RESULT_VARIABLE rc ERROR_VARIABLE err)
 if(NOT rc EQUAL 0)
