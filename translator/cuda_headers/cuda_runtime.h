@@ -17,11 +17,9 @@
 #include "device_launch_parameters.h"
 #include "device_functions.h"
 
-// thrust is parsed with the TBB device system that translated code is compiled with
-// (npurt/lib/thrust.h): its CUDA backend needs the toolkit. A -D on the command line wins.
-#ifndef THRUST_DEVICE_SYSTEM
-#define THRUST_DEVICE_SYSTEM THRUST_DEVICE_SYSTEM_TBB
-#endif
+// thrust is parsed with the device system that translated code is compiled with: its CUDA
+// backend needs the toolkit. A -D on the command line wins.
+#include "npurt/lib/thrust_system.h"
 
 // Launch configuration functions used by clang for <<<...>>> (both spellings, see toolchain notes).
 extern "C" cudaError_t cudaConfigureCall(dim3 gridDim, dim3 blockDim, size_t sharedMem = 0,

@@ -1,16 +1,12 @@
 // thrust for translated code. Translated sources keep their thrust includes and are compiled
 // against the system's thrust (Debian's libthrust-dev, /usr/include/thrust) with its TBB device
-// system: thrust's CUDA backend needs nvcc and the toolkit. npurt/kernel.h includes this, so
-// every translated file selects it before its first thrust include unless the build already
-// chose a device system (-DTHRUST_DEVICE_SYSTEM=THRUST_DEVICE_SYSTEM_OMP, ...). thrust's
-// containers then hold host memory, which npurt kernels address directly on every backend, and
-// thrust algorithms run on host threads over npurt allocations (docs/ARCHITECTURE.md, "thrust").
+// system (npurt/lib/thrust_system.h). npurt/kernel.h includes this, so every translated file
+// selects it before its first thrust include. thrust's containers then hold host memory, which
+// npurt kernels address directly on every backend, and thrust algorithms run on host threads
+// over npurt allocations (docs/ARCHITECTURE.md, "thrust").
 #pragma once
 
-#ifndef THRUST_DEVICE_SYSTEM
-#define THRUST_DEVICE_SYSTEM THRUST_DEVICE_SYSTEM_TBB
-#endif
-
+#include "npurt/lib/thrust_system.h"
 #include "npurt/runtime.h"
 
 namespace npu::lib {

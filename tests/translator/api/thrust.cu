@@ -12,6 +12,7 @@
 #include <thrust/sort.h>
 #include <thrust/reduce.h>
 #include <thrust/transform.h>
+// CHECK: #include <npurt/lib/thrust_execution_policy.h>
 #include <thrust/execution_policy.h>
 #include <thrust/iterator/counting_iterator.h>
 #include <thrust/sequence.h>

@@ -1,7 +1,8 @@
 // End to end: thrust's work is ordered after the device work enqueued before it, as on CUDA's
 // default stream, with no synchronisation in the program. Each kernel is slow enough that a
 // thrust call not waiting for it would see its input half written: a sort of raw device memory,
-// a reduction over a device_vector a kernel filled, and a device_vector copied to the host.
+// a reduction over a device_vector a kernel filled, a device_vector copied to the host, and a
+// sort with thrust::cuda::par.on(stream) after a kernel on that stream.
 #include <thrust/device_ptr.h>
 #include <thrust/device_vector.h>
 #include <thrust/execution_policy.h>
@@ -53,6 +54,14 @@ int main() {
   thrust::device_ptr<int> p(d);
   slowFill<<<n / 256, 256>>>(d, n, 0);
   CHECK(thrust::reduce(p, p + n, 0LL) == (long long)n * (n + 1) / 2);
+
+  // The CUDA system's policy on a stream, as code written for nvcc spells it.
+  cudaStream_t stream;
+  cudaStreamCreate(&stream);
+  slowFill<<<n / 256, 256, 0, stream>>>(d, n, 1);
+  thrust::sort(thrust::cuda::par.on(stream), d, d + n);
+  CHECK(thrust::reduce(thrust::cuda::par_nosync.on(stream), d, d + 2) == 3);
+  cudaStreamDestroy(stream);
   cudaFree(d);
   printf(g_errors ? "FAIL: %d checks failed\n" : "PASS\n", g_errors);
   return g_errors != 0;
