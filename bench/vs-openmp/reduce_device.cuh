@@ -1,4 +1,4 @@
-// The host side of the CUDA reduction programs (reduce_tree, reduce_shfl): the input on the
+// The host side of the CUDA reduction programs (reduce_tree, reduce_shfl, reduce_cub): the input on the
 // device, the kPasses sums timed, checked, reported.
 #pragma once
 #include "cuda_check.h"

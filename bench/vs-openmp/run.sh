@@ -15,7 +15,7 @@ set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 root=$(cd "$here/../.." && pwd)
-all_kernels=(triad gemm_naive gemm_tiled stencil2d stencil3d transpose reduce_tree reduce_shfl
+all_kernels=(triad gemm_naive gemm_tiled stencil2d stencil3d transpose reduce_tree reduce_shfl reduce_cub
              scan histogram matvec_col matvec_col_2d conv2d nbody softmax spmv_csr bitonic_sort)
 
 usage() { sed -n '7,13s/^# \{0,1\}//p' "${BASH_SOURCE[0]}"; }
