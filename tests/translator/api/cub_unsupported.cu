@@ -4,7 +4,7 @@
 // RC: 1
 // DIAG: cub/block/block_histogram.cuh: CUB component that npurt does not provide
 // DIAG: cub::BlockHistogram: CUB component that npurt does not provide (npurt has the block, warp and device-wide algorithms listed in docs/support/library-api.md); left unchanged [CU2NPU1032]
-// DIAG: cub::DeviceSegmentedRadixSort: CUB component that npurt does not provide
+// DIAG: cub::DeviceSpmv: CUB component that npurt does not provide
 // NO-COMPILE
 // CHECK: #include <cub/block/block_histogram.cuh>
 #include <cub/block/block_histogram.cuh>
@@ -20,5 +20,5 @@ __global__ void hist(const unsigned char *in, unsigned *bins) {
 void run(void *temp, size_t &bytes, const int *in, int *out, int n) {
   // CHECK: cub::DeviceScan::ExclusiveSum(temp, bytes, in, out, n);
   cub::DeviceScan::ExclusiveSum(temp, bytes, in, out, n);
-  cub::DeviceSegmentedRadixSort::SortKeys(temp, bytes, in, out, n, 2, in, in + 1);
+  cub::DeviceSpmv::CsrMV(temp, bytes, in, in, in, in, out, n, n, n);
 }

@@ -117,6 +117,10 @@ template <class T> bool twiddleOrders(T a, T b) {
   return (a < b) == (ia < ib) && cub::Traits<T>::TwiddleOut(ia) == ua;
 }
 
+struct LowDigitLess {
+  __host__ __device__ bool operator()(int a, int b) const { return a % 10 < b % 10; }
+};
+
 struct IsOdd {
   __host__ __device__ bool operator()(int x) const { return x & 1; }
 };
@@ -415,6 +419,44 @@ int main() {
     CHECK(cub::DeviceHistogram::HistogramEven(d_temp, temp_bytes, d_pixels, d_ihist, 5, 0, 256, 3, 2,
                                               (size_t)4) == cudaSuccess);
     CHECK(download(d_ihist, 4) == std::vector<int>({3, 1, 1, 1}));
+    // The run count without the keys: their output discarded.
+    CHECK(cub::DeviceReduce::ReduceByKey(d_temp, temp_bytes, d_keys, cub::DiscardOutputIterator<>(), d_vals,
+                                         d_aggs, d_runs, cub::Max(), n) == cudaSuccess);
+    CHECK(download(d_runs, 1)[0] == 5 && download(d_aggs, 5) == std::vector<int>({2, 5, 6, 8, 9}));
+    cudaFree(d_temp);
+  }
+  {
+    // Segmented sorts: each segment on its own, the gap between segments untouched.
+    std::vector<int> keys = {5, 3, 9, 1, 7, 7, 2, 8, 6, 4}, vals = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9};
+    std::vector<int> begins = {0, 4}, ends = {3, 10};
+    const int n = (int)keys.size();
+    int *d_keys = upload(keys), *d_vals = upload(vals), *d_begins = upload(begins), *d_ends = upload(ends);
+    int *d_keys_out = upload(std::vector<int>(n, -1)), *d_vals_out = upload(std::vector<int>(n, -1));
+    void *d_temp = NULL;
+    size_t temp_bytes = 0;
+    CHECK(cub::DeviceSegmentedRadixSort::SortPairs(d_temp, temp_bytes, d_keys, d_keys_out, d_vals, d_vals_out,
+                                                   n, 2, d_begins, d_ends) == cudaSuccess);
+    cudaMalloc(&d_temp, temp_bytes);
+    CHECK(cub::DeviceSegmentedRadixSort::SortPairs(d_temp, temp_bytes, d_keys, d_keys_out, d_vals, d_vals_out,
+                                                   n, 2, d_begins, d_ends) == cudaSuccess);
+    CHECK(download(d_keys_out, n) == std::vector<int>({3, 5, 9, -1, 2, 4, 6, 7, 7, 8}));
+    CHECK(download(d_vals_out, n) == std::vector<int>({1, 0, 2, -1, 6, 9, 8, 4, 5, 7}));
+    CHECK(cub::DeviceSegmentedSort::StableSortKeysDescending(d_temp, temp_bytes, d_keys, d_keys_out, n, 2,
+                                                             d_begins, d_ends) == cudaSuccess);
+    CHECK(download(d_keys_out, n) == std::vector<int>({9, 5, 3, -1, 8, 7, 7, 6, 4, 2}));
+    // Merge sort in place by a comparison of the low digit (stable: ties keep their order).
+    CHECK(cub::DeviceMergeSort::SortPairs(d_temp, temp_bytes, d_keys, d_vals, n, LowDigitLess()) ==
+          cudaSuccess);
+    std::vector<int> expect = keys;
+    std::stable_sort(expect.begin(), expect.end(), LowDigitLess());
+    CHECK(download(d_keys, n) == expect);
+    // Adjacent differences, into a copy and in place.
+    std::vector<int> seq = {1, 4, 9, 16, 25};
+    int *d_seq = upload(seq), *d_diff = upload(std::vector<int>(5, 0));
+    CHECK(cub::DeviceAdjacentDifference::SubtractLeftCopy(d_temp, temp_bytes, d_seq, d_diff, 5) == cudaSuccess);
+    CHECK(download(d_diff, 5) == std::vector<int>({1, 3, 5, 7, 9}));
+    CHECK(cub::DeviceAdjacentDifference::SubtractRight(d_temp, temp_bytes, d_seq, 5) == cudaSuccess);
+    CHECK(download(d_seq, 5) == std::vector<int>({-3, -5, -7, -9, 25}));
     cudaFree(d_temp);
   }
   printf("%d errors\n", g_errors);

@@ -1,5 +1,6 @@
 // CUB's device-wide algorithms: DeviceReduce, DeviceScan, DeviceRadixSort, DeviceSelect,
-// DevicePartition, DeviceSegmentedReduce, DeviceRunLengthEncode, DeviceHistogram. Each call keeps
+// DevicePartition, DeviceSegmentedReduce, DeviceRunLengthEncode, DeviceSegmentedRadixSort,
+// DeviceSegmentedSort, DeviceMergeSort, DeviceAdjacentDifference, DeviceHistogram. Each call keeps
 // CUB's two-phase temp-storage protocol (a null d_temp_storage asks for the size and does nothing
 // else; a smaller buffer than asked for is npuErrorInvalidValue) and is then one stream
 // operation (npurt/lib/library_work.h): it runs in stream order on the host over the device
@@ -9,6 +10,8 @@
 #pragma once
 
 #include <algorithm>
+#include <array>
+#include <cmath>
 #include <functional>
 #include <iterator>
 #include <numeric>
@@ -100,46 +103,71 @@ npuError_t scan(const char *name, void *d_temp, size_t &bytes, In in, Out out, N
   });
 }
 
-// A stable order of the keys by bits [begin_bit, end_bit) of their radix order.
-template <class Key>
-std::vector<size_t> radixOrder(const Key *keys, size_t n, int begin_bit, int end_bit,
-                               bool descending) {
-  std::vector<size_t> order(n);
-  std::iota(order.begin(), order.end(), size_t(0));
-  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
-    auto da = RadixOrder<Key>::digit(keys[a], begin_bit, end_bit);
-    auto db = RadixOrder<Key>::digit(keys[b], begin_bit, end_bit);
+// A stable sort of the keys (and the values with them) within each segment
+// [begins[s], ends[s]) by less(a, b); items outside every segment are left as they are in the
+// output (CUB does not write them). keys_in may be keys_out (the in-place sorts).
+template <class Key, class Value, class Begins, class Ends, class Less>
+void sortSegments(const Key *keys_in, Key *keys_out, const Value *values_in, Value *values_out,
+                  int num_segments, Begins begins, Ends ends, Less less) {
+  std::vector<size_t> order;
+  std::vector<Key> keys;
+  std::vector<Value> values;
+  for (int s = 0; s < num_segments; ++s) {
+    const size_t begin = size_t(begins[s]), end = size_t(ends[s]);
+    if (end <= begin)
+      continue;
+    order.resize(end - begin);
+    std::iota(order.begin(), order.end(), begin);
+    std::stable_sort(order.begin(), order.end(),
+                     [&](size_t a, size_t b) { return less(keys_in[a], keys_in[b]); });
+    keys.resize(order.size());
+    for (size_t i = 0; i < order.size(); ++i)
+      keys[i] = keys_in[order[i]];
+    if (values_in) {
+      values.resize(order.size());
+      for (size_t i = 0; i < order.size(); ++i)
+        values[i] = values_in[order[i]];
+      std::copy(values.begin(), values.end(), values_out + begin);
+    }
+    std::copy(keys.begin(), keys.end(), keys_out + begin);
+  }
+}
+
+// Radix order of bits [begin_bit, end_bit): CUB's radix sorts.
+template <class Key> auto radixLess(int begin_bit, int end_bit, bool descending) {
+  return [=](const Key &a, const Key &b) {
+    auto da = RadixOrder<Key>::digit(a, begin_bit, end_bit);
+    auto db = RadixOrder<Key>::digit(b, begin_bit, end_bit);
     return descending ? db < da : da < db;
+  };
+}
+
+// A device-wide (segmented) sort as one stream operation; passes: how often CUB's algorithm
+// reads and writes the pairs (what a modelled device prices).
+template <class Key, class Value, class Begins, class Ends, class Less>
+npuError_t sort(const char *name, void *d_temp, size_t &bytes, const Key *keys_in, Key *keys_out,
+                const Value *values_in, Value *values_out, double num_items, int num_segments,
+                Begins begins, Ends ends, Less less, double passes, npuStream_t stream) {
+  npuError_t status;
+  if (endsBeforeWork(d_temp, bytes, status))
+    return status;
+  const double pair = double(sizeof(Key)) + (values_in ? double(sizeof(Value)) : 0.0);
+  return enqueue(stream, name, 2.0 * passes * num_items * pair, [=] {
+    sortSegments(keys_in, keys_out, values_in, values_out, num_segments, begins, ends, less);
   });
-  return order;
 }
 
 template <class Key, class Value, class N>
 npuError_t radixSort(const char *name, void *d_temp, size_t &bytes, const Key *keys_in,
                      Key *keys_out, const Value *values_in, Value *values_out, N num_items,
                      int begin_bit, int end_bit, bool descending, npuStream_t stream) {
-  npuError_t status;
-  if (endsBeforeWork(d_temp, bytes, status))
-    return status;
-  if (begin_bit < 0 || end_bit > int(sizeof(Key) * 8) || begin_bit > end_bit)
+  if (d_temp && (begin_bit < 0 || end_bit > int(sizeof(Key) * 8) || begin_bit > end_bit))
     return npuErrorInvalidValue;
-  // CUB's onesweep sort reads and writes the pairs once per 8-bit digit pass.
-  const double passes = (end_bit - begin_bit + 7) / 8;
-  const double pair = double(sizeof(Key)) + (values_in ? double(sizeof(Value)) : 0.0);
-  return enqueue(stream, name, 2.0 * passes * double(num_items) * pair, [=] {
-    const size_t n = size_t(num_items);
-    std::vector<size_t> order = radixOrder(keys_in, n, begin_bit, end_bit, descending);
-    std::vector<Key> keys(n);
-    for (size_t i = 0; i < n; ++i)
-      keys[i] = keys_in[order[i]];
-    if (values_in) {
-      std::vector<Value> values(n);
-      for (size_t i = 0; i < n; ++i)
-        values[i] = values_in[order[i]];
-      std::copy(values.begin(), values.end(), values_out);
-    }
-    std::copy(keys.begin(), keys.end(), keys_out);
-  });
+  // One segment; CUB's onesweep sort reads and writes the pairs once per 8-bit digit pass.
+  return sort(name, d_temp, bytes, keys_in, keys_out, values_in, values_out, double(num_items), 1,
+              std::array<N, 1>{N(0)}, std::array<N, 1>{num_items},
+              radixLess<Key>(begin_bit, end_bit, descending), double((end_bit - begin_bit + 7) / 8),
+              stream);
 }
 
 // Selection into `out` (in order); with `partition`, the rejected items follow in reverse order.
@@ -572,6 +600,219 @@ struct DeviceRunLengthEncode {
                              }
                              *d_num_runs_out = runs;
                            });
+  }
+};
+
+// Radix sorts of each segment [d_begin_offsets[s], d_end_offsets[s]) on its own.
+struct DeviceSegmentedRadixSort {
+  template <class K, class N, class Offsets>
+  static npuError_t SortKeys(void *d_temp_storage, size_t &temp_storage_bytes, const K *d_keys_in,
+                             K *d_keys_out, N num_items, int num_segments, Offsets d_begin_offsets,
+                             Offsets d_end_offsets, int begin_bit = 0, int end_bit = sizeof(K) * 8,
+                             npuStream_t stream = 0, bool = false) {
+    return sort<K, NullType>("cub::DeviceSegmentedRadixSort::SortKeys", d_temp_storage,
+                             temp_storage_bytes, d_keys_in, d_keys_out, nullptr, nullptr, num_items,
+                             num_segments, d_begin_offsets, d_end_offsets, begin_bit, end_bit,
+                             false, stream);
+  }
+  template <class K, class N, class Offsets>
+  static npuError_t
+  SortKeysDescending(void *d_temp_storage, size_t &temp_storage_bytes, const K *d_keys_in,
+                     K *d_keys_out, N num_items, int num_segments, Offsets d_begin_offsets,
+                     Offsets d_end_offsets, int begin_bit = 0, int end_bit = sizeof(K) * 8,
+                     npuStream_t stream = 0, bool = false) {
+    return sort<K, NullType>("cub::DeviceSegmentedRadixSort::SortKeysDescending", d_temp_storage,
+                             temp_storage_bytes, d_keys_in, d_keys_out, nullptr, nullptr, num_items,
+                             num_segments, d_begin_offsets, d_end_offsets, begin_bit, end_bit, true,
+                             stream);
+  }
+  template <class K, class V, class N, class Offsets>
+  static npuError_t SortPairs(void *d_temp_storage, size_t &temp_storage_bytes, const K *d_keys_in,
+                              K *d_keys_out, const V *d_values_in, V *d_values_out, N num_items,
+                              int num_segments, Offsets d_begin_offsets, Offsets d_end_offsets,
+                              int begin_bit = 0, int end_bit = sizeof(K) * 8,
+                              npuStream_t stream = 0, bool = false) {
+    return sort("cub::DeviceSegmentedRadixSort::SortPairs", d_temp_storage, temp_storage_bytes,
+                d_keys_in, d_keys_out, d_values_in, d_values_out, num_items, num_segments,
+                d_begin_offsets, d_end_offsets, begin_bit, end_bit, false, stream);
+  }
+  template <class K, class V, class N, class Offsets>
+  static npuError_t SortPairsDescending(void *d_temp_storage, size_t &temp_storage_bytes,
+                                        const K *d_keys_in, K *d_keys_out, const V *d_values_in,
+                                        V *d_values_out, N num_items, int num_segments,
+                                        Offsets d_begin_offsets, Offsets d_end_offsets,
+                                        int begin_bit = 0, int end_bit = sizeof(K) * 8,
+                                        npuStream_t stream = 0, bool = false) {
+    return sort("cub::DeviceSegmentedRadixSort::SortPairsDescending", d_temp_storage,
+                temp_storage_bytes, d_keys_in, d_keys_out, d_values_in, d_values_out, num_items,
+                num_segments, d_begin_offsets, d_end_offsets, begin_bit, end_bit, true, stream);
+  }
+
+private:
+  template <class K, class V, class N, class Offsets>
+  static npuError_t sort(const char *name, void *d_temp, size_t &bytes, const K *keys_in,
+                         K *keys_out, const V *values_in, V *values_out, N num_items,
+                         int num_segments, Offsets begins, Offsets ends, int begin_bit, int end_bit,
+                         bool descending, npuStream_t stream) {
+    if (d_temp && (begin_bit < 0 || end_bit > int(sizeof(K) * 8) || begin_bit > end_bit))
+      return npuErrorInvalidValue;
+    return detail::sort(name, d_temp, bytes, keys_in, keys_out, values_in, values_out,
+                        double(num_items), num_segments, begins, ends,
+                        detail::radixLess<K>(begin_bit, end_bit, descending),
+                        double((end_bit - begin_bit + 7) / 8), stream);
+  }
+};
+
+// Comparison sorts of each segment (stable, as every sort here is; CUB's Stable* forms promise
+// it, the others allow it).
+struct DeviceSegmentedSort {
+#define NPU_CUB_SEGMENTED_SORT(Name, Order, Descending)                                            \
+  template <class K, class N, class Offsets>                                                       \
+  static npuError_t Name##Keys##Order(                                                             \
+      void *d_temp_storage, size_t &temp_storage_bytes, const K *d_keys_in, K *d_keys_out,         \
+      N num_items, int num_segments, Offsets d_begin_offsets, Offsets d_end_offsets,               \
+      npuStream_t stream = 0, bool = false) {                                                      \
+    return detail::sort("cub::DeviceSegmentedSort::" #Name "Keys" #Order, d_temp_storage,          \
+                        temp_storage_bytes, d_keys_in, d_keys_out,                                 \
+                        static_cast<const NullType *>(nullptr), static_cast<NullType *>(nullptr),  \
+                        double(num_items), num_segments, d_begin_offsets, d_end_offsets,           \
+                        less<K>(Descending), 1.0, stream);                                         \
+  }                                                                                                \
+  template <class K, class V, class N, class Offsets>                                              \
+  static npuError_t Name##Pairs##Order(                                                            \
+      void *d_temp_storage, size_t &temp_storage_bytes, const K *d_keys_in, K *d_keys_out,         \
+      const V *d_values_in, V *d_values_out, N num_items, int num_segments,                        \
+      Offsets d_begin_offsets, Offsets d_end_offsets, npuStream_t stream = 0, bool = false) {      \
+    return detail::sort("cub::DeviceSegmentedSort::" #Name "Pairs" #Order, d_temp_storage,         \
+                        temp_storage_bytes, d_keys_in, d_keys_out, d_values_in, d_values_out,      \
+                        double(num_items), num_segments, d_begin_offsets, d_end_offsets,           \
+                        less<K>(Descending), 1.0, stream);                                         \
+  }
+  NPU_CUB_SEGMENTED_SORT(Sort, , false)
+  NPU_CUB_SEGMENTED_SORT(Sort, Descending, true)
+  NPU_CUB_SEGMENTED_SORT(StableSort, , false)
+  NPU_CUB_SEGMENTED_SORT(StableSort, Descending, true)
+#undef NPU_CUB_SEGMENTED_SORT
+
+private:
+  template <class K> static auto less(bool descending) {
+    return [=](const K &a, const K &b) { return descending ? b < a : a < b; };
+  }
+};
+
+// Merge sorts by a comparison functor, in place or into a copy; stable.
+struct DeviceMergeSort {
+  template <class K, class N, class Less>
+  static npuError_t SortKeys(void *d_temp_storage, size_t &temp_storage_bytes, K *d_keys,
+                             N num_items, Less compare_op, npuStream_t stream = 0, bool = false) {
+    return merge("cub::DeviceMergeSort::SortKeys", d_temp_storage, temp_storage_bytes, d_keys,
+                 d_keys, static_cast<const NullType *>(nullptr), static_cast<NullType *>(nullptr),
+                 num_items, compare_op, stream);
+  }
+  template <class K, class V, class N, class Less>
+  static npuError_t SortPairs(void *d_temp_storage, size_t &temp_storage_bytes, K *d_keys,
+                              V *d_items, N num_items, Less compare_op, npuStream_t stream = 0,
+                              bool = false) {
+    return merge("cub::DeviceMergeSort::SortPairs", d_temp_storage, temp_storage_bytes, d_keys,
+                 d_keys, d_items, d_items, num_items, compare_op, stream);
+  }
+  template <class K, class N, class Less>
+  static npuError_t SortKeysCopy(void *d_temp_storage, size_t &temp_storage_bytes,
+                                 const K *d_input_keys, K *d_output_keys, N num_items,
+                                 Less compare_op, npuStream_t stream = 0, bool = false) {
+    return merge("cub::DeviceMergeSort::SortKeysCopy", d_temp_storage, temp_storage_bytes,
+                 d_input_keys, d_output_keys, static_cast<const NullType *>(nullptr),
+                 static_cast<NullType *>(nullptr), num_items, compare_op, stream);
+  }
+  template <class K, class V, class N, class Less>
+  static npuError_t SortPairsCopy(void *d_temp_storage, size_t &temp_storage_bytes,
+                                  const K *d_input_keys, const V *d_input_items, K *d_output_keys,
+                                  V *d_output_items, N num_items, Less compare_op,
+                                  npuStream_t stream = 0, bool = false) {
+    return merge("cub::DeviceMergeSort::SortPairsCopy", d_temp_storage, temp_storage_bytes,
+                 d_input_keys, d_output_keys, d_input_items, d_output_items, num_items, compare_op,
+                 stream);
+  }
+  template <class K, class N, class Less>
+  static npuError_t StableSortKeys(void *d_temp_storage, size_t &temp_storage_bytes, K *d_keys,
+                                   N num_items, Less compare_op, npuStream_t stream = 0,
+                                   bool = false) {
+    return merge("cub::DeviceMergeSort::StableSortKeys", d_temp_storage, temp_storage_bytes, d_keys,
+                 d_keys, static_cast<const NullType *>(nullptr), static_cast<NullType *>(nullptr),
+                 num_items, compare_op, stream);
+  }
+  template <class K, class V, class N, class Less>
+  static npuError_t StableSortPairs(void *d_temp_storage, size_t &temp_storage_bytes, K *d_keys,
+                                    V *d_items, N num_items, Less compare_op,
+                                    npuStream_t stream = 0, bool = false) {
+    return merge("cub::DeviceMergeSort::StableSortPairs", d_temp_storage, temp_storage_bytes,
+                 d_keys, d_keys, d_items, d_items, num_items, compare_op, stream);
+  }
+
+private:
+  template <class K, class V, class N, class Less>
+  static npuError_t merge(const char *name, void *d_temp, size_t &bytes, const K *keys_in,
+                          K *keys_out, const V *values_in, V *values_out, N num_items, Less less,
+                          npuStream_t stream) {
+    // A merge sort reads and writes the pairs once per doubling of the sorted runs.
+    const double passes = num_items > 1 ? std::ceil(std::log2(double(num_items))) : 1.0;
+    return detail::sort(name, d_temp, bytes, keys_in, keys_out, values_in, values_out,
+                        double(num_items), 1, std::array<N, 1>{N(0)}, std::array<N, 1>{num_items},
+                        less, passes, stream);
+  }
+};
+
+// Differences of neighbours: SubtractLeft gives out[i] = op(in[i], in[i - 1]) (out[0] = in[0]),
+// SubtractRight out[i] = op(in[i], in[i + 1]) (the last item kept); in place or into a copy.
+struct DeviceAdjacentDifference {
+  template <class In, class Out, class N, class Op = cub::Difference>
+  static npuError_t SubtractLeftCopy(void *d_temp_storage, size_t &temp_storage_bytes, In d_input,
+                                     Out d_output, N num_items, Op op = Op(),
+                                     npuStream_t stream = 0, bool = false) {
+    return difference("cub::DeviceAdjacentDifference::SubtractLeftCopy", d_temp_storage,
+                      temp_storage_bytes, d_input, d_output, num_items, op, true, stream);
+  }
+  template <class It, class N, class Op = cub::Difference>
+  static npuError_t SubtractLeft(void *d_temp_storage, size_t &temp_storage_bytes, It d_input,
+                                 N num_items, Op op = Op(), npuStream_t stream = 0, bool = false) {
+    return difference("cub::DeviceAdjacentDifference::SubtractLeft", d_temp_storage,
+                      temp_storage_bytes, d_input, d_input, num_items, op, true, stream);
+  }
+  template <class In, class Out, class N, class Op = cub::Difference>
+  static npuError_t SubtractRightCopy(void *d_temp_storage, size_t &temp_storage_bytes, In d_input,
+                                      Out d_output, N num_items, Op op = Op(),
+                                      npuStream_t stream = 0, bool = false) {
+    return difference("cub::DeviceAdjacentDifference::SubtractRightCopy", d_temp_storage,
+                      temp_storage_bytes, d_input, d_output, num_items, op, false, stream);
+  }
+  template <class It, class N, class Op = cub::Difference>
+  static npuError_t SubtractRight(void *d_temp_storage, size_t &temp_storage_bytes, It d_input,
+                                  N num_items, Op op = Op(), npuStream_t stream = 0, bool = false) {
+    return difference("cub::DeviceAdjacentDifference::SubtractRight", d_temp_storage,
+                      temp_storage_bytes, d_input, d_input, num_items, op, false, stream);
+  }
+
+private:
+  template <class In, class Out, class N, class Op>
+  static npuError_t difference(const char *name, void *d_temp, size_t &bytes, In in, Out out,
+                               N num_items, Op op, bool left, npuStream_t stream) {
+    npuError_t status;
+    if (detail::endsBeforeWork(d_temp, bytes, status))
+      return status;
+    using T = detail::ValueOf<In>;
+    return detail::enqueue(stream, name, 2.0 * double(num_items) * double(sizeof(T)), [=] {
+      // Read every input before writing (in place, out == in).
+      std::vector<T> items(static_cast<size_t>(num_items));
+      for (N i = 0; i < num_items; ++i)
+        items[size_t(i)] = in[i];
+      for (N i = 0; i < num_items; ++i) {
+        const size_t k = size_t(i);
+        if (left)
+          out[i] = k == 0 ? items[k] : op(items[k], items[k - 1]);
+        else
+          out[i] = k + 1 == items.size() ? items[k] : op(items[k], items[k + 1]);
+      }
+    });
   }
 };
 

@@ -113,6 +113,11 @@ struct Inequality {
     return a != b;
   }
 };
+struct Difference {
+  template <class T> __host__ __device__ T operator()(const T &a, const T &b) const {
+    return a - b;
+  }
+};
 template <class B> struct CastOp {
   template <class A> __host__ __device__ B operator()(const A &a) const { return B(a); }
 };
@@ -414,6 +419,28 @@ struct ArgIndexInputIterator
   }
   using InputIteratorBase<ArgIndexInputIterator, KeyValuePair<Offset, OutputValue>,
                           Offset>::operator-;
+};
+
+// An output that drops what is written to it (an algorithm's unwanted output).
+template <class Offset = std::ptrdiff_t> struct DiscardOutputIterator {
+  struct Sink {
+    template <class T> __host__ __device__ const Sink &operator=(const T &) const { return *this; }
+  };
+  typedef void value_type;
+  typedef Offset difference_type;
+  typedef Sink reference;
+  typedef void pointer;
+  typedef std::random_access_iterator_tag iterator_category;
+  Offset offset = 0;
+  __host__ __device__ DiscardOutputIterator(Offset o = 0) : offset(o) {}
+  __host__ __device__ Sink operator*() const { return {}; }
+  __host__ __device__ Sink operator[](Offset) const { return {}; }
+  __host__ __device__ DiscardOutputIterator operator+(Offset n) const { return {offset + n}; }
+  __host__ __device__ DiscardOutputIterator &operator++() { return ++offset, *this; }
+  __host__ __device__ DiscardOutputIterator operator++(int) { return {offset++}; }
+  __host__ __device__ Offset operator-(const DiscardOutputIterator &o) const {
+    return offset - o.offset;
+  }
 };
 
 // CUB's caching allocator over npuMalloc/npuFree. It caches nothing: npurt's allocator is a host
