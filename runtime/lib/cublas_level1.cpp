@@ -3,8 +3,13 @@
 // vector backwards from its end, as in the reference BLAS and cuBLAS.
 #include <cblas.h>
 
+#include <algorithm>
+#include <cmath>
+#include <cstddef>
+
 #include "lib/CublasContext.h"
 
+using npu::core::LibraryWork;
 using npu::lib::runOnHandle;
 using npu::lib::runReduction;
 using npu::lib::Scalar;
@@ -123,6 +128,115 @@ cublasStatus_t reduce(cublasHandle_t handle, const char *name, int n, int incx, 
 
 // CBLAS's i?amax is 0-based; cuBLAS's is 1-based. i?amin is an OpenBLAS extension.
 int oneBased(CBLAS_INDEX i) { return int(i) + 1; }
+
+// ---- The mixed-precision routines (cuBLAS library documentation, "cuBLAS Extension Function
+// Reference": cublasDotEx, cublasAxpyEx, cublasScalEx, cublasNrm2Ex, each with its table of
+// the supported types) ----
+
+// How an Ex routine computes for a vector type and execution type: fp16 and bf16 vectors in
+// fp32 (loops here, one rounding per stored element), the other types by their own CBLAS
+// routine. cuBLAS's tables allow nothing else (None: CUBLAS_STATUS_NOT_SUPPORTED).
+enum class ExType { Reduced, Float, Double, ComplexFloat, ComplexDouble, None };
+ExType exType(cudaDataType x, cudaDataType execution) {
+  switch (x) {
+  case CUDA_R_16F:
+  case CUDA_R_16BF:
+    return execution == CUDA_R_32F ? ExType::Reduced : ExType::None;
+  case CUDA_R_32F:
+    return execution == CUDA_R_32F ? ExType::Float : ExType::None;
+  case CUDA_R_64F:
+    return execution == CUDA_R_64F ? ExType::Double : ExType::None;
+  case CUDA_C_32F:
+    return execution == CUDA_C_32F ? ExType::ComplexFloat : ExType::None;
+  case CUDA_C_64F:
+    return execution == CUDA_C_64F ? ExType::ComplexDouble : ExType::None;
+  default:
+    return ExType::None;
+  }
+}
+
+// An fp16 or bf16 element as fp32, and back (round to nearest even).
+float loadReduced(const void *p, cudaDataType t, std::ptrdiff_t i) {
+  return t == CUDA_R_16F ? __half2float(static_cast<const __half *>(p)[i])
+                         : __bfloat162float(static_cast<const __nv_bfloat16 *>(p)[i]);
+}
+void storeReduced(void *p, cudaDataType t, std::ptrdiff_t i, float v) {
+  if (t == CUDA_R_16F)
+    static_cast<__half *>(p)[i] = __float2half(v);
+  else
+    static_cast<__nv_bfloat16 *>(p)[i] = __float2bfloat16(v);
+}
+
+// The offset of the i-th element of an n-vector with increment inc; a negative increment
+// walks from the end, as in BLAS.
+std::ptrdiff_t element(int i, int n, int inc) {
+  return inc >= 0 ? std::ptrdiff_t(i) * inc : std::ptrdiff_t(n - 1 - i) * -std::ptrdiff_t(inc);
+}
+
+// The vector-unit work of an Ex routine: fp16 and bf16 vectors count as fp16 work.
+LibraryWork exWork(cudaDataType x, double flops, double elementsMoved) {
+  using P = LibraryWork::Precision;
+  const bool twoBytes = x == CUDA_R_16F || x == CUDA_R_16BF;
+  const bool fp64 = x == CUDA_R_64F || x == CUDA_C_64F;
+  const double bytes = twoBytes ? 2 : x == CUDA_R_32F ? 4 : x == CUDA_C_64F ? 16 : 8;
+  return {LibraryWork::Unit::Vector,
+          twoBytes ? P::Fp16
+          : fp64   ? P::Fp64
+                   : P::Fp32,
+          flops, elementsMoved * bytes};
+}
+
+// DotEx and DotcEx (conjugate: x conjugated; the same for real types).
+cublasStatus_t dotEx(cublasHandle_t h, const char *name, bool conjugate, int n, const void *x,
+                     cudaDataType xt, int incx, const void *y, cudaDataType yt, int incy,
+                     void *result, cudaDataType rt, cudaDataType et) {
+  if (h == nullptr)
+    return CUBLAS_STATUS_NOT_INITIALIZED;
+  const ExType type = exType(xt, et);
+  if (type == ExType::None || yt != xt || rt != xt)
+    return CUBLAS_STATUS_NOT_SUPPORTED;
+  switch (type) {
+  case ExType::Float:
+    return reduce<float>(h, name, n, incx, true, static_cast<float *>(result), [=] {
+      return cblas_sdot(n, static_cast<const float *>(x), incx, static_cast<const float *>(y),
+                        incy);
+    });
+  case ExType::Double:
+    return reduce<double>(h, name, n, incx, true, static_cast<double *>(result), [=] {
+      return cblas_ddot(n, static_cast<const double *>(x), incx, static_cast<const double *>(y),
+                        incy);
+    });
+  case ExType::ComplexFloat:
+    return reduce<cuComplex>(h, name, n, incx, true, static_cast<cuComplex *>(result), [=] {
+      cuComplex r;
+      (conjugate ? cblas_cdotc_sub : cblas_cdotu_sub)(n, x, incx, y, incy, &r);
+      return r;
+    });
+  case ExType::ComplexDouble:
+    return reduce<cuDoubleComplex>(
+        h, name, n, incx, true, static_cast<cuDoubleComplex *>(result), [=] {
+          cuDoubleComplex r;
+          (conjugate ? cblas_zdotc_sub : cblas_zdotu_sub)(n, x, incx, y, incy, &r);
+          return r;
+        });
+  default:
+    break;
+  }
+  // fp16 or bf16: products summed in fp32, the sum rounded once into the result's type.
+  if (result == nullptr)
+    return CUBLAS_STATUS_INVALID_VALUE;
+  const int count = std::max(n, 0);
+  return runOnHandle(
+      *h, name, exWork(xt, 2.0 * count, 2.0 * count),
+      [=] {
+        float sum = 0;
+        for (int i = 0; i < count; ++i)
+          sum += loadReduced(x, xt, element(i, count, incx)) *
+                 loadReduced(y, yt, element(i, count, incy));
+        storeReduced(result, rt, 0, sum);
+      },
+      h->pointerMode == CUBLAS_POINTER_MODE_HOST);
+}
 
 } // namespace
 
@@ -270,6 +384,133 @@ cublasStatus_t cublasIsamin(cublasHandle_t h, int n, const float *x, int incx, i
 cublasStatus_t cublasIdamin(cublasHandle_t h, int n, const double *x, int incx, int *result) {
   return reduce<double>(h, "cublasIdamin", n, incx, false, result,
                         [=] { return oneBased(cblas_idamin(n, x, incx)); });
+}
+
+cublasStatus_t cublasDotEx(cublasHandle_t h, int n, const void *x, cudaDataType xType, int incx,
+                           const void *y, cudaDataType yType, int incy, void *result,
+                           cudaDataType resultType, cudaDataType executionType) {
+  return dotEx(h, "cublasDotEx", false, n, x, xType, incx, y, yType, incy, result, resultType,
+               executionType);
+}
+cublasStatus_t cublasDotcEx(cublasHandle_t h, int n, const void *x, cudaDataType xType, int incx,
+                            const void *y, cudaDataType yType, int incy, void *result,
+                            cudaDataType resultType, cudaDataType executionType) {
+  return dotEx(h, "cublasDotcEx", true, n, x, xType, incx, y, yType, incy, result, resultType,
+               executionType);
+}
+
+cublasStatus_t cublasAxpyEx(cublasHandle_t h, int n, const void *alpha, cudaDataType alphaType,
+                            const void *x, cudaDataType xType, int incx, void *y,
+                            cudaDataType yType, int incy, cudaDataType executionType) {
+  if (h == nullptr)
+    return CUBLAS_STATUS_NOT_INITIALIZED;
+  const ExType type = exType(xType, executionType);
+  if (type == ExType::None || yType != xType || alphaType != executionType)
+    return CUBLAS_STATUS_NOT_SUPPORTED;
+  const char *name = "cublasAxpyEx";
+  switch (type) {
+  case ExType::Float:
+    return axpy(h, name, n, static_cast<const float *>(alpha), static_cast<const float *>(x), incx,
+                static_cast<float *>(y), incy);
+  case ExType::Double:
+    return axpy(h, name, n, static_cast<const double *>(alpha), static_cast<const double *>(x),
+                incx, static_cast<double *>(y), incy);
+  case ExType::ComplexFloat:
+    return axpy(h, name, n, static_cast<const cuComplex *>(alpha),
+                static_cast<const cuComplex *>(x), incx, static_cast<cuComplex *>(y), incy);
+  case ExType::ComplexDouble:
+    return axpy(h, name, n, static_cast<const cuDoubleComplex *>(alpha),
+                static_cast<const cuDoubleComplex *>(x), incx, static_cast<cuDoubleComplex *>(y),
+                incy);
+  default:
+    break;
+  }
+  if (cublasStatus_t s = checkLevel1(h, n, alpha); s != CUBLAS_STATUS_SUCCESS)
+    return s;
+  if (n <= 0)
+    return CUBLAS_STATUS_SUCCESS;
+  Scalar<float> a(*h, static_cast<const float *>(alpha));
+  return runOnHandle(*h, name, exWork(xType, 2.0 * n, 3.0 * n), [=] {
+    for (int i = 0; i < n; ++i) {
+      const std::ptrdiff_t iy = element(i, n, incy);
+      storeReduced(y, yType, iy,
+                   loadReduced(y, yType, iy) +
+                       a.get() * loadReduced(x, xType, element(i, n, incx)));
+    }
+  });
+}
+
+cublasStatus_t cublasScalEx(cublasHandle_t h, int n, const void *alpha, cudaDataType alphaType,
+                            void *x, cudaDataType xType, int incx, cudaDataType executionType) {
+  if (h == nullptr)
+    return CUBLAS_STATUS_NOT_INITIALIZED;
+  const ExType type = exType(xType, executionType);
+  if (type == ExType::None || alphaType != executionType)
+    return CUBLAS_STATUS_NOT_SUPPORTED;
+  const char *name = "cublasScalEx";
+  switch (type) {
+  case ExType::Float:
+    return scal(h, name, n, static_cast<const float *>(alpha), static_cast<float *>(x), incx);
+  case ExType::Double:
+    return scal(h, name, n, static_cast<const double *>(alpha), static_cast<double *>(x), incx);
+  case ExType::ComplexFloat:
+    return scal(h, name, n, static_cast<const cuComplex *>(alpha), static_cast<cuComplex *>(x),
+                incx);
+  case ExType::ComplexDouble:
+    return scal(h, name, n, static_cast<const cuDoubleComplex *>(alpha),
+                static_cast<cuDoubleComplex *>(x), incx);
+  default:
+    break;
+  }
+  if (cublasStatus_t s = checkLevel1(h, n, alpha); s != CUBLAS_STATUS_SUCCESS)
+    return s;
+  if (n <= 0 || incx <= 0)
+    return CUBLAS_STATUS_SUCCESS;
+  Scalar<float> a(*h, static_cast<const float *>(alpha));
+  return runOnHandle(*h, name, exWork(xType, n, 2.0 * n), [=] {
+    for (int i = 0; i < n; ++i)
+      storeReduced(x, xType, std::ptrdiff_t(i) * incx,
+                   a.get() * loadReduced(x, xType, std::ptrdiff_t(i) * incx));
+  });
+}
+
+cublasStatus_t cublasNrm2Ex(cublasHandle_t h, int n, const void *x, cudaDataType xType, int incx,
+                            void *result, cudaDataType resultType, cudaDataType executionType) {
+  if (h == nullptr)
+    return CUBLAS_STATUS_NOT_INITIALIZED;
+  const char *name = "cublasNrm2Ex";
+  // A complex vector's norm is real: its result and execution types are the real ones.
+  if (xType == CUDA_C_32F && resultType == CUDA_R_32F && executionType == CUDA_R_32F)
+    return reduce<cuComplex>(h, name, n, incx, false, static_cast<float *>(result),
+                             [=] { return cblas_scnrm2(n, x, incx); });
+  if (xType == CUDA_C_64F && resultType == CUDA_R_64F && executionType == CUDA_R_64F)
+    return reduce<cuDoubleComplex>(h, name, n, incx, false, static_cast<double *>(result),
+                                   [=] { return cblas_dznrm2(n, x, incx); });
+  const ExType type = exType(xType, executionType);
+  if ((type != ExType::Reduced && type != ExType::Float && type != ExType::Double) ||
+      resultType != xType)
+    return CUBLAS_STATUS_NOT_SUPPORTED;
+  if (type == ExType::Float)
+    return reduce<float>(h, name, n, incx, false, static_cast<float *>(result),
+                         [=] { return cblas_snrm2(n, static_cast<const float *>(x), incx); });
+  if (type == ExType::Double)
+    return reduce<double>(h, name, n, incx, false, static_cast<double *>(result),
+                          [=] { return cblas_dnrm2(n, static_cast<const double *>(x), incx); });
+  // fp16 or bf16: squares summed in fp32 (no overflow for these ranges), rounded once.
+  if (result == nullptr)
+    return CUBLAS_STATUS_INVALID_VALUE;
+  const int count = n <= 0 || incx <= 0 ? 0 : n;
+  return runOnHandle(
+      *h, name, exWork(xType, 2.0 * count, count),
+      [=] {
+        float sum = 0;
+        for (int i = 0; i < count; ++i) {
+          const float v = loadReduced(x, xType, std::ptrdiff_t(i) * incx);
+          sum += v * v;
+        }
+        storeReduced(result, resultType, 0, std::sqrt(sum));
+      },
+      h->pointerMode == CUBLAS_POINTER_MODE_HOST);
 }
 
 } // extern "C"

@@ -44,15 +44,18 @@ template <class T, class... Args> cublasStatus_t createInto(T **out, Args... arg
   return *out ? CUBLAS_STATUS_SUCCESS : CUBLAS_STATUS_ALLOC_FAILED;
 }
 
-// Bytes of one element of the types gemmExKind accepts.
+// Bytes of one element of the output types gemmExKind accepts.
 size_t elementBytes(cudaDataType t) {
   switch (t) {
   case CUDA_R_16F:
+  case CUDA_R_16BF:
     return 2;
   case CUDA_R_64F:
   case CUDA_C_32F:
     return 8;
-  default:
+  case CUDA_C_64F:
+    return 16;
+  default: // CUDA_R_32F, CUDA_R_32I
     return 4;
   }
 }

@@ -30,6 +30,11 @@ struct Plan {
   Layout in, out;
   int batch = 1;
   npuStream_t stream = nullptr;
+  // cufftSetAutoAllocation's flag and cufftSetWorkArea's pointer, recorded so a program can
+  // set them: FFTW's plans allocate whatever scratch they need themselves, so the work size is
+  // always 0 and a plan runs with or without a caller's work area.
+  bool autoAllocate = true;
+  void *workArea = nullptr;
 };
 
 class PlanRegistry {
@@ -79,9 +84,9 @@ bool validType(cufftType t) {
          t == CUFFT_Z2D;
 }
 
-cufftResult makePlan(cufftHandle handle, int rank, const int *n, const int *inembed, int istride,
-                     int idist, const int *onembed, int ostride, int odist, cufftType type,
-                     int batch, size_t *workSize) {
+// A transform shape's checks, as cuFFT orders them: sizes, then type, then the layout.
+cufftResult checkShape(int rank, const int *n, const int *inembed, int istride, int idist,
+                       const int *onembed, int ostride, int odist, cufftType type, int batch) {
   if (rank < 1 || rank > 3 || n == nullptr)
     return CUFFT_INVALID_SIZE;
   for (int d = 0; d < rank; ++d)
@@ -95,6 +100,41 @@ cufftResult makePlan(cufftHandle handle, int rank, const int *n, const int *inem
   const bool advanced = inembed != nullptr && onembed != nullptr;
   if (advanced && (istride <= 0 || ostride <= 0 || idist <= 0 || odist <= 0))
     return CUFFT_INVALID_VALUE;
+  return CUFFT_SUCCESS;
+}
+
+// The work area a transform of this shape needs: none (FFTW's plans hold their own scratch).
+cufftResult workSizeOf(int rank, const int *n, const int *inembed, int istride, int idist,
+                       const int *onembed, int ostride, int odist, cufftType type, int batch,
+                       size_t *workSize) {
+  if (cufftResult r =
+          checkShape(rank, n, inembed, istride, idist, onembed, ostride, odist, type, batch);
+      r != CUFFT_SUCCESS)
+    return r;
+  if (workSize == nullptr)
+    return CUFFT_INVALID_VALUE;
+  *workSize = 0;
+  return CUFFT_SUCCESS;
+}
+
+// cufftGetSize*: the plan must exist; the answer is the shape's (0).
+cufftResult planWorkSize(cufftHandle handle, int rank, const int *n, const int *inembed,
+                         int istride, int idist, const int *onembed, int ostride, int odist,
+                         cufftType type, int batch, size_t *workSize) {
+  if (!registry().with(handle, [](Plan &) {}))
+    return CUFFT_INVALID_PLAN;
+  return workSizeOf(rank, n, inembed, istride, idist, onembed, ostride, odist, type, batch,
+                    workSize);
+}
+
+cufftResult makePlan(cufftHandle handle, int rank, const int *n, const int *inembed, int istride,
+                     int idist, const int *onembed, int ostride, int odist, cufftType type,
+                     int batch, size_t *workSize) {
+  if (cufftResult r =
+          checkShape(rank, n, inembed, istride, idist, onembed, ostride, odist, type, batch);
+      r != CUFFT_SUCCESS)
+    return r;
+  const bool advanced = inembed != nullptr && onembed != nullptr;
   Plan plan;
   plan.made = true;
   plan.type = type;
@@ -105,7 +145,9 @@ cufftResult makePlan(cufftHandle handle, int rank, const int *n, const int *inem
     plan.out = {std::vector<int>(onembed, onembed + rank), ostride, odist};
   }
   if (!registry().with(handle, [&](Plan &p) {
-        plan.stream = p.stream;
+        plan.stream = p.stream; // set on the plan before it was made: kept
+        plan.autoAllocate = p.autoAllocate;
+        plan.workArea = p.workArea;
         p = plan;
       }))
     return CUFFT_INVALID_PLAN;
@@ -349,6 +391,54 @@ cufftResult cufftGetSize(cufftHandle plan, size_t *workSize) {
     return CUFFT_INVALID_PLAN;
   *workSize = 0;
   return CUFFT_SUCCESS;
+}
+
+cufftResult cufftGetSize1d(cufftHandle plan, int nx, cufftType type, int batch, size_t *workSize) {
+  return planWorkSize(plan, 1, &nx, nullptr, 1, 0, nullptr, 1, 0, type, batch, workSize);
+}
+cufftResult cufftGetSize2d(cufftHandle plan, int nx, int ny, cufftType type, size_t *workSize) {
+  const int n[] = {nx, ny};
+  return planWorkSize(plan, 2, n, nullptr, 1, 0, nullptr, 1, 0, type, 1, workSize);
+}
+cufftResult cufftGetSize3d(cufftHandle plan, int nx, int ny, int nz, cufftType type,
+                           size_t *workSize) {
+  const int n[] = {nx, ny, nz};
+  return planWorkSize(plan, 3, n, nullptr, 1, 0, nullptr, 1, 0, type, 1, workSize);
+}
+cufftResult cufftGetSizeMany(cufftHandle plan, int rank, int *n, int *inembed, int istride,
+                             int idist, int *onembed, int ostride, int odist, cufftType type,
+                             int batch, size_t *workSize) {
+  return planWorkSize(plan, rank, n, inembed, istride, idist, onembed, ostride, odist, type, batch,
+                      workSize);
+}
+
+cufftResult cufftEstimate1d(int nx, cufftType type, int batch, size_t *workSize) {
+  return workSizeOf(1, &nx, nullptr, 1, 0, nullptr, 1, 0, type, batch, workSize);
+}
+cufftResult cufftEstimate2d(int nx, int ny, cufftType type, size_t *workSize) {
+  const int n[] = {nx, ny};
+  return workSizeOf(2, n, nullptr, 1, 0, nullptr, 1, 0, type, 1, workSize);
+}
+cufftResult cufftEstimate3d(int nx, int ny, int nz, cufftType type, size_t *workSize) {
+  const int n[] = {nx, ny, nz};
+  return workSizeOf(3, n, nullptr, 1, 0, nullptr, 1, 0, type, 1, workSize);
+}
+cufftResult cufftEstimateMany(int rank, int *n, int *inembed, int istride, int idist, int *onembed,
+                              int ostride, int odist, cufftType type, int batch, size_t *workSize) {
+  return workSizeOf(rank, n, inembed, istride, idist, onembed, ostride, odist, type, batch,
+                    workSize);
+}
+
+// Recorded only (see Plan): with automatic allocation off and no work area, a plan still runs,
+// since its work size is 0.
+cufftResult cufftSetAutoAllocation(cufftHandle plan, int autoAllocate) {
+  return registry().with(plan, [&](Plan &p) { p.autoAllocate = autoAllocate != 0; })
+             ? CUFFT_SUCCESS
+             : CUFFT_INVALID_PLAN;
+}
+cufftResult cufftSetWorkArea(cufftHandle plan, void *workArea) {
+  return registry().with(plan, [&](Plan &p) { p.workArea = workArea; }) ? CUFFT_SUCCESS
+                                                                        : CUFFT_INVALID_PLAN;
 }
 
 cufftResult cufftExecC2C(cufftHandle plan, cufftComplex *idata, cufftComplex *odata,

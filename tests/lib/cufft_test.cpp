@@ -210,4 +210,75 @@ TEST_F(LibCufft, ErrorsAreCufftResults) {
   EXPECT_EQ(cufftDestroy(unmade), CUFFT_SUCCESS);
 }
 
+TEST_F(LibCufft, WorkSizesAreZeroAndAWorkAreaIsRecorded) {
+  size_t size = 1;
+  EXPECT_EQ(cufftEstimate1d(16, CUFFT_C2C, 3, &size), CUFFT_SUCCESS);
+  EXPECT_EQ(size, 0u);
+  size = 1;
+  EXPECT_EQ(cufftEstimate2d(8, 6, CUFFT_R2C, &size), CUFFT_SUCCESS);
+  EXPECT_EQ(size, 0u);
+  size = 1;
+  EXPECT_EQ(cufftEstimate3d(4, 4, 4, CUFFT_Z2Z, &size), CUFFT_SUCCESS);
+  EXPECT_EQ(size, 0u);
+  int dims[] = {8, 4};
+  size = 1;
+  EXPECT_EQ(cufftEstimateMany(2, dims, nullptr, 1, 0, nullptr, 1, 0, CUFFT_C2R, 2, &size),
+            CUFFT_SUCCESS);
+  EXPECT_EQ(size, 0u);
+
+  // A plan with automatic allocation off and a caller's work area: sizes report 0 and the
+  // transform runs (it needs no work area).
+  const int n = 16;
+  cufftHandle plan;
+  ASSERT_EQ(cufftCreate(&plan), CUFFT_SUCCESS);
+  EXPECT_EQ(cufftSetAutoAllocation(plan, 0), CUFFT_SUCCESS);
+  size = 1;
+  EXPECT_EQ(cufftGetSize1d(plan, n, CUFFT_C2C, 1, &size), CUFFT_SUCCESS);
+  EXPECT_EQ(size, 0u);
+  size = 1;
+  EXPECT_EQ(cufftGetSize2d(plan, n, 2, CUFFT_C2C, &size), CUFFT_SUCCESS);
+  EXPECT_EQ(size, 0u);
+  size = 1;
+  EXPECT_EQ(cufftGetSize3d(plan, 2, 2, 4, CUFFT_D2Z, &size), CUFFT_SUCCESS);
+  EXPECT_EQ(size, 0u);
+  int one[] = {n};
+  size = 1;
+  EXPECT_EQ(cufftGetSizeMany(plan, 1, one, nullptr, 1, n, nullptr, 1, n, CUFFT_C2C, 1, &size),
+            CUFFT_SUCCESS);
+  EXPECT_EQ(size, 0u);
+  ASSERT_EQ(cufftMakePlan1d(plan, n, CUFFT_C2C, 1, &size), CUFFT_SUCCESS);
+  EXPECT_EQ(size, 0u);
+  DeviceBuffer<char> work(64);
+  EXPECT_EQ(cufftSetWorkArea(plan, work.get()), CUFFT_SUCCESS);
+  const std::vector<cufftComplex> x = randomComplex(n, 9);
+  DeviceBuffer<cufftComplex> data(x);
+  ASSERT_EQ(cufftExecC2C(plan, data.get(), data.get(), CUFFT_FORWARD), CUFFT_SUCCESS);
+  const std::vector<cufftComplex> X = data.read();
+  const auto want = naiveDft(widened(x, 0, n), -1);
+  for (int k = 0; k < n; ++k) {
+    ASSERT_NEAR(X[k].x, want[k].real(), 1e-4) << k;
+    ASSERT_NEAR(X[k].y, want[k].imag(), 1e-4) << k;
+  }
+  EXPECT_EQ(cufftDestroy(plan), CUFFT_SUCCESS);
+
+  // Errors: unknown plans, bad shapes and types, a null size.
+  EXPECT_EQ(cufftSetAutoAllocation(plan, 1), CUFFT_INVALID_PLAN);
+  EXPECT_EQ(cufftSetWorkArea(plan, work.get()), CUFFT_INVALID_PLAN);
+  EXPECT_EQ(cufftGetSize1d(plan, n, CUFFT_C2C, 1, &size), CUFFT_INVALID_PLAN);
+  EXPECT_EQ(cufftEstimate1d(0, CUFFT_C2C, 1, &size), CUFFT_INVALID_SIZE);
+  EXPECT_EQ(cufftEstimate1d(8, CUFFT_C2C, -1, &size), CUFFT_INVALID_SIZE);
+  EXPECT_EQ(cufftEstimate2d(8, 8, cufftType(5), &size), CUFFT_INVALID_TYPE);
+  EXPECT_EQ(cufftEstimate3d(8, 8, 8, CUFFT_C2C, nullptr), CUFFT_INVALID_VALUE);
+  int four[] = {2, 2, 2, 2};
+  EXPECT_EQ(cufftEstimateMany(4, four, nullptr, 1, 0, nullptr, 1, 0, CUFFT_C2C, 1, &size),
+            CUFFT_INVALID_SIZE);
+  cufftHandle other;
+  ASSERT_EQ(cufftCreate(&other), CUFFT_SUCCESS);
+  EXPECT_EQ(cufftGetSize2d(other, -2, 4, CUFFT_C2C, &size), CUFFT_INVALID_SIZE);
+  EXPECT_EQ(cufftGetSizeMany(other, 1, one, one, 0, 1, one, 1, 1, CUFFT_C2C, 1, &size),
+            CUFFT_INVALID_VALUE); // advanced layout with a zero stride
+  EXPECT_EQ(cufftGetSize3d(other, 2, 2, 2, CUFFT_C2C, nullptr), CUFFT_INVALID_VALUE);
+  EXPECT_EQ(cufftDestroy(other), CUFFT_SUCCESS);
+}
+
 } // namespace

@@ -44,6 +44,16 @@ typedef enum : int {
 } cublasOperation_t;
 
 typedef enum : int {
+  CUBLAS_FILL_MODE_LOWER = 0,
+  CUBLAS_FILL_MODE_UPPER = 1,
+  CUBLAS_FILL_MODE_FULL = 2
+} cublasFillMode_t;
+
+typedef enum : int { CUBLAS_DIAG_NON_UNIT = 0, CUBLAS_DIAG_UNIT = 1 } cublasDiagType_t;
+
+typedef enum : int { CUBLAS_SIDE_LEFT = 0, CUBLAS_SIDE_RIGHT = 1 } cublasSideMode_t;
+
+typedef enum : int {
   CUBLAS_POINTER_MODE_HOST = 0,
   CUBLAS_POINTER_MODE_DEVICE = 1
 } cublasPointerMode_t;
@@ -169,6 +179,27 @@ cublasStatus_t cublasIdamax(cublasHandle_t handle, int n, const double *x, int i
 cublasStatus_t cublasIsamin(cublasHandle_t handle, int n, const float *x, int incx, int *result);
 cublasStatus_t cublasIdamin(cublasHandle_t handle, int n, const double *x, int incx, int *result);
 
+// The mixed-precision Level-1 routines ("cuBLAS Extension Function Reference"): element and
+// scalar types as cudaDataType, computed in executionType. Supported (cuBLAS's tables):
+// CUDA_R_16F and CUDA_R_16BF vectors with CUDA_R_32F execution (and alpha, for axpy and scal),
+// and the plain types each in its own precision: CUDA_R_32F, CUDA_R_64F, CUDA_C_32F and
+// CUDA_C_64F (nrm2's result of a complex vector is real). Other combinations:
+// CUBLAS_STATUS_NOT_SUPPORTED.
+cublasStatus_t cublasDotEx(cublasHandle_t handle, int n, const void *x, cudaDataType xType,
+                           int incx, const void *y, cudaDataType yType, int incy, void *result,
+                           cudaDataType resultType, cudaDataType executionType);
+cublasStatus_t cublasDotcEx(cublasHandle_t handle, int n, const void *x, cudaDataType xType,
+                            int incx, const void *y, cudaDataType yType, int incy, void *result,
+                            cudaDataType resultType, cudaDataType executionType);
+cublasStatus_t cublasAxpyEx(cublasHandle_t handle, int n, const void *alpha, cudaDataType alphaType,
+                            const void *x, cudaDataType xType, int incx, void *y,
+                            cudaDataType yType, int incy, cudaDataType executiontype);
+cublasStatus_t cublasScalEx(cublasHandle_t handle, int n, const void *alpha, cudaDataType alphaType,
+                            void *x, cudaDataType xType, int incx, cudaDataType executionType);
+cublasStatus_t cublasNrm2Ex(cublasHandle_t handle, int n, const void *x, cudaDataType xType,
+                            int incx, void *result, cudaDataType resultType,
+                            cudaDataType executionType);
+
 // ---- Level 2 ----
 cublasStatus_t cublasSgemv(cublasHandle_t handle, cublasOperation_t trans, int m, int n,
                            const float *alpha, const float *A, int lda, const float *x, int incx,
@@ -176,6 +207,29 @@ cublasStatus_t cublasSgemv(cublasHandle_t handle, cublasOperation_t trans, int m
 cublasStatus_t cublasDgemv(cublasHandle_t handle, cublasOperation_t trans, int m, int n,
                            const double *alpha, const double *A, int lda, const double *x, int incx,
                            const double *beta, double *y, int incy);
+
+// ---- Level 3: triangular solve ----
+// Solves op(A) X = alpha B (CUBLAS_SIDE_LEFT) or X op(A) = alpha B (RIGHT) for X, which
+// overwrites B; A is triangular (CUBLAS_FILL_MODE_LOWER or UPPER; FULL is INVALID_VALUE).
+cublasStatus_t cublasStrsm(cublasHandle_t handle, cublasSideMode_t side, cublasFillMode_t uplo,
+                           cublasOperation_t trans, cublasDiagType_t diag, int m, int n,
+                           const float *alpha, const float *A, int lda, float *B, int ldb);
+cublasStatus_t cublasDtrsm(cublasHandle_t handle, cublasSideMode_t side, cublasFillMode_t uplo,
+                           cublasOperation_t trans, cublasDiagType_t diag, int m, int n,
+                           const double *alpha, const double *A, int lda, double *B, int ldb);
+
+// ---- BLAS-like extension: matrix add/transpose ----
+// C = alpha op(A) + beta op(B), m x n. In place as cuBLAS documents: C may be A (lda == ldc,
+// transa N) or B (ldb == ldc, transb N); other overlaps are CUBLAS_STATUS_INVALID_VALUE. A
+// zero alpha (beta) means A (B) is not read.
+cublasStatus_t cublasSgeam(cublasHandle_t handle, cublasOperation_t transa,
+                           cublasOperation_t transb, int m, int n, const float *alpha,
+                           const float *A, int lda, const float *beta, const float *B, int ldb,
+                           float *C, int ldc);
+cublasStatus_t cublasDgeam(cublasHandle_t handle, cublasOperation_t transa,
+                           cublasOperation_t transb, int m, int n, const double *alpha,
+                           const double *A, int lda, const double *beta, const double *B, int ldb,
+                           double *C, int ldc);
 
 // ---- Level 3: GEMM ----
 cublasStatus_t cublasSgemm(cublasHandle_t handle, cublasOperation_t transa,
@@ -201,9 +255,16 @@ cublasStatus_t cublasZgemm(cublasHandle_t handle, cublasOperation_t transa,
                            const cuDoubleComplex *alpha, const cuDoubleComplex *A, int lda,
                            const cuDoubleComplex *B, int ldb, const cuDoubleComplex *beta,
                            cuDoubleComplex *C, int ldc);
-// A, B and C of types Atype/Btype/Ctype: CUDA_R_32F or CUDA_R_16F inputs, CUDA_R_32F or
-// CUDA_R_16F output, fp32 compute (CUBLAS_COMPUTE_32F*, alpha and beta floats); all-fp64
-// with CUBLAS_COMPUTE_64F. Other combinations: CUBLAS_STATUS_NOT_SUPPORTED.
+// A, B and C of types Atype/Btype/Ctype, in the combinations of cuBLAS's cublasGemmEx table
+// ("cuBLAS Extension Function Reference", cublasGemmEx): fp16 with CUBLAS_COMPUTE_16F (fp16
+// alpha and beta); int8 in, int32 out with CUBLAS_COMPUTE_32I (int32 alpha and beta, exact
+// int32 accumulation); with CUBLAS_COMPUTE_32F (float alpha and beta, complex for complex C)
+// fp16 -> fp16 or fp32, bf16 -> bf16 or fp32, int8 -> fp32, fp32 -> fp32, complex int8 ->
+// complex fp32 and complex fp32 -> complex fp32; with CUBLAS_COMPUTE_32F_FAST_* fp32 and
+// complex fp32; with CUBLAS_COMPUTE_64F fp64 and complex fp64. The legacy cudaDataType
+// compute types (CUDA_R_32F, ...) mean their CUBLAS_COMPUTE_ counterparts. Other
+// combinations: CUBLAS_STATUS_NOT_SUPPORTED. Reduced-precision inputs are widened to fp32 and
+// multiplied by SGEMM; a reduced-precision C is rounded once.
 cublasStatus_t cublasGemmEx(cublasHandle_t handle, cublasOperation_t transa,
                             cublasOperation_t transb, int m, int n, int k, const void *alpha,
                             const void *A, cudaDataType Atype, int lda, const void *B,
@@ -239,5 +300,53 @@ cublasStatus_t cublasDgemmBatched(cublasHandle_t handle, cublasOperation_t trans
                                   const double *alpha, const double *const Aarray[], int lda,
                                   const double *const Barray[], int ldb, const double *beta,
                                   double *const Carray[], int ldc, int batchCount);
+
+cublasStatus_t cublasHgemmBatched(cublasHandle_t handle, cublasOperation_t transa,
+                                  cublasOperation_t transb, int m, int n, int k,
+                                  const __half *alpha, const __half *const Aarray[], int lda,
+                                  const __half *const Barray[], int ldb, const __half *beta,
+                                  __half *const Carray[], int ldc, int batchCount);
+cublasStatus_t cublasCgemmBatched(cublasHandle_t handle, cublasOperation_t transa,
+                                  cublasOperation_t transb, int m, int n, int k,
+                                  const cuComplex *alpha, const cuComplex *const Aarray[], int lda,
+                                  const cuComplex *const Barray[], int ldb, const cuComplex *beta,
+                                  cuComplex *const Carray[], int ldc, int batchCount);
+cublasStatus_t cublasZgemmBatched(cublasHandle_t handle, cublasOperation_t transa,
+                                  cublasOperation_t transb, int m, int n, int k,
+                                  const cuDoubleComplex *alpha,
+                                  const cuDoubleComplex *const Aarray[], int lda,
+                                  const cuDoubleComplex *const Barray[], int ldb,
+                                  const cuDoubleComplex *beta, cuDoubleComplex *const Carray[],
+                                  int ldc, int batchCount);
+cublasStatus_t cublasCgemmStridedBatched(cublasHandle_t handle, cublasOperation_t transa,
+                                         cublasOperation_t transb, int m, int n, int k,
+                                         const cuComplex *alpha, const cuComplex *A, int lda,
+                                         long long int strideA, const cuComplex *B, int ldb,
+                                         long long int strideB, const cuComplex *beta, cuComplex *C,
+                                         int ldc, long long int strideC, int batchCount);
+cublasStatus_t cublasZgemmStridedBatched(cublasHandle_t handle, cublasOperation_t transa,
+                                         cublasOperation_t transb, int m, int n, int k,
+                                         const cuDoubleComplex *alpha, const cuDoubleComplex *A,
+                                         int lda, long long int strideA, const cuDoubleComplex *B,
+                                         int ldb, long long int strideB,
+                                         const cuDoubleComplex *beta, cuDoubleComplex *C, int ldc,
+                                         long long int strideC, int batchCount);
+// cublasGemmEx over a batch, in cublasGemmEx's type combinations: strided, or through pointer
+// arrays in device memory (read when the call runs on the stream).
+cublasStatus_t cublasGemmStridedBatchedEx(cublasHandle_t handle, cublasOperation_t transa,
+                                          cublasOperation_t transb, int m, int n, int k,
+                                          const void *alpha, const void *A, cudaDataType Atype,
+                                          int lda, long long int strideA, const void *B,
+                                          cudaDataType Btype, int ldb, long long int strideB,
+                                          const void *beta, void *C, cudaDataType Ctype, int ldc,
+                                          long long int strideC, int batchCount,
+                                          cublasComputeType_t computeType, cublasGemmAlgo_t algo);
+cublasStatus_t cublasGemmBatchedEx(cublasHandle_t handle, cublasOperation_t transa,
+                                   cublasOperation_t transb, int m, int n, int k, const void *alpha,
+                                   const void *const Aarray[], cudaDataType Atype, int lda,
+                                   const void *const Barray[], cudaDataType Btype, int ldb,
+                                   const void *beta, void *const Carray[], cudaDataType Ctype,
+                                   int ldc, int batchCount, cublasComputeType_t computeType,
+                                   cublasGemmAlgo_t algo);
 
 } // extern "C"

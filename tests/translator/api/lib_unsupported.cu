@@ -1,8 +1,8 @@
 // Library API npurt does not provide: one diagnostic ID per library, the call left unchanged.
 // RC: 1
 // DIAG: cublasLtMatmulAlgoGetHeuristic: cuBLAS API that npurt does not provide
-// DIAG: cublasStrsm: cuBLAS API that npurt does not provide (npurt has the v2 handle API's functions listed in docs/support/library-api.md); left unchanged [CU2NPU1030]
-// DIAG: cufftSetWorkArea: cuFFT API that npurt does not provide (npurt has the plan API listed in docs/support/library-api.md); left unchanged [CU2NPU1031]
+// DIAG: cublasStrmm: cuBLAS API that npurt does not provide (npurt has the v2 handle API's functions listed in docs/support/library-api.md); left unchanged [CU2NPU1030]
+// DIAG: cufftMakePlanMany64: cuFFT API that npurt does not provide (npurt has the plan API listed in docs/support/library-api.md); left unchanged [CU2NPU1031]
 // DIAG: cusparseCreate is a CUDA library API
 // NO-COMPILE
 // CHECK: #include <npurt/lib/cublasLt.h>
@@ -11,9 +11,9 @@
 #include <cufft.h>
 
 void run(cublasHandle_t h, cufftHandle p, void *work) {
-  // CHECK: /* CU2NPU1030: cublasStrsm: cuBLAS API that npurt does not provide
-  cublasStrsm(h);
+  // CHECK: /* CU2NPU1030: cublasStrmm: cuBLAS API that npurt does not provide
+  cublasStrmm(h);
   cublasLtMatmulAlgoGetHeuristic(0);
-  cufftSetWorkArea(p, work);
+  cufftMakePlanMany64(p, work);
   cusparseCreate(0);
 }
