@@ -101,6 +101,9 @@ private:
 };
 inline thread_local RegionArena regionArena;
 
+template <class T> struct WithoutRestrict { using type = T; };
+template <class T> struct WithoutRestrict<T *__restrict__> { using type = T *; };
+
 // The step of the collective statement this worker is running (-1: none; a collective called on
 // fibers synchronises as written) and whether some thread's call has a step after it.
 struct CollectiveSteps {
@@ -139,10 +142,13 @@ public:
   }
   // One copy of value per thread: a kernel parameter that threads modify (each
   // CUDA thread has its own copy of every parameter).
-  template <class T> T *per_thread_copy(const T &value) {
-    T *objects = allocate<T>();
+  // A __restrict__ pointer parameter's copies are plain pointers (g++ keeps the qualifier on the
+  // deduced T and rejects a cast to a restrict-qualified pointer type).
+  template <class T> auto *per_thread_copy(const T &value) {
+    using Copy = typename detail::WithoutRestrict<T>::type;
+    Copy *objects = allocate<Copy>();
     for (unsigned t = 0; t < threads_; ++t)
-      ::new (static_cast<void *>(objects + t)) T(value);
+      ::new (static_cast<void *>(objects + t)) Copy(value);
     track(objects);
     return objects;
   }

@@ -51,6 +51,16 @@ __global__ void window(Window w) {
   *w.base = w.counts[threadIdx.x % 4];
 }
 
+// __restrict__ pointer parameters moved per block before a barrier: plain per-thread copies.
+__global__ void restricted(float *__restrict__ dst, const float *__restrict__ src) {
+  __shared__ float s[64];
+  src += blockIdx.x * 64;
+  dst += blockIdx.x * 64;
+  s[threadIdx.x] = src[threadIdx.x];
+  __syncthreads();
+  dst[threadIdx.x] = s[63 - threadIdx.x];
+}
+
 int main() {
   int *p, *c;
   float *a, *o;
@@ -68,6 +78,12 @@ int main() {
   int *wout;
   cudaMallocManaged(&wout, 16 * sizeof(int));
   window<<<1, 16>>>(Window{wout, {100, 200, 300, 400}});
+  float *rin, *rout;
+  cudaMallocManaged(&rin, 128 * sizeof(float));
+  cudaMallocManaged(&rout, 128 * sizeof(float));
+  for (int i = 0; i < 128; ++i)
+    rin[i] = i;
+  restricted<<<2, 64>>>(rout, rin);
   if (cudaDeviceSynchronize() != cudaSuccess) {
     printf("FAIL: %s\n", cudaGetErrorString(cudaGetLastError()));
     return 1;
@@ -83,6 +99,8 @@ int main() {
     ok &= o[i] == 0.5f + (i ^ 1);
   for (int i = 0; i < 16; ++i)
     ok &= wout[i] == 100 * (i % 4 + 1) + i;
+  for (int i = 0; i < 128; ++i)
+    ok &= rout[i] == (i / 64) * 64 + 63 - i % 64;
   printf(ok ? "PASS\n" : "FAIL\n");
   return ok ? 0 : 1;
 }
