@@ -150,6 +150,16 @@ enum class ThreadDims : unsigned char {
   XYZ = 7
 };
 
+namespace detail {
+// The extents a thread loop runs: the block's, or 1 in a dimension the body does not read
+// (ThreadDims), unless the run counts operations (kAll: a modelled device pays for every thread).
+template <ThreadDims Read, bool kAll> inline ::dim3 threadsRun(const ::dim3 blockSize) {
+  constexpr auto kRead = static_cast<unsigned>(Read);
+  return ::dim3(kAll || (kRead & 1u) ? blockSize.x : 1u, kAll || (kRead & 2u) ? blockSize.y : 1u,
+                kAll || (kRead & 4u) ? blockSize.z : 1u);
+}
+} // namespace detail
+
 // The fast path: the block's threads as a plain loop (z, y, x; one flat loop
 // when blockDim.y == blockDim.z == 1). No thread may wait for another here; a
 // barrier or warp operation reached inside fails the launch.
@@ -161,11 +171,8 @@ inline void for_each_thread(Body &&body) {
   const ::dim3 grid = ::gridDim;
   detail::LoopModeScope loopMode;
   detail::withCounting([&](auto counting) {
-    constexpr bool kAll = decltype(counting)::value;
-    constexpr auto kRead = static_cast<unsigned>(Read);
-    const unsigned nx = kAll || (kRead & 1u) ? blockSize.x : 1u;
-    const unsigned ny = kAll || (kRead & 2u) ? blockSize.y : 1u;
-    const unsigned nz = kAll || (kRead & 4u) ? blockSize.z : 1u;
+    const ::dim3 run = detail::threadsRun<Read, decltype(counting)::value>(blockSize);
+    const unsigned nx = run.x, ny = run.y, nz = run.z;
     if (ny == 1 && nz == 1) {
       for (unsigned x = 0; x < nx; ++x) {
         if constexpr (Global == ThreadIdxGlobal::Kept)

@@ -171,8 +171,11 @@ public:
   // One region: body(threadIdx, blockIdx, blockDim, gridDim, linear index) for
   // every thread that has not exited, in CUDA's thread order. A barrier or warp
   // operation reached inside fails the launch (the translator proved there is
-  // none).
-  template <ThreadIdxGlobal Global = ThreadIdxGlobal::Kept, class Body>
+  // none). Read as for ::npu::for_each_thread: the threads that differ only in the
+  // other dimensions are duplicates and one of them runs (every region of the
+  // block runs the same ones, so their slots are the only ones used).
+  template <ThreadIdxGlobal Global = ThreadIdxGlobal::Kept, ThreadDims Read = ThreadDims::XYZ,
+            class Body>
   void for_each_thread(Body &&body) {
     const ::uint3 block = ::blockIdx;
     const ::dim3 blockSize = blockSize_;
@@ -180,9 +183,9 @@ public:
     detail::LoopModeScope loopMode;
     detail::withCounting([&](auto counting) {
       if (exitedCount_ == 0)
-        run<Global, false>(body, block, blockSize, grid, counting);
+        run<Global, Read, false>(body, block, blockSize, grid, counting);
       else
-        run<Global, true>(body, block, blockSize, grid, counting);
+        run<Global, Read, true>(body, block, blockSize, grid, counting);
     });
   }
 
@@ -215,11 +218,13 @@ private:
                            }});
   }
 
-  template <ThreadIdxGlobal Global, bool SkipExited, class Body, class Counting>
+  template <ThreadIdxGlobal Global, ThreadDims Read, bool SkipExited, class Body, class Counting>
   [[gnu::flatten]] void run(Body &body, const ::uint3 block, const ::dim3 blockSize,
                             const ::dim3 grid, Counting counting) {
-    if (blockSize.y == 1 && blockSize.z == 1) {
-      for (unsigned x = 0; x < blockSize.x; ++x) {
+    const ::dim3 run = detail::threadsRun<Read, Counting::value>(blockSize);
+    const unsigned nx = run.x, ny = run.y, nz = run.z;
+    if (ny == 1 && nz == 1) {
+      for (unsigned x = 0; x < nx; ++x) {
         if constexpr (SkipExited)
           if (exited_[x])
             continue;
@@ -229,10 +234,9 @@ private:
       }
       return;
     }
-    unsigned t = 0;
-    for (unsigned z = 0; z < blockSize.z; ++z)
-      for (unsigned y = 0; y < blockSize.y; ++y)
-        for (unsigned x = 0; x < blockSize.x; ++x, ++t) {
+    for (unsigned z = 0; z < nz; ++z)
+      for (unsigned y = 0; y < ny; ++y)
+        for (unsigned x = 0, t = blockSize.x * (y + blockSize.y * z); x < nx; ++x, ++t) {
           if constexpr (SkipExited)
             if (exited_[t])
               continue;

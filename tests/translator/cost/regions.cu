@@ -7,7 +7,7 @@
 // CHECK: NPU_COST(intops(4), gread(4), shared(4), barriers(1));
 // CHECK: /* __syncthreads(); */
 // CHECK: for (unsigned st = blockDim.x / 2; npu_block.active() && (st > 0); st >>= 1) {
-// CHECK: npu_block.for_each_thread<::npu::ThreadIdxGlobal::Unused>([&](NPU_REGION_PARAMS) { auto &tid = npu_tid[npu_thread];
+// CHECK: npu_block.for_each_thread<::npu::ThreadIdxGlobal::Unused>([&](NPU_REGION_PARAMS) { const unsigned int tid = threadIdx.x;
 // CHECK: NPU_COST(intops(3), barriers(1));
 // CHECK: if (tid < st) { NPU_COST(fp32(1), intops(1), shared(12)); s[tid] += s[tid + st]; }
 __global__ void reduce(const float *in, float *out) {
@@ -24,7 +24,7 @@ __global__ void reduce(const float *in, float *out) {
 // A uniform loop whose body is only barriers and a nested uniform loop: the body's counter
 // (the loop control) gets a per-thread loop of its own.
 // CHECK: for (int k = 0; npu_block.active() && (k < rounds); ++k) {
-// CHECK: npu_block.for_each_thread<::npu::ThreadIdxGlobal::Unused>([&](NPU_REGION_PARAMS) { NPU_COST(intops(2), barriers(1)); });
+// CHECK: npu_block.for_each_thread<::npu::ThreadIdxGlobal::Unused, ::npu::ThreadDims::X>([&](NPU_REGION_PARAMS) { NPU_COST(intops(2), barriers(1)); });
 __global__ void rounds(int *data, int rounds) {
   __shared__ int v[64];
   v[threadIdx.x] = data[threadIdx.x];

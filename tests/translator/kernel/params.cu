@@ -19,9 +19,9 @@ __global__ void shuffled(float *out, float v) {
 // Barrier regions: one slot per thread, copied from the argument, bound in each region that
 // uses it.
 // CHECK: auto *npu_a = npu_block.per_thread_copy(a);
-// CHECK: npu_block.for_each_thread<::npu::ThreadIdxGlobal::Unused>([&](NPU_REGION_PARAMS) { auto &a = npu_a[npu_thread];
+// CHECK: npu_block.for_each_thread<::npu::ThreadIdxGlobal::Unused, ::npu::ThreadDims::X>([&](NPU_REGION_PARAMS) { auto &a = npu_a[npu_thread];
 // CHECK: a += blockIdx.x * 64;
-// CHECK: npu_block.for_each_thread<::npu::ThreadIdxGlobal::Unused>([&](NPU_REGION_PARAMS) { auto &a = npu_a[npu_thread];
+// CHECK: npu_block.for_each_thread<::npu::ThreadIdxGlobal::Unused, ::npu::ThreadDims::X>([&](NPU_REGION_PARAMS) { auto &a = npu_a[npu_thread];
 __global__ void regions(float *a) {
   __shared__ float s[64];
   a += blockIdx.x * 64;

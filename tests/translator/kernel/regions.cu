@@ -5,18 +5,18 @@
 
 // CHECK: __global__ void reduce(const float *in, double *out, int n) {
 // CHECK:   ::npu::block_regions([&](::npu::BlockRegions &npu_block) {
-// CHECK:   auto *npu_tid = npu_block.per_thread<unsigned int>();
+// CHECK-NOT: npu_tid
 // CHECK:   __shared__ float s[256];
 // CHECK:   npu_block.for_each_thread<::npu::ThreadIdxGlobal::Unused>([&](NPU_REGION_PARAMS) {
-// CHECK:   auto &tid = npu_tid[npu_thread] = threadIdx.x;
+// CHECK:   unsigned tid = threadIdx.x;
 // CHECK:   int i = blockIdx.x * blockDim.x + threadIdx.x;
 // CHECK:   });
 // CHECK:   /* __syncthreads(); */
 // CHECK:   for (unsigned st = blockDim.x / 2; npu_block.active() && (st > 0); st >>= 1) {
-// CHECK:     npu_block.for_each_thread<::npu::ThreadIdxGlobal::Unused>([&](NPU_REGION_PARAMS) { auto &tid = npu_tid[npu_thread];
+// CHECK:     npu_block.for_each_thread<::npu::ThreadIdxGlobal::Unused>([&](NPU_REGION_PARAMS) { const unsigned int tid = threadIdx.x;
 // CHECK:     if (tid < st) { NPU_COST(fp32(1), intops(1), shared(12)); s[tid] += s[tid + st]; }
 // CHECK:     });
-// CHECK:   npu_block.for_each_thread<::npu::ThreadIdxGlobal::Unused>([&](NPU_REGION_PARAMS) { auto &tid = npu_tid[npu_thread];
+// CHECK:   npu_block.for_each_thread<::npu::ThreadIdxGlobal::Unused>([&](NPU_REGION_PARAMS) { const unsigned int tid = threadIdx.x;
 // CHECK:   if (tid == 0) { NPU_COST(shared(4), atomics(1)); atomicAdd(out, (double)s[0]); }
 // CHECK:   });
 // CHECK:   });
@@ -38,13 +38,14 @@ __global__ void reduce(const float *in, double *out, int n) {
 // its update after the barrier; a uniform if.
 // CHECK: __global__ void guarded(float *x, int n) {
 // CHECK:   ::npu::block_regions([&](::npu::BlockRegions &npu_block) {
-// CHECK:   auto *npu_i = npu_block.per_thread<int>();
 // CHECK:   auto *npu_a = npu_block.per_thread<float>();
 // CHECK:   auto *npu_b = npu_block.per_thread<float>();
+// CHECK:   const int i = blockIdx.x * blockDim.x + threadIdx.x;
 // CHECK:   if (i >= n) return npu_block.exit(npu_thread);
 // CHECK:   auto &a = npu_a[npu_thread] = x[i]; [[maybe_unused]] auto &b = npu_b[npu_thread] = 2.f * a;
 // CHECK:   int half = n / 2;
 // CHECK:   while (npu_block.active() && (half > 0)) {
+// CHECK:     npu_block.for_each_thread<::npu::ThreadIdxGlobal::Unused, ::npu::ThreadDims::X>([&](NPU_REGION_PARAMS) { const int i = blockIdx.x * blockDim.x + threadIdx.x; auto &a = npu_a[npu_thread]; auto &b = npu_b[npu_thread];
 // CHECK:     half /= 2;
 // CHECK:   if (n > 64) {
 __global__ void guarded(float *x, int n) {
@@ -68,14 +69,12 @@ __global__ void guarded(float *x, int n) {
 // Tiles with a constant step, #pragma unroll after a barrier, macros in expressions.
 // CHECK: __global__ void tiled(const float *A, const float *B, float *C, int N) {
 // CHECK:   ::npu::block_regions([&](::npu::BlockRegions &npu_block) {
-// CHECK:   auto *npu_tx = npu_block.per_thread<int>();
-// CHECK:   auto *npu_ty = npu_block.per_thread<int>();
 // CHECK:   auto *npu_acc = npu_block.per_thread<float>();
-// CHECK:   [[maybe_unused]] auto &tx = npu_tx[npu_thread] = threadIdx.x; [[maybe_unused]] auto &ty = npu_ty[npu_thread] = threadIdx.y;
+// CHECK:   [[maybe_unused]] int tx = threadIdx.x, ty = threadIdx.y;
 // CHECK:   int tiles = (N + TILE - 1) / TILE;
 // CHECK:   for (int t = 0; npu_block.active() && (t < tiles); ++t) {
-// CHECK:     npu_block.for_each_thread<::npu::ThreadIdxGlobal::Unused>([&](NPU_REGION_PARAMS) { auto &tx = npu_tx[npu_thread]; auto &ty = npu_ty[npu_thread];
-// CHECK:     npu_block.for_each_thread<::npu::ThreadIdxGlobal::Unused>([&](NPU_REGION_PARAMS) { auto &tx = npu_tx[npu_thread]; auto &ty = npu_ty[npu_thread]; auto &acc = npu_acc[npu_thread];
+// CHECK:     npu_block.for_each_thread<::npu::ThreadIdxGlobal::Unused, ::npu::ThreadDims::XY>([&](NPU_REGION_PARAMS) { const int tx = threadIdx.x; const int ty = threadIdx.y;
+// CHECK:     npu_block.for_each_thread<::npu::ThreadIdxGlobal::Unused, ::npu::ThreadDims::XY>([&](NPU_REGION_PARAMS) { const int tx = threadIdx.x; const int ty = threadIdx.y; auto &acc = npu_acc[npu_thread];
 // CHECK:     #pragma GCC unroll 16
 __global__ void tiled(const float *A, const float *B, float *C, int N) {
   __shared__ float As[TILE][TILE], Bs[TILE][TILE];
@@ -96,10 +95,10 @@ __global__ void tiled(const float *A, const float *B, float *C, int N) {
 // Template kernel, nested uniform loops (bitonic-like), dynamic shared memory.
 // CHECK: template <class T, int BLOCK> __global__ void sortish(T *data) {
 // CHECK:   ::npu::block_regions([&](::npu::BlockRegions &npu_block) {
-// CHECK:   auto *npu_t = npu_block.per_thread<unsigned int>();
 // CHECK:   T *const buf = ::npu::dynamic_shared<T>();
 // CHECK:   for (int k = 2; npu_block.active() && (k <= BLOCK); k <<= 1) {
 // CHECK:     for (int j = k >> 1; npu_block.active() && (j > 0); j >>= 1) {
+// CHECK:       npu_block.for_each_thread<::npu::ThreadIdxGlobal::Unused, ::npu::ThreadDims::X>([&](NPU_REGION_PARAMS) { const unsigned int t = threadIdx.x;
 template <class T, int BLOCK> __global__ void sortish(T *data) {
   extern __shared__ T buf[];
   unsigned t = threadIdx.x;
@@ -125,7 +124,9 @@ template __global__ void sortish<float, 256>(float *);
 // CHECK: __global__ void march(const int *in, int *out, int rows, int cols) {
 // CHECK:   auto *npu_out = npu_block.per_thread_copy(out);
 // CHECK:   auto *npu_i = npu_block.per_thread<int>();
-// CHECK:   for (int r = 0; npu_block.active() && (r < rows); ++r, npu_block.for_each_thread<::npu::ThreadIdxGlobal::Unused>([&](NPU_REGION_PARAMS) { auto &out = npu_out[npu_thread]; auto &i = npu_i[npu_thread]; i += cols, out += cols; })) {
+// CHECK:   [[maybe_unused]] auto &i = npu_i[npu_thread] = c;
+// CHECK:   for (int r = 0; npu_block.active() && (r < rows); ++r, npu_block.for_each_thread<::npu::ThreadIdxGlobal::Unused, ::npu::ThreadDims::X>([&](NPU_REGION_PARAMS) { auto &out = npu_out[npu_thread]; auto &i = npu_i[npu_thread]; i += cols, out += cols; })) {
+// CHECK:     npu_block.for_each_thread<::npu::ThreadIdxGlobal::Unused, ::npu::ThreadDims::X>([&](NPU_REGION_PARAMS) { const int c = threadIdx.x; auto &i = npu_i[npu_thread];
 __global__ void march(const int *in, int *out, int rows, int cols) {
   __shared__ int row[64];
   int c = threadIdx.x;

@@ -1,9 +1,10 @@
-// `auto` locals live across a barrier: the slot's type is the deduced type, or, in a template
-// where it depends on a parameter, spelled from the initialiser when the prelude can see its
-// names; otherwise the kernel stays on fibers (an undeduced placeholder is never a slot type).
+// `auto` locals live across a barrier: the slot's type (or a recomputed local's) is the deduced
+// type, or, in a template where it depends on a parameter, spelled from the initialiser when the
+// prelude can see its names; otherwise the kernel stays on fibers (an undeduced placeholder is
+// never a slot type).
 #include <cuda_runtime.h>
 // CHECK: auto *npu_v = npu_block.per_thread<float>();
-// CHECK: auto *npu_i = npu_block.per_thread<unsigned int>();
+// CHECK: const unsigned int i = threadIdx.x * 2u;
 __global__ void plain(float *a) {
   __shared__ float s[64];
   const auto v = s[threadIdx.x];

@@ -2,7 +2,8 @@
 #include <cuda_runtime.h>
 __device__ int pick(int v) { return v; }
 
-// Barrier in a thread-dependent if.
+// Barrier in a thread-dependent if that other statements follow (as the kernel's last statement
+// it would be a guard: regions.cu).
 // CHECK: __global__ void divergent(float *x) {
 // CHECK:   ::npu::for_each_thread_sync([&](NPU_THREAD_PARAMS) {
 __global__ void divergent(float *x) {
@@ -10,6 +11,7 @@ __global__ void divergent(float *x) {
     x[threadIdx.x] += 1;
     __syncthreads();
   }
+  x[threadIdx.x] *= 2;
 }
 
 // Loop bound read from memory.

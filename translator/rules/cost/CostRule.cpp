@@ -10,7 +10,6 @@
 
 #include "driver/Options.h"
 #include "rules/cost/RegionStarts.h"
-#include "rules/kernel/Collectives.h"
 #include "rules/cost/SourceText.h"
 #include "rules/cost/UnitCounter.h"
 #include "rules/kernel/ThreadLoop.h"
@@ -86,9 +85,9 @@ void CostRule::onFunction(Context &C, const FunctionDecl &FD) {
   // A kernel translated by an earlier run has its counters already (inside its wrap).
   if (Kernel && alreadyWrapped(*Body, Text))
     return;
-  std::optional<std::set<const Stmt *>> Regions;
-  if (Kernel && C.needsSync(&FD))
-    Regions = regionStarts(C, FD, Text);
+  std::optional<RegionPlan> Regions;
+  if (Kernel)
+    Regions = regionPlan(C, FD, Text);
 
   std::map<unsigned, unsigned> Closings; // offset -> wrapped bodies ending there
   for (const CostUnit &U : countUnits(C, *Body, Text)) {
@@ -100,11 +99,11 @@ void CostRule::onFunction(Context &C, const FunctionDecl &FD) {
       auto Brace = Text.offsetOf(U.Compound->getLBracLoc());
       if (!Brace)
         break;
-      if (Regions && (U.Compound == Body || holdsBarrierPoint(U.Compound))) {
+      if (Regions && Regions->BlockLevel.count(U.Compound)) {
         // Runs once per block: count in its first per-thread loop, or in a loop of its own.
         const Stmt *Start = nullptr;
         for (const Stmt *S : U.Compound->body())
-          if (Regions->count(S)) {
+          if (Regions->RegionStarts.count(S)) {
             Start = S;
             break;
           }
@@ -128,7 +127,10 @@ void CostRule::onFunction(Context &C, const FunctionDecl &FD) {
       auto Begin = Text.stmtBegin(U.First), End = Text.stmtEnd(U.First);
       if (!Begin || !End)
         break;
-      F->Edits.insert(*Begin, std::string("{ ") + CostStmt + " ", AfterKernelOpen);
+      // A hoisted loop's one-statement body is a region: the count goes inside it.
+      F->Edits.insert(*Begin, std::string("{ ") + CostStmt + " ",
+                      Regions && Regions->RegionStarts.count(U.First) ? AfterRegionOpen
+                                                                      : AfterKernelOpen);
       ++Closings[*End];
       break;
     }

@@ -52,6 +52,7 @@
 #include "rules/Context.h"
 #include "rules/DependentMembers.h"
 #include "rules/kernel/Collectives.h"
+#include "rules/kernel/LoopInterchange.h"
 #include "rules/kernel/ThreadLoop.h"
 #include "rules/kernel/ThreadParams.h"
 
@@ -104,15 +105,17 @@ struct Region {
   std::set<const VarDecl *> Declared;
   bool Increment = false;  // one operand of a hoisted loop's increment, wrapped where it stands
   bool Collective = false; // a collective statement, run once per step of its collective
+  bool Guard = false;      // the condition of a guard (Stmts: the if), run as an exit test
 };
 
 class Planner {
 public:
-  Planner(Context &C, const FunctionDecl &K, UserFile &F)
+  Planner(Context &C, const FunctionDecl &K, UserFile &F,
+          const std::set<const Stmt *> &Interchanged)
       : C(C), K(K), F(F), Body(cast<CompoundStmt>(K.getBody())),
-        PM(const_cast<CompoundStmt *>(Body)), Text(C.text(F.FID)) {}
+        PM(const_cast<CompoundStmt *>(Body)), Text(C.text(F.FID)), Interchanged(Interchanged) {}
 
-  std::string run();
+  std::string run(RegionPlan *Plan);
 
 private:
   Context &C;
@@ -121,9 +124,17 @@ private:
   const CompoundStmt *Body;
   ParentMap PM;
   llvm::StringRef Text;
+  const std::set<const Stmt *> &Interchanged; // loops kept at block level with no barrier
+
+  // The block-level statements: compounds, a hoisted loop's body that is one statement (a region
+  // of its own), and guards (ifs with a thread-dependent condition, last on every level up to the
+  // kernel body: `if (row < n) { ... }` runs as `if (!(row < n)) return;` and what it holds).
 
   std::vector<const CompoundStmt *> Blocks; // block-level compounds, kernel body first
-  std::set<const Stmt *> Hoisted;           // loops / ifs / blocks kept outside the regions
+  std::vector<const Stmt *> LoopBodies;     // hoisted loops' bodies that are one region statement
+  std::set<const IfStmt *> TailIfs;         // ifs that may be guards (their conditions decide)
+  std::set<const IfStmt *> Guards;
+  std::set<const Stmt *> Hoisted; // loops / ifs / blocks kept outside the regions
   std::set<const Stmt *> Barriers;
   std::set<const Stmt *> Collectives;         // statements that call a collective in steps
   std::set<const CallExpr *> CollectiveCalls; // their calls
@@ -139,8 +150,11 @@ private:
   std::vector<const ReturnStmt *> Returns;
   std::set<std::string> LocalTypeNames; // types the kernel declares (not nameable in the prelude)
 
-  bool structure(const CompoundStmt *CS);
+  bool holdsSplitPoint(const Stmt *S) const;
+  bool structure(const CompoundStmt *CS, bool Tail);
   bool checkCalleesAndJumps(const Stmt *S);
+  bool operatorsOver(const Expr *E, const std::function<bool(const Expr *)> &Leaf,
+                     bool Divisors) const;
   bool uniform(const Expr *E) const;
   bool isReadUse(const DeclRefExpr *DR) const;
   const VarDecl *writtenVar(const Expr *E, const Expr **Value) const;
@@ -154,6 +168,9 @@ private:
   std::optional<unsigned> afterSemi(SourceLocation EndTok) const;
   std::string indentAt(unsigned Off) const;
   std::string typeName(const VarDecl *VD) const;
+  std::map<const VarDecl *, std::string>
+  recomputedLocals(const std::set<const DeclStmt *> &PerThreadDecls,
+                   const std::vector<const ParmVarDecl *> &CopiedParams);
 };
 
 std::optional<unsigned> Planner::offsetOf(SourceLocation L) const {
@@ -310,9 +327,97 @@ std::string Planner::typeName(const VarDecl *VD) const {
   return Name;
 }
 
-bool Planner::structure(const CompoundStmt *CS) {
+bool Planner::holdsSplitPoint(const Stmt *S) const {
+  if (!S)
+    return false;
+  if (Interchanged.count(S) || holdsBarrierPoint(S))
+    return true;
+  for (const Stmt *Child : S->children())
+    if (holdsSplitPoint(Child))
+      return true;
+  return false;
+}
+
+// Tail: CS is the kernel body or a guard's branch that is last on every level up to it.
+// The locals of PerThreadDecls' declarations that each region can compute again, with the
+// declaration that does it ("const int row = blockIdx.x * blockDim.x + threadIdx.x;"): scalars
+// written only by their initialiser, which reads nothing but the built-ins, literals, constants,
+// parameters and block-level locals never written after their initialisers, and other such
+// locals, through operators (operatorsOver). Every variable of a declaration or none.
+std::map<const VarDecl *, std::string>
+Planner::recomputedLocals(const std::set<const DeclStmt *> &PerThreadDecls,
+                          const std::vector<const ParmVarDecl *> &CopiedParams) {
+  // A name the init reads must mean the same variable wherever the init is spelled again.
+  std::map<std::string, int> NameCount;
+  for (const ParmVarDecl *P : K.parameters())
+    ++NameCount[P->getNameAsString()];
+  std::function<void(const Stmt *)> CountNames = [&](const Stmt *S) {
+    if (!S)
+      return;
+    if (auto *DS = dyn_cast<DeclStmt>(S))
+      for (const Decl *D : DS->decls())
+        if (auto *ND = dyn_cast<NamedDecl>(D))
+          ++NameCount[ND->getNameAsString()];
+    for (const Stmt *Child : S->children())
+      CountNames(Child);
+  };
+  CountNames(Body);
+  auto OnlyRead = [&](const VarDecl *VD) {
+    return std::all_of(Uses[VD].begin(), Uses[VD].end(),
+                       [&](const DeclRefExpr *DR) { return isReadUse(DR); });
+  };
+  std::set<const VarDecl *> Ok;
+  for (const DeclStmt *DS : PerThreadDecls)
+    for (const Decl *D : DS->decls()) {
+      auto *VD = cast<VarDecl>(D);
+      QualType T = VD->getType();
+      if (VD->hasInit() && T->isScalarType() && !T.isVolatileQualified() && !T->isDependentType() &&
+          OnlyRead(VD))
+        Ok.insert(VD);
+    }
+  // Divisions need no check: the declaring region evaluated the same operands for this thread.
+  auto Leaf = [&](const Expr *E) {
+    if (builtinVarName(E))
+      return true;
+    auto *VD = cast<VarDecl>(cast<DeclRefExpr>(E)->getDecl());
+    if (!VD->isLocalVarDeclOrParm() || NameCount[VD->getNameAsString()] != 1)
+      return false;
+    if (auto *P = dyn_cast<ParmVarDecl>(VD))
+      return Cand.count(P) &&
+             std::find(CopiedParams.begin(), CopiedParams.end(), P) == CopiedParams.end();
+    return Ok.count(VD) || (Hoist.count(VD) && OnlyRead(VD));
+  };
+  for (bool Changed = true; Changed;) {
+    Changed = false;
+    for (const DeclStmt *DS : PerThreadDecls) {
+      bool All = true;
+      for (const Decl *D : DS->decls()) {
+        auto *VD = cast<VarDecl>(D);
+        All = All && Ok.count(VD) && operatorsOver(VD->getInit(), Leaf, false);
+      }
+      if (All)
+        continue;
+      for (const Decl *D : DS->decls())
+        Changed = Ok.erase(cast<VarDecl>(D)) || Changed;
+    }
+  }
+  std::map<const VarDecl *, std::string> Out;
+  for (const VarDecl *VD : Ok) {
+    auto B = beginOf(VD->getInit()->getBeginLoc());
+    auto E = afterToken(VD->getInit()->getEndLoc());
+    std::string Type = typeName(VD);
+    if (!B || !E || *E <= *B || Type.empty())
+      return {};
+    Out[VD] =
+        "const " + Type + " " + VD->getNameAsString() + " = " + Text.slice(*B, *E).str() + ";";
+  }
+  return Out;
+}
+
+bool Planner::structure(const CompoundStmt *CS, bool Tail) {
   Blocks.push_back(CS);
-  for (const Stmt *S : CS->body()) {
+  for (auto It = CS->body_begin(); It != CS->body_end(); ++It) {
+    const Stmt *S = *It;
     if (isBarrierStmt(S)) {
       Barriers.insert(S);
       continue;
@@ -322,24 +427,30 @@ bool Planner::structure(const CompoundStmt *CS) {
       Collectives.insert(S);
       continue;
     }
-    if (!holdsBarrierPoint(S))
+    if (!holdsSplitPoint(S))
       continue;
     Hoisted.insert(S);
+    const bool Last = Tail && std::next(It) == CS->body_end();
     if (auto *For = dyn_cast<ForStmt>(S)) {
-      auto *B = dyn_cast<CompoundStmt>(For->getBody());
-      if (!B || !For->getCond() || For->getConditionVariable())
+      if (!For->getCond() || For->getConditionVariable())
         return false;
       Controls.push_back(For->getCond());
       if (For->getInc())
         Controls.push_back(For->getInc());
-      if (!structure(B))
+      if (auto *B = dyn_cast<CompoundStmt>(For->getBody())) {
+        if (!structure(B, false))
+          return false;
+      } else if (holdsSplitPoint(For->getBody())) {
         return false;
+      } else {
+        LoopBodies.push_back(For->getBody());
+      }
     } else if (auto *W = dyn_cast<WhileStmt>(S)) {
       auto *B = dyn_cast<CompoundStmt>(W->getBody());
       if (!B || W->getConditionVariable())
         return false;
       Controls.push_back(W->getCond());
-      if (!structure(B))
+      if (!structure(B, false))
         return false;
     } else if (auto *If = dyn_cast<IfStmt>(S)) {
       auto *Then = dyn_cast<CompoundStmt>(If->getThen());
@@ -348,10 +459,12 @@ bool Planner::structure(const CompoundStmt *CS) {
           If->isConsteval())
         return false;
       Controls.push_back(If->getCond());
-      if (!structure(Then) || (Else && !structure(Else)))
+      if (Last && !Else)
+        TailIfs.insert(If);
+      if (!structure(Then, Last && !Else) || (Else && !structure(Else, false)))
         return false;
     } else if (auto *B = dyn_cast<CompoundStmt>(S)) {
-      if (!structure(B))
+      if (!structure(B, Last))
         return false;
     } else {
       return false; // a barrier under thread-dependent or unsupported control
@@ -448,8 +561,18 @@ bool Planner::checkCalleesAndJumps(const Stmt *S) {
 
 bool Planner::isReadUse(const DeclRefExpr *DR) const {
   const Stmt *P = PM.getParentIgnoreParens(const_cast<DeclRefExpr *>(DR));
-  auto *IC = dyn_cast_or_null<ImplicitCastExpr>(P);
-  return IC && IC->getCastKind() == CK_LValueToRValue;
+  if (auto *IC = dyn_cast_or_null<ImplicitCastExpr>(P))
+    return IC->getCastKind() == CK_LValueToRValue;
+  // In a template, an operand of a dependent expression has no lvalue-to-rvalue cast yet: an
+  // operand of arithmetic, a comparison, a subscript or the value side of an assignment is read.
+  auto *E = dyn_cast_or_null<Expr>(P);
+  if (!E || !E->isTypeDependent())
+    return false;
+  if (auto *BO = dyn_cast<BinaryOperator>(E))
+    return !BO->isAssignmentOp() || BO->getRHS()->IgnoreParens() == DR;
+  if (auto *UO = dyn_cast<UnaryOperator>(E))
+    return !UO->isIncrementDecrementOp() && UO->getOpcode() != UO_AddrOf;
+  return isa<ArraySubscriptExpr>(E);
 }
 
 // The variable an assignment, compound assignment or ++/-- writes (and the assigned value).
@@ -484,7 +607,12 @@ bool Planner::blockLevelWritePosition(const Expr *E) const {
   return false;
 }
 
-bool Planner::uniform(const Expr *E) const {
+// Whether E computes its value through operators alone (no write, no memory read, no call but
+// min/max) from literals, constants and the leaves Leaf accepts: the built-in variables and the
+// variables E reads. Divisions (when Divisors) only by values that cannot be zero.
+bool Planner::operatorsOver(const Expr *E, const std::function<bool(const Expr *)> &Leaf,
+                            bool Divisors) const {
+  auto Over = [&](const Expr *X) { return operatorsOver(X, Leaf, Divisors); };
   if (!E)
     return false;
   E = E->IgnoreParens();
@@ -493,26 +621,25 @@ bool Planner::uniform(const Expr *E) const {
       isa<UnaryExprOrTypeTraitExpr>(E) || isa<SubstNonTypeTemplateParmExpr>(E))
     return true;
   if (auto *CE = dyn_cast<ConstantExpr>(E))
-    return uniform(CE->getSubExpr());
-  if (const char *V = builtinVarName(E))
-    return llvm::StringRef(V) != "threadIdx";
+    return Over(CE->getSubExpr());
+  if (builtinVarName(E))
+    return Leaf(E);
   if (auto *DR = dyn_cast<DeclRefExpr>(E)) {
     const ValueDecl *D = DR->getDecl();
     if (isa<EnumConstantDecl>(D) || isa<NonTypeTemplateParmDecl>(D))
       return true;
-    if (auto *VD = dyn_cast<VarDecl>(D)) {
-      if (Cand.count(VD))
-        return true;
-      return !VD->hasAttr<CUDASharedAttr>() && VD->isUsableInConstantExpressions(*C.AST);
-    }
-    return false;
+    auto *VD = dyn_cast<VarDecl>(D);
+    if (VD && !VD->isLocalVarDeclOrParm() && !VD->hasAttr<CUDASharedAttr>() &&
+        VD->isUsableInConstantExpressions(*C.AST))
+      return true;
+    return VD && Leaf(E);
   }
   if (auto *Cast = dyn_cast<CastExpr>(E)) {
     if (Cast->getCastKind() == CK_LValueToRValue &&
         !isa<DeclRefExpr>(Cast->getSubExpr()->IgnoreParens()) &&
         !builtinVarName(Cast->getSubExpr()->IgnoreParens()))
       return false; // a memory read
-    return uniform(Cast->getSubExpr());
+    return Over(Cast->getSubExpr());
   }
   if (auto *UO = dyn_cast<UnaryOperator>(E)) {
     switch (UO->getOpcode()) {
@@ -520,7 +647,7 @@ bool Planner::uniform(const Expr *E) const {
     case UO_Minus:
     case UO_Not:
     case UO_LNot:
-      return uniform(UO->getSubExpr());
+      return Over(UO->getSubExpr());
     default:
       return false;
     }
@@ -528,10 +655,8 @@ bool Planner::uniform(const Expr *E) const {
   if (auto *BO = dyn_cast<BinaryOperator>(E)) {
     if (BO->isAssignmentOp() || BO->getOpcode() == BO_Comma || BO->isPtrMemOp())
       return false;
-    if ((BO->getOpcode() == BO_Div || BO->getOpcode() == BO_Rem) &&
+    if (Divisors && (BO->getOpcode() == BO_Div || BO->getOpcode() == BO_Rem) &&
         !BO->getType()->isRealFloatingType()) {
-      // Computed once at block level even where a thread-dependent guard came first: only
-      // divisors that cannot be zero.
       const Expr *D = BO->getRHS()->IgnoreParenImpCasts();
       Expr::EvalResult R;
       bool NonZeroConstant =
@@ -541,10 +666,10 @@ bool Planner::uniform(const Expr *E) const {
           !(V && llvm::StringRef(V) != "threadIdx" && llvm::StringRef(V) != "blockIdx"))
         return false;
     }
-    return uniform(BO->getLHS()) && uniform(BO->getRHS());
+    return Over(BO->getLHS()) && Over(BO->getRHS());
   }
   if (auto *CO = dyn_cast<ConditionalOperator>(E))
-    return uniform(CO->getCond()) && uniform(CO->getTrueExpr()) && uniform(CO->getFalseExpr());
+    return Over(CO->getCond()) && Over(CO->getTrueExpr()) && Over(CO->getFalseExpr());
   if (auto *Call = dyn_cast<CallExpr>(E)) {
     const FunctionDecl *FD = Call->getDirectCallee();
     if (!FD || !FD->getIdentifier() || C.spelledIn(FD->getLocation()))
@@ -552,12 +677,24 @@ bool Planner::uniform(const Expr *E) const {
     llvm::StringRef N = FD->getName();
     if (N != "min" && N != "max" && N != "umin" && N != "umax")
       return false;
-    for (const Expr *A : Call->arguments())
-      if (!uniform(A))
-        return false;
-    return true;
+    return std::all_of(Call->arg_begin(), Call->arg_end(), Over);
   }
   return false;
+}
+
+// The same for every thread of the block. Computed once at block level even where a
+// thread-dependent guard came first: only divisors that cannot be zero.
+bool Planner::uniform(const Expr *E) const {
+  return operatorsOver(
+      E,
+      [&](const Expr *Leaf) {
+        if (const char *V = builtinVarName(Leaf))
+          return llvm::StringRef(V) != "threadIdx";
+        auto *VD = cast<VarDecl>(cast<DeclRefExpr>(Leaf)->getDecl());
+        return Cand.count(VD) ||
+               (!VD->hasAttr<CUDASharedAttr>() && VD->isUsableInConstantExpressions(*C.AST));
+      },
+      true);
 }
 
 bool Planner::analyseVariables() {
@@ -657,8 +794,12 @@ bool Planner::analyseVariables() {
       ThreadIncrements.push_back(nullptr);
       continue;
     }
-    if (!uniform(E))
+    if (uniform(E))
+      continue;
+    auto *If = dyn_cast_or_null<IfStmt>(PM.getParent(const_cast<Expr *>(E)));
+    if (!If || !TailIfs.count(If))
       return false;
+    Guards.insert(If); // its condition runs per thread, as an exit test
   }
   for (const Stmt *S : Hoisted)
     if (auto *For = dyn_cast<ForStmt>(S); For && For->getInit()) {
@@ -691,7 +832,9 @@ bool Planner::analyseVariables() {
       NeedRefs(Child);
   };
   for (const Expr *E : Controls)
-    NeedRefs(E);
+    if (auto *If = dyn_cast_or_null<IfStmt>(PM.getParent(const_cast<Expr *>(E)));
+        !If || !Guards.count(If))
+      NeedRefs(E);
   for (const Stmt *S : Hoisted)
     if (auto *For = dyn_cast<ForStmt>(S))
       NeedRefs(For->getInit());
@@ -720,8 +863,12 @@ bool Planner::analyseVariables() {
   return true;
 }
 
-std::string Planner::run() {
-  if (!structure(Body))
+std::string Planner::run(RegionPlan *Plan) {
+  if (!structure(Body, true))
+    return "";
+  // Interchanged loops alone: worth the form only where one of them is kept at block level.
+  if (!C.needsSync(&K) &&
+      std::none_of(Hoisted.begin(), Hoisted.end(), [&](auto *S) { return Interchanged.count(S); }))
     return "";
   if (!checkCalleesAndJumps(Body))
     return "";
@@ -758,6 +905,13 @@ std::string Planner::run() {
       Cur = Region();
     };
     for (const Stmt *S : CS->body()) {
+      if (auto *If = dyn_cast<IfStmt>(S); If && Guards.count(If)) { // the exit test
+        Flush();
+        Cur.Stmts.push_back(S);
+        Cur.Guard = true;
+        Flush();
+        continue;
+      }
       if (Collectives.count(S)) { // a region of its own
         Flush();
         Cur.Stmts.push_back(S);
@@ -784,7 +938,20 @@ std::string Planner::run() {
     }
     Flush();
   }
+  for (const Stmt *S : LoopBodies) {
+    Regions.emplace_back();
+    Regions.back().Stmts.push_back(S);
+  }
   for (Region &R : Regions) {
+    if (R.Guard) {
+      const Expr *Cond = cast<IfStmt>(R.Stmts.front())->getCond();
+      auto B = beginOf(Cond->getBeginLoc()), E = afterToken(Cond->getEndLoc());
+      if (!B || !E)
+        return "";
+      R.Begin = *B;
+      R.End = *E;
+      continue;
+    }
     auto B = stmtBegin(R.Stmts.front());
     auto E = stmtEnd(R.Stmts.back());
     if (!B || !E)
@@ -895,6 +1062,34 @@ std::string Planner::run() {
       Bound[R].insert(P);
     }
 
+  // Per-thread locals that are pure functions of the thread's coordinates and values fixed for
+  // the whole block (row = blockIdx.x * blockDim.x + threadIdx.x): computed again in each region
+  // that uses them instead of kept in a slot, which lets the compiler see the addresses they form.
+  std::map<const VarDecl *, std::string> Recomputed =
+      recomputedLocals(PerThreadDecls, CopiedParams);
+  std::vector<unsigned> RecomputedUnused;
+  for (auto It = PerThreadDecls.begin(); It != PerThreadDecls.end();) {
+    auto *First = dyn_cast<VarDecl>(*(*It)->decl_begin());
+    if (!First || !Recomputed.count(First)) {
+      ++It;
+      continue;
+    }
+    bool UsedHere = false;
+    for (const Decl *D : (*It)->decls()) {
+      auto *VD = cast<VarDecl>(D);
+      PerThread.erase(VD);
+      UsedHere = UsedHere || std::any_of(Uses[VD].begin(), Uses[VD].end(), [&](auto *DR) {
+                   return RegionAt(DR->getLocation()) == DeclRegion[VD];
+                 });
+    }
+    auto At = beginOf((*It)->getBeginLoc());
+    if (!At)
+      return "";
+    if (!UsedHere) // g++ -Wall: the declaring region may only compute it for later ones
+      RecomputedUnused.push_back(*At);
+    It = PerThreadDecls.erase(It);
+  }
+
   // Names: npu_block, npu_thread and the arrays must not collide with the program's own.
   std::map<const VarDecl *, std::string> ArrayName;
   std::set<std::string> Taken;
@@ -936,11 +1131,44 @@ std::string Planner::run() {
     std::sort(B.begin(), B.end(), [&](const VarDecl *X, const VarDecl *Y) {
       return C.SM.isBeforeInTranslationUnit(X->getLocation(), Y->getLocation());
     });
+    // Recomputed locals first, each after the ones its value reads, in declaration order.
+    std::vector<const VarDecl *> Again;
+    std::function<void(const VarDecl *)> Recompute = [&](const VarDecl *VD) {
+      if (!Recomputed.count(VD) || std::find(Again.begin(), Again.end(), VD) != Again.end())
+        return;
+      std::function<void(const Stmt *)> Reads = [&](const Stmt *S) {
+        if (auto *DR = dyn_cast<DeclRefExpr>(S))
+          if (auto *V = dyn_cast<VarDecl>(DR->getDecl()))
+            Recompute(V);
+        for (const Stmt *Child : S->children())
+          Reads(Child);
+      };
+      Reads(VD->getInit());
+      Again.push_back(VD);
+    };
     for (const VarDecl *VD : B)
-      Open += " auto &" + VD->getNameAsString() + " = " + ArrayName[VD] + "[npu_thread];";
+      Recompute(VD);
+    for (const VarDecl *VD : Again)
+      Open += " " + Recomputed[VD];
+    for (const VarDecl *VD : B)
+      if (!Recomputed.count(VD))
+        Open += " auto &" + VD->getNameAsString() + " = " + ArrayName[VD] + "[npu_thread];";
     if (R.Increment) { // an expression: `npu_block.for_each_thread([&](...) { i += slice; })`
       Out.push_back({R.Begin, 0, Open + " ", 20});
       Out.push_back({R.End, 0, "; })", 5});
+      continue;
+    }
+    if (R.Guard) { // `if (c) {` -> `{ npu_block.for_each_thread([&](...) { if (!(c)) return ...;
+                   // });`
+      auto *If = cast<IfStmt>(R.Stmts.front());
+      auto IfAt = offsetOf(If->getIfLoc()), LParen = offsetOf(If->getLParenLoc());
+      auto RParen = offsetOf(If->getRParenLoc());
+      auto Brace = offsetOf(cast<CompoundStmt>(If->getThen())->getLBracLoc());
+      if (!IfAt || !LParen || !RParen || !Brace || *LParen < *IfAt || *Brace < *RParen)
+        return "";
+      Out.push_back({*IfAt, *LParen + 1 - *IfAt, "{ " + Open + " if (!(", 0});
+      Out.push_back(
+          {*RParen, *Brace + 1 - *RParen, ")) return npu_block.exit(npu_thread); });", 0});
       continue;
     }
     std::string Indent = indentAt(R.Begin);
@@ -974,6 +1202,8 @@ std::string Planner::run() {
       return "";
     Out.push_back({*B, 6, "return npu_block.exit(npu_thread)", 0});
   }
+  for (unsigned At : RecomputedUnused)
+    Out.push_back({At, 0, "[[maybe_unused]] ", 30}); // after the region opening and its count
   for (const DeclStmt *DS : PerThreadDecls) {
     auto Seg = beginOf(DS->getBeginLoc());
     if (!Seg)
@@ -1006,6 +1236,12 @@ std::string Planner::run() {
       F.Edits.insert(P.Off, P.Text, P.Order);
   }
 
+  if (Plan) {
+    Plan->BlockLevel.insert(Blocks.begin(), Blocks.end());
+    for (const Region &R : Regions)
+      if (!R.Increment && !R.Collective && !R.Guard)
+        Plan->RegionStarts.insert(R.Stmts.front());
+  }
   std::string Prelude = "\n  ::npu::block_regions([&](::npu::BlockRegions &npu_block) {";
   for (const VarDecl *VD : Ordered)
     Prelude += "\n  auto *" + ArrayName[VD] + " = npu_block." +
@@ -1017,13 +1253,22 @@ std::string Planner::run() {
 
 } // namespace
 
-std::string emitBarrierRegions(Context &C, const FunctionDecl &Kernel, UserFile &F) {
+std::string emitBarrierRegions(Context &C, const FunctionDecl &Kernel, UserFile &F,
+                               RegionPlan *Plan) {
   if (!isa_and_nonnull<CompoundStmt>(Kernel.getBody()))
     return "";
   if (C.LockstepFunctions.count(Kernel.getCanonicalDecl()))
     return ""; // warp lockstep and spin-waits need fibers
-  Planner P(C, Kernel, F);
-  return P.run();
+  // Nothing is edited unless the plan succeeds: a kernel whose interchanged loops do not fit
+  // the form is planned again without them.
+  const std::set<const Stmt *> Interchanged = interchangedLoops(Kernel);
+  if (!Interchanged.empty())
+    if (std::string Open = Planner(C, Kernel, F, Interchanged).run(Plan); !Open.empty())
+      return Open;
+  if (!C.needsSync(&Kernel))
+    return "";
+  static const std::set<const Stmt *> None;
+  return Planner(C, Kernel, F, None).run(Plan);
 }
 
 } // namespace cu2npu

@@ -35,9 +35,10 @@ void KernelBodyRule::onFunction(Context &C, const clang::FunctionDecl &FD) {
          T.substr(SOff).starts_with("::npu::block_regions")))
       return;
   }
-  // Barriers only at block level: per-thread loops between them (barrier regions), else fibers.
+  // Barriers only at block level: per-thread loops between them (barrier regions), else fibers;
+  // with no barrier, the same form interchanges a loop that walks a column, else the fast path.
   // Each kernel is counted once in the report (--report), under the path it takes.
-  std::string Open = C.needsSync(&FD) ? emitBarrierRegions(C, FD, *F) : "";
+  std::string Open = emitBarrierRegions(C, FD, *F);
   if (Open.empty()) {
     std::string Fn = "::npu::for_each_thread_sync";
     if (!C.needsSync(&FD)) {
@@ -57,7 +58,8 @@ void KernelBodyRule::onFunction(Context &C, const clang::FunctionDecl &FD) {
           " decltype(" + Name + ") " + Copy + " = " + Name + "; auto &" + Name + " = " + Copy + ";";
     }
   } else {
-    C.countConverted(*F, "__global__ barrier regions");
+    C.countConverted(*F, C.needsSync(&FD) ? "__global__ barrier regions"
+                                          : "__global__ interchanged thread loop");
   }
   F->Edits.insert(LOff + 1, Open, 10);
   // Before '}': keep the closing brace on its own line.

@@ -1,11 +1,14 @@
 #include "rules/kernel/ThreadLoop.h"
 
+#include <functional>
+
 #include <clang/AST/Decl.h>
 #include <clang/AST/Expr.h>
 #include <clang/AST/ExprCXX.h>
 #include <clang/AST/RecursiveASTVisitor.h>
 
 #include "rules/Context.h"
+#include "rules/kernel/Collectives.h"
 
 namespace cu2npu {
 
@@ -49,6 +52,15 @@ bool isBuiltinThreadIdx(const clang::ValueDecl *D) {
          !VD->getDeclContext()->isFunctionOrMethod();
 }
 
+bool isThreadIdxX(const clang::Expr *E) {
+  auto *PO = llvm::dyn_cast<clang::PseudoObjectExpr>(E->IgnoreParenImpCasts());
+  auto *Property =
+      PO ? llvm::dyn_cast<clang::MSPropertyRefExpr>(PO->getSyntacticForm()->IgnoreParens())
+         : nullptr;
+  return Property && isThreadIdx(Property->getBaseExpr()) &&
+         Property->getPropertyDecl()->getName() == "x";
+}
+
 std::string threadLoopTemplateArguments(const Context &C, const clang::FunctionDecl &Kernel) {
   const clang::FunctionDecl *Canonical = Kernel.getCanonicalDecl();
   if (!C.CalleesIgnoreThreadIdx.count(Canonical))
@@ -67,6 +79,20 @@ std::string threadLoopTemplateArguments(const Context &C, const clang::FunctionD
 }
 
 std::string regionLoopTemplateArguments(const Context &C, const clang::FunctionDecl &Kernel) {
+  // A collective's steps need every thread's slot; without one, the regions' loops are planned
+  // like the fast path's.
+  std::function<bool(const clang::Stmt *)> Collective = [&](const clang::Stmt *S) {
+    if (!S)
+      return false;
+    if (auto *CE = llvm::dyn_cast<clang::CallExpr>(S); CE && isSteppedCollectiveCall(CE))
+      return true;
+    for (const clang::Stmt *Child : S->children())
+      if (Collective(Child))
+        return true;
+    return false;
+  };
+  if (!Collective(Kernel.getBody()))
+    return threadLoopTemplateArguments(C, Kernel);
   return C.CalleesIgnoreThreadIdx.count(Kernel.getCanonicalDecl())
              ? "<::npu::ThreadIdxGlobal::Unused>"
              : "";

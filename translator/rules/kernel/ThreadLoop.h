@@ -13,6 +13,7 @@
 #include <string>
 
 namespace clang {
+class Expr;
 class FunctionDecl;
 class ValueDecl;
 } // namespace clang
@@ -24,14 +25,17 @@ class Context;
 // CUDA's built-in threadIdx (clang's __cuda_builtin_threadIdx_t variable), not a user variable
 // of that name.
 bool isBuiltinThreadIdx(const clang::ValueDecl *D);
+// `threadIdx.x` (parentheses and implicit casts around it ignored).
+bool isThreadIdxX(const clang::Expr *E);
 
 // "<::npu::ThreadIdxGlobal::Unused, ::npu::ThreadDims::X>", "<::npu::ThreadIdxGlobal::Unused>"
 // or "" (the defaults: the global kept, every dimension run).
 std::string threadLoopTemplateArguments(const Context &C, const clang::FunctionDecl &Kernel);
 
 // The template arguments of a barrier-region kernel's per-thread loops
-// (`npu_block.for_each_thread<...>`): "<::npu::ThreadIdxGlobal::Unused>" or "". No ThreadDims:
-// the regions' per-thread slots belong to every thread.
+// (`npu_block.for_each_thread<...>`): those of the fast path, or, in a kernel that calls a
+// collective written in steps, "<::npu::ThreadIdxGlobal::Unused>" or "" (no ThreadDims: the
+// collective's steps read every thread's slot).
 std::string regionLoopTemplateArguments(const Context &C, const clang::FunctionDecl &Kernel);
 
 } // namespace cu2npu
