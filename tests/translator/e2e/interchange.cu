@@ -88,6 +88,45 @@ __global__ void skipEven(const float *A, float *y, int n) {
   }
 }
 
+// Thread-strided loops: a grid-stride reduction into a block tree (its offset a local), a
+// block-stride staging loop before a barrier, a `<=` bound, and an offset changed later (not
+// interchanged: the fast path's fibers keep its semantics).
+__global__ void gridSum(const float *in, float *out, int n) {
+  __shared__ float part[128];
+  unsigned int tid = threadIdx.x;
+  float sum = 0.0f;
+  for (int i = blockIdx.x * blockDim.x + tid; i < n; i += blockDim.x * gridDim.x)
+    sum += in[i];
+  part[tid] = sum;
+  __syncthreads();
+  for (unsigned int s = blockDim.x / 2; s > 0; s >>= 1) {
+    if (tid < s)
+      part[tid] += part[tid + s];
+    __syncthreads();
+  }
+  if (tid == 0)
+    out[blockIdx.x] = part[0];
+}
+
+__global__ void stageReverse(const int *in, int *out, int last) {
+  __shared__ int buf[1000];
+  for (int i = threadIdx.x; i <= last; i += blockDim.x)
+    buf[i] = in[i] * 3;
+  __syncthreads();
+  for (int i = threadIdx.x; i <= last; i += blockDim.x) {
+    int v = buf[last - i];
+    out[i] = v + 1;
+  }
+}
+
+__global__ void movedOffset(int *out, int n) {
+  int t = threadIdx.x;
+  for (int i = blockIdx.x * blockDim.x + t; i < n; i += blockDim.x * gridDim.x) {
+    out[i] = t;
+    t = 0;
+  }
+}
+
 static float value(int i, int j) { return float((i * 7 + j * 3) % 11) - 2.0f; }
 
 static bool near(float a, float b) { return std::fabs(a - b) <= 1e-3f * (1.0f + std::fabs(b)); }
@@ -230,6 +269,55 @@ int main() {
     }
     CHECK(cudaFree(dA));
     CHECK(cudaFree(dY));
+  }
+
+  { // grid-stride sum: 7 blocks of 128 threads over 5000 elements
+    const int n = 5000, blocks = 7;
+    std::vector<float> in(n);
+    for (int i = 0; i < n; ++i)
+      in[i] = value(i, 4);
+    float *dIn = upload(in), *dOut = nullptr;
+    CHECK(cudaMalloc(&dOut, blocks * sizeof(float)));
+    gridSum<<<blocks, 128>>>(dIn, dOut, n);
+    CHECK(cudaGetLastError());
+    std::vector<float> out = download(dOut, blocks);
+    for (int b = 0; b < blocks; ++b) {
+      float s = 0.0f;
+      for (int i = b * 128; i < n; i += blocks * 128)
+        for (int t = 0; t < 128 && i + t < n; ++t)
+          s += in[i + t];
+      expect(near(out[b], s), "gridSum", b);
+    }
+    CHECK(cudaFree(dIn));
+    CHECK(cudaFree(dOut));
+  }
+
+  { // block-stride staging with a <= bound
+    const int last = 999;
+    std::vector<int> in(last + 1);
+    for (int i = 0; i <= last; ++i)
+      in[i] = i * 5 - 7;
+    int *dIn = upload(in), *dOut = nullptr;
+    CHECK(cudaMalloc(&dOut, (last + 1) * sizeof(int)));
+    stageReverse<<<1, 96>>>(dIn, dOut, last);
+    CHECK(cudaGetLastError());
+    std::vector<int> out = download(dOut, last + 1);
+    for (int i = 0; i <= last; ++i)
+      expect(out[i] == in[last - i] * 3 + 1, "stageReverse", i);
+    CHECK(cudaFree(dIn));
+    CHECK(cudaFree(dOut));
+  }
+
+  { // an offset the loop changes: thread t writes t at its first element, 0 after
+    const int n = 1000;
+    int *dOut = nullptr;
+    CHECK(cudaMalloc(&dOut, n * sizeof(int)));
+    movedOffset<<<3, 64>>>(dOut, n);
+    CHECK(cudaGetLastError());
+    std::vector<int> out = download(dOut, n);
+    for (int i = 0; i < n; ++i)
+      expect(out[i] == (i < 192 ? i % 64 : 0), "movedOffset", i);
+    CHECK(cudaFree(dOut));
   }
 
   CHECK(cudaDeviceSynchronize());

@@ -151,3 +151,25 @@ __global__ void guardedTile(const float *in, float *out, int n) {
     out[i] = tile[BS - 1 - threadIdx.x];
   }
 }
+
+// Thread-strided loops: the variable runs as thread 0's at block level (the thread term becomes
+// 0) and each thread adds its offset, then tests the bound, in the body's region.
+// CHECK: for (int i = blockIdx.x * blockDim.x + 0; npu_block.active() && (i < n); i += blockDim.x * gridDim.x)
+// CHECK: npu_block.for_each_thread<::npu::ThreadIdxGlobal::Unused, ::npu::ThreadDims::X>([&](NPU_REGION_PARAMS) { const unsigned int tid = threadIdx.x; auto &sum = npu_sum[npu_thread]; const auto npu_i_base = i; int i = npu_i_base + (tid); if (!(i < n)) return;
+// CHECK: { NPU_COST(fp32(1), intops(3), gread(4)); sum += in[i]; }
+__global__ void gridStride(const float *in, float *out, int n) {
+  unsigned int tid = threadIdx.x;
+  float sum = 0.0f;
+  for (int i = blockIdx.x * blockDim.x + tid; i < n; i += blockDim.x * gridDim.x)
+    sum += in[i];
+  out[blockIdx.x * blockDim.x + tid] = sum;
+}
+
+// A stride that is a small constant: not interchanged.
+// CHECK: __global__ void smallStride(int *out, int n) {
+// CHECK:   ::npu::for_each_thread<::npu::ThreadIdxGlobal::Unused, ::npu::ThreadDims::X>([&](NPU_THREAD_PARAMS) {
+// CHECK:   for (int i = threadIdx.x; i < n; i += 4)
+__global__ void smallStride(int *out, int n) {
+  for (int i = threadIdx.x; i < n; i += 4)
+    out[i] = i;
+}

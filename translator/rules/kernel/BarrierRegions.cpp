@@ -106,12 +106,12 @@ struct Region {
   bool Increment = false;  // one operand of a hoisted loop's increment, wrapped where it stands
   bool Collective = false; // a collective statement, run once per step of its collective
   bool Guard = false;      // the condition of a guard (Stmts: the if), run as an exit test
+  std::string Prefix;      // after the bindings: a thread-strided loop's own variable
 };
 
 class Planner {
 public:
-  Planner(Context &C, const FunctionDecl &K, UserFile &F,
-          const std::set<const Stmt *> &Interchanged)
+  Planner(Context &C, const FunctionDecl &K, UserFile &F, const InterchangedLoops &Interchanged)
       : C(C), K(K), F(F), Body(cast<CompoundStmt>(K.getBody())),
         PM(const_cast<CompoundStmt *>(Body)), Text(C.text(F.FID)), Interchanged(Interchanged) {}
 
@@ -124,7 +124,11 @@ private:
   const CompoundStmt *Body;
   ParentMap PM;
   llvm::StringRef Text;
-  const std::set<const Stmt *> &Interchanged; // loops kept at block level with no barrier
+  const InterchangedLoops &Interchanged; // loops kept at block level with no barrier
+  // Thread-strided loops (LoopInterchange.h): the thread term of each one's initialiser, which
+  // counts as 0 at block level (ZeroedTerms) and is added back in the body's region.
+  std::map<const ForStmt *, const Expr *> Strided;
+  std::set<const Expr *> ZeroedTerms;
 
   // The block-level statements: compounds, a hoisted loop's body that is one statement (a region
   // of its own), and guards (ifs with a thread-dependent condition, last on every level up to the
@@ -437,7 +441,13 @@ bool Planner::structure(const CompoundStmt *CS, bool Tail) {
       Controls.push_back(For->getCond());
       if (For->getInc())
         Controls.push_back(For->getInc());
-      if (auto *B = dyn_cast<CompoundStmt>(For->getBody())) {
+      if (auto It = Interchanged.find(For); It != Interchanged.end() && It->second) {
+        if (holdsSplitPoint(For->getBody()))
+          return false;
+        Strided[For] = It->second;
+        ZeroedTerms.insert(It->second);
+        LoopBodies.push_back(For->getBody()); // one region, whatever it holds
+      } else if (auto *B = dyn_cast<CompoundStmt>(For->getBody())) {
         if (!structure(B, false))
           return false;
       } else if (holdsSplitPoint(For->getBody())) {
@@ -615,6 +625,8 @@ bool Planner::operatorsOver(const Expr *E, const std::function<bool(const Expr *
   auto Over = [&](const Expr *X) { return operatorsOver(X, Leaf, Divisors); };
   if (!E)
     return false;
+  if (ZeroedTerms.count(E->IgnoreParenImpCasts()))
+    return true; // a thread-strided loop's offset: 0 at block level
   E = E->IgnoreParens();
   if (isa<IntegerLiteral>(E) || isa<FloatingLiteral>(E) || isa<CharacterLiteral>(E) ||
       isa<CXXBoolLiteralExpr>(E) || isa<CXXNullPtrLiteralExpr>(E) ||
@@ -985,10 +997,42 @@ std::string Planner::run(RegionPlan *Plan) {
   }
 
   // Locals used outside the region that declares them: one slot per thread.
+  // A thread-strided loop's thread term is read in its body's region.
+  struct ThreadTerm {
+    unsigned Begin, End;
+    int Region;
+  };
+  std::vector<ThreadTerm> ThreadTerms;
+  for (auto [For, Thread] : Strided) {
+    auto B = beginOf(Thread->getBeginLoc()), E = afterToken(Thread->getEndLoc());
+    auto Cond = For->getCond();
+    auto CB = beginOf(Cond->getBeginLoc()), CE = afterToken(Cond->getEndLoc());
+    auto *IV = cast<VarDecl>(cast<DeclStmt>(For->getInit())->getSingleDecl());
+    auto It = std::find_if(Regions.begin(), Regions.end(),
+                           [&](const Region &R) { return R.Stmts.front() == For->getBody(); });
+    std::string Type = typeName(IV);
+    if (!B || !E || !CB || !CE || It == Regions.end() || Type.empty())
+      return "";
+    // The offset must be the same at every iteration: a local only ever read.
+    if (auto *DR = dyn_cast<DeclRefExpr>(Thread))
+      for (const DeclRefExpr *Use : Uses[cast<VarDecl>(DR->getDecl())])
+        if (!isReadUse(Use))
+          return "";
+    std::string Base = "npu_" + IV->getNameAsString() + "_base";
+    if (C.UserNames.count(Base))
+      return "";
+    ThreadTerms.push_back({*B, *E, static_cast<int>(It - Regions.begin())});
+    It->Prefix = " const auto " + Base + " = " + IV->getNameAsString() + "; " + Type + " " +
+                 IV->getNameAsString() + " = " + Base + " + (" + Text.slice(*B, *E).str() +
+                 "); if (!(" + Text.slice(*CB, *CE).str() + ")) return;";
+  }
   auto RegionAt = [&](SourceLocation L) -> int {
     unsigned Off = 0;
     if (C.spelledIn(C.SM.getExpansionLoc(L), &Off) != &F)
       return -2;
+    for (const ThreadTerm &T : ThreadTerms)
+      if (Off >= T.Begin && Off < T.End)
+        return T.Region;
     for (size_t I = 0; I < Regions.size(); ++I)
       if (Off >= Regions[I].Begin && Off < Regions[I].End)
         return static_cast<int>(I);
@@ -1153,6 +1197,7 @@ std::string Planner::run(RegionPlan *Plan) {
     for (const VarDecl *VD : B)
       if (!Recomputed.count(VD))
         Open += " auto &" + VD->getNameAsString() + " = " + ArrayName[VD] + "[npu_thread];";
+    Open += R.Prefix;
     if (R.Increment) { // an expression: `npu_block.for_each_thread([&](...) { i += slice; })`
       Out.push_back({R.Begin, 0, Open + " ", 20});
       Out.push_back({R.End, 0, "; })", 5});
@@ -1175,6 +1220,8 @@ std::string Planner::run(RegionPlan *Plan) {
     Out.push_back({R.Begin, 0, Open + "\n" + (Indent == " " ? "" : Indent), 20});
     Out.push_back({R.End, 0, "\n" + (Indent == " " ? "" : Indent) + "});", 5});
   }
+  for (const ThreadTerm &T : ThreadTerms)
+    Out.push_back({T.Begin, T.End - T.Begin, "0", 0});
   for (const Stmt *S : Barriers) {
     auto B = stmtBegin(S), E = stmtEnd(S);
     if (!B || !E)
@@ -1261,13 +1308,13 @@ std::string emitBarrierRegions(Context &C, const FunctionDecl &Kernel, UserFile 
     return ""; // warp lockstep and spin-waits need fibers
   // Nothing is edited unless the plan succeeds: a kernel whose interchanged loops do not fit
   // the form is planned again without them.
-  const std::set<const Stmt *> Interchanged = interchangedLoops(Kernel);
+  const InterchangedLoops Interchanged = interchangedLoops(Kernel);
   if (!Interchanged.empty())
     if (std::string Open = Planner(C, Kernel, F, Interchanged).run(Plan); !Open.empty())
       return Open;
   if (!C.needsSync(&Kernel))
     return "";
-  static const std::set<const Stmt *> None;
+  static const InterchangedLoops None;
   return Planner(C, Kernel, F, None).run(Plan);
 }
 

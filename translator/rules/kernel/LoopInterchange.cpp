@@ -1,5 +1,6 @@
 #include "rules/kernel/LoopInterchange.h"
 
+#include <functional>
 #include <iterator>
 #include <optional>
 #include <vector>
@@ -156,10 +157,58 @@ bool worthInterchanging(const ForStmt *L, const ASTContext &AST) {
   return walksColumn(L->getBody(), IV, AST);
 }
 
+// threadIdx.x, or a local initialised to exactly that.
+bool threadOffset(const Expr *E) {
+  if (isThreadIdxX(E))
+    return true;
+  auto *DR = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
+  auto *VD = DR ? dyn_cast<VarDecl>(DR->getDecl()) : nullptr;
+  return VD && VD->isLocalVarDecl() && VD->getInit() && isThreadIdxX(VD->getInit());
+}
+
+// The thread term added in a thread-strided loop's initialiser (`base + threadIdx.x`, `tid`), or
+// null when L is not `for (T i = ... + t + ...; i < bound; i += stride)` with that stride not a
+// small constant.
+const Expr *threadStride(const ForStmt *L, const ASTContext &AST) {
+  auto *DS = dyn_cast_or_null<DeclStmt>(L->getInit());
+  auto *IV = DS && DS->isSingleDecl() ? dyn_cast<VarDecl>(DS->getSingleDecl()) : nullptr;
+  if (!IV || !IV->getType()->isIntegerType() || !IV->getInit() || !L->getCond() || !L->getInc())
+    return nullptr;
+  // The added terms of the initialiser: exactly one is the thread offset.
+  const Expr *Thread = nullptr;
+  std::function<bool(const Expr *)> Added = [&](const Expr *E) {
+    E = E->IgnoreParenImpCasts();
+    if (auto *BO = dyn_cast<BinaryOperator>(E); BO && BO->getOpcode() == BO_Add)
+      return Added(BO->getLHS()) && Added(BO->getRHS());
+    if (threadOffset(E)) {
+      if (Thread)
+        return false;
+      Thread = E;
+    }
+    return true;
+  };
+  if (!Added(IV->getInit()) || !Thread)
+    return nullptr;
+  auto IsIV = [&](const Expr *E) {
+    auto *DR = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
+    return DR && DR->getDecl() == IV;
+  };
+  auto *Cond = dyn_cast<BinaryOperator>(L->getCond()->IgnoreParenImpCasts());
+  if (!Cond || (Cond->getOpcode() != BO_LT && Cond->getOpcode() != BO_LE) || !IsIV(Cond->getLHS()))
+    return nullptr;
+  auto *Inc = dyn_cast<CompoundAssignOperator>(L->getInc()->IgnoreParens());
+  if (!Inc || Inc->getOpcode() != BO_AddAssign || !IsIV(Inc->getLHS()))
+    return nullptr;
+  long long Stride = 0;
+  if (constantValue(Inc->getRHS(), AST, Stride) && Stride < 16)
+    return nullptr;
+  return Thread;
+}
+
 class Selector {
 public:
   explicit Selector(const ASTContext &AST) : AST(AST) {}
-  std::set<const Stmt *> Loops;
+  InterchangedLoops Loops;
 
   // Tail: S is the last statement on every level up to the kernel body, through trailing ifs.
   void visit(const Stmt *S, bool Tail) {
@@ -167,11 +216,14 @@ public:
       for (auto It = CS->body_begin(); It != CS->body_end(); ++It)
         visit(*It, Tail && std::next(It) == CS->body_end());
     } else if (auto *For = dyn_cast<ForStmt>(S)) {
-      bool Selected = worthInterchanging(For, AST);
-      if (Selected)
-        Loops.insert(For);
-      if (Selected || holdsBarrierPoint(For))
+      if (holdsBarrierPoint(For)) {
         visit(For->getBody(), false);
+      } else if (const Expr *Thread = threadStride(For, AST)) {
+        Loops[For] = Thread; // its body is one region
+      } else if (worthInterchanging(For, AST)) {
+        Loops[For] = nullptr;
+        visit(For->getBody(), false);
+      }
     } else if (auto *If = dyn_cast<IfStmt>(S)) {
       if ((Tail && !If->getElse()) || holdsBarrierPoint(If)) {
         visit(If->getThen(), Tail && !If->getElse());
@@ -189,7 +241,7 @@ private:
 
 } // namespace
 
-std::set<const Stmt *> interchangedLoops(const FunctionDecl &Kernel) {
+InterchangedLoops interchangedLoops(const FunctionDecl &Kernel) {
   Selector S(Kernel.getASTContext());
   if (Kernel.getBody())
     S.visit(Kernel.getBody(), true);
