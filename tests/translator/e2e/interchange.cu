@@ -119,6 +119,15 @@ __global__ void stageReverse(const int *in, int *out, int last) {
   }
 }
 
+// A continue in a grid-stride loop ends that thread's iteration only.
+__global__ void oddOnly(const int *in, int *out, int n) {
+  for (int i = blockIdx.x * blockDim.x + threadIdx.x; i < n; i += blockDim.x * gridDim.x) {
+    if (in[i] % 2 == 0)
+      continue;
+    out[i] = in[i] * 10;
+  }
+}
+
 __global__ void movedOffset(int *out, int n) {
   int t = threadIdx.x;
   for (int i = blockIdx.x * blockDim.x + t; i < n; i += blockDim.x * gridDim.x) {
@@ -304,6 +313,21 @@ int main() {
     std::vector<int> out = download(dOut, last + 1);
     for (int i = 0; i <= last; ++i)
       expect(out[i] == in[last - i] * 3 + 1, "stageReverse", i);
+    CHECK(cudaFree(dIn));
+    CHECK(cudaFree(dOut));
+  }
+
+  { // continue: even entries keep their old value
+    const int n = 777;
+    std::vector<int> in(n), before(n, -1);
+    for (int i = 0; i < n; ++i)
+      in[i] = (i * 13) % 17;
+    int *dIn = upload(in), *dOut = upload(before);
+    oddOnly<<<2, 64>>>(dIn, dOut, n);
+    CHECK(cudaGetLastError());
+    std::vector<int> out = download(dOut, n);
+    for (int i = 0; i < n; ++i)
+      expect(out[i] == (in[i] % 2 ? in[i] * 10 : -1), "oddOnly", i);
     CHECK(cudaFree(dIn));
     CHECK(cudaFree(dOut));
   }

@@ -152,6 +152,7 @@ private:
   std::set<const Stmt *> BlockLevelWrites; // expressions that are block-level writes
   std::vector<Region> Regions;
   std::vector<const ReturnStmt *> Returns;
+  std::vector<const ContinueStmt *> Continues; // in thread-strided loops' bodies: `return;`
   std::set<std::string> LocalTypeNames; // types the kernel declares (not nameable in the prelude)
 
   bool holdsSplitPoint(const Stmt *S) const;
@@ -517,7 +518,10 @@ bool Planner::checkCalleesAndJumps(const Stmt *S) {
       if (isa<SwitchStmt>(P) && isa<BreakStmt>(S))
         break;
     }
-    if (!P || Hoisted.count(P))
+    // A thread-strided loop's body is one region: its `continue` ends the thread's iteration.
+    if (auto *For = dyn_cast_or_null<ForStmt>(P); For && Strided.count(For) && isa<ContinueStmt>(S))
+      Continues.push_back(cast<ContinueStmt>(S));
+    else if (!P || Hoisted.count(P))
       return false;
   }
   if (auto *CE = dyn_cast<CallExpr>(S); CE && !CollectiveCalls.count(CE)) {
@@ -1242,6 +1246,12 @@ std::string Planner::run(RegionPlan *Plan) {
       return "";
     Out.push_back({*B, 0, "npu_block.active() && (", 0});
     Out.push_back({*E, 0, ")", 0});
+  }
+  for (const ContinueStmt *S : Continues) {
+    auto B = offsetOf(S->getContinueLoc());
+    if (!B)
+      return "";
+    Out.push_back({*B, 8, "return", 0});
   }
   for (const ReturnStmt *R : Returns) {
     auto B = offsetOf(R->getReturnLoc());
