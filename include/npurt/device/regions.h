@@ -22,6 +22,9 @@
 // (`return npu_block.exit(npu_thread);`) and skipped by every later region, as
 // Volta lets the other threads pass later barriers without it.
 //
+// A statement at block level that waits inside itself (warp shuffles, a callee with barriers) is a
+// region of its own run on fibers, `npu_block.fibers([&](NPU_REGION_PARAMS) { s = warpSum(s); });`.
+//
 // A statement at block level that calls a library collective (CUB's BlockReduce, BlockScan, ...,
 // whose bodies synchronise) is a region of its own, run in steps:
 //
@@ -203,6 +206,25 @@ public:
       if (!detail::collectiveSteps.more)
         return;
     }
+  }
+
+  // A statement that waits inside itself (a warp shuffle reduction, a callee with barriers): body
+  // runs for every thread that has not exited, each on its own fiber (the fiber path of
+  // for_each_thread_sync, for this statement only), so its warp operations and barriers meet as
+  // they do on a GPU.
+  template <class Body> void fibers(Body &&body) {
+    struct Call {
+      BlockRegions *regions;
+      std::remove_reference_t<Body> *body;
+    } call{this, std::addressof(body)};
+    detail::ThreadEntry entry = [](void *erased, ::uint3 thread) {
+      const Call &c = *static_cast<const Call *>(erased);
+      const unsigned t = detail::linearThreadId(thread, c.regions->blockSize_);
+      if (c.regions->exited_ != nullptr && c.regions->exited_[t])
+        return;
+      (*c.body)(thread, ::blockIdx, c.regions->blockSize_, ::gridDim, detail::CountAtRunTime{}, t);
+    };
+    detail::runThreadsAsFibers(entry, &call);
   }
 
 private:

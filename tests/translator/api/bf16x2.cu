@@ -5,7 +5,7 @@
 #include <cuda_bf16.h>
 __global__ void k(__nv_bfloat162 *a, const __nv_bfloat162 *b, float2 *f, __nv_bfloat16 *s) {
   int i = threadIdx.x;
-  // CHECK: __nv_bfloat162 x = __float2bfloat162_rn(1.5f);
+  // CHECK: auto &x = npu_x[npu_thread] = __float2bfloat162_rn(1.5f);
   __nv_bfloat162 x = __float2bfloat162_rn(1.5f);
   __nv_bfloat162 y = __floats2bfloat162_rn(2.0f, 3.0f);
   // CHECK: __nv_bfloat162 z = __hadd2(a[i], b[i]);

@@ -7,7 +7,7 @@
 // CHECK: NPU_COST(intops(4), gread(4), shared(4), barriers(1));
 // CHECK: /* __syncthreads(); */
 // CHECK: for (unsigned st = blockDim.x / 2; npu_block.active() && (st > 0); st >>= 1) {
-// CHECK: npu_block.for_each_thread<::npu::ThreadIdxGlobal::Unused>([&](NPU_REGION_PARAMS) { const unsigned int tid = threadIdx.x;
+// CHECK: npu_block.for_each_thread<::npu::ThreadIdxGlobal::Unused>([&](NPU_REGION_PARAMS) { unsigned int const tid = threadIdx.x;
 // CHECK: NPU_COST(intops(3), barriers(1));
 // CHECK: if (tid < st) { NPU_COST(fp32(1), intops(1), shared(12)); s[tid] += s[tid + st]; }
 __global__ void reduce(const float *in, float *out) {

@@ -12,16 +12,16 @@
 // CHECK:   NPU_COST(intops(3));
 // CHECK:   [[maybe_unused]] int row = blockIdx.x * blockDim.x + threadIdx.x;
 // CHECK:   });
-// CHECK:   { npu_block.for_each_thread<::npu::ThreadIdxGlobal::Unused, ::npu::ThreadDims::X>([&](NPU_REGION_PARAMS) { const int row = blockIdx.x * blockDim.x + threadIdx.x; if (!(row < n)) return npu_block.exit(npu_thread); });
+// CHECK:   { npu_block.for_each_thread<::npu::ThreadIdxGlobal::Unused, ::npu::ThreadDims::X>([&](NPU_REGION_PARAMS) { int const row = blockIdx.x * blockDim.x + threadIdx.x; if (!(row < n)) return npu_block.exit(npu_thread); });
 // CHECK:     npu_block.for_each_thread<::npu::ThreadIdxGlobal::Unused, ::npu::ThreadDims::X>([&](NPU_REGION_PARAMS) {
 // CHECK:     NPU_COST(gwrite(4));
 // CHECK:     [[maybe_unused]] auto &sum = npu_sum[npu_thread] = 0.0f;
 // CHECK:     });
 // CHECK:     for (int j = 0; npu_block.active() && (j < n); ++j)
-// CHECK:       npu_block.for_each_thread<::npu::ThreadIdxGlobal::Unused, ::npu::ThreadDims::X>([&](NPU_REGION_PARAMS) { const int row = blockIdx.x * blockDim.x + threadIdx.x; auto &sum = npu_sum[npu_thread];
+// CHECK:       npu_block.for_each_thread<::npu::ThreadIdxGlobal::Unused, ::npu::ThreadDims::X>([&](NPU_REGION_PARAMS) { int const row = blockIdx.x * blockDim.x + threadIdx.x; auto &sum = npu_sum[npu_thread];
 // CHECK:       { NPU_COST(fp32(2), intops(4), gread(8)); sum += A[j * n + row] * x[j]; }
 // CHECK:       });
-// CHECK:     npu_block.for_each_thread<::npu::ThreadIdxGlobal::Unused, ::npu::ThreadDims::X>([&](NPU_REGION_PARAMS) { const int row = blockIdx.x * blockDim.x + threadIdx.x; auto &sum = npu_sum[npu_thread];
+// CHECK:     npu_block.for_each_thread<::npu::ThreadIdxGlobal::Unused, ::npu::ThreadDims::X>([&](NPU_REGION_PARAMS) { int const row = blockIdx.x * blockDim.x + threadIdx.x; auto &sum = npu_sum[npu_thread];
 // CHECK:     y[row] = sum;
 // CHECK:     });
 // CHECK:   }
@@ -130,13 +130,13 @@ __global__ void notWorthIt(const float *A, float *y, int n) {
 // CHECK:   NPU_COST(intops(3));
 // CHECK:   [[maybe_unused]] int i = blockIdx.x * BS + threadIdx.x;
 // CHECK:   });
-// CHECK:   { npu_block.for_each_thread<::npu::ThreadIdxGlobal::Unused, ::npu::ThreadDims::X>([&](NPU_REGION_PARAMS) { const int i = blockIdx.x * BS + threadIdx.x; if (!(i < n)) return npu_block.exit(npu_thread); });
-// CHECK:     npu_block.for_each_thread<::npu::ThreadIdxGlobal::Unused, ::npu::ThreadDims::X>([&](NPU_REGION_PARAMS) { const int i = blockIdx.x * BS + threadIdx.x;
+// CHECK:   { npu_block.for_each_thread<::npu::ThreadIdxGlobal::Unused, ::npu::ThreadDims::X>([&](NPU_REGION_PARAMS) { int const i = blockIdx.x * BS + threadIdx.x; if (!(i < n)) return npu_block.exit(npu_thread); });
+// CHECK:     npu_block.for_each_thread<::npu::ThreadIdxGlobal::Unused, ::npu::ThreadDims::X>([&](NPU_REGION_PARAMS) { int const i = blockIdx.x * BS + threadIdx.x;
 // CHECK:     NPU_COST(intops(1), gread(4), gwrite(4), shared(8), barriers(1));
 // CHECK:     tile[threadIdx.x] = in[i];
 // CHECK:     });
 // CHECK:     /* __syncthreads(); */
-// CHECK:     npu_block.for_each_thread<::npu::ThreadIdxGlobal::Unused, ::npu::ThreadDims::X>([&](NPU_REGION_PARAMS) { const int i = blockIdx.x * BS + threadIdx.x;
+// CHECK:     npu_block.for_each_thread<::npu::ThreadIdxGlobal::Unused, ::npu::ThreadDims::X>([&](NPU_REGION_PARAMS) { int const i = blockIdx.x * BS + threadIdx.x;
 // CHECK:     out[i] = tile[BS - 1 - threadIdx.x];
 // CHECK:     });
 // CHECK:   }
@@ -155,7 +155,7 @@ __global__ void guardedTile(const float *in, float *out, int n) {
 // Thread-strided loops: the variable runs as thread 0's at block level (the thread term becomes
 // 0) and each thread adds its offset, then tests the bound, in the body's region.
 // CHECK: for (int i = blockIdx.x * blockDim.x + 0; npu_block.active() && (i < n); i += blockDim.x * gridDim.x)
-// CHECK: npu_block.for_each_thread<::npu::ThreadIdxGlobal::Unused, ::npu::ThreadDims::X>([&](NPU_REGION_PARAMS) { const unsigned int tid = threadIdx.x; auto &sum = npu_sum[npu_thread]; const auto npu_i_base = i; int i = npu_i_base + (tid); if (!(i < n)) return;
+// CHECK: npu_block.for_each_thread<::npu::ThreadIdxGlobal::Unused, ::npu::ThreadDims::X>([&](NPU_REGION_PARAMS) { unsigned int const tid = threadIdx.x; auto &sum = npu_sum[npu_thread]; const auto npu_i_base = i; int i = npu_i_base + (tid); if (!(i < n)) return;
 // CHECK: { NPU_COST(fp32(1), intops(3), gread(4)); sum += in[i]; }
 __global__ void gridStride(const float *in, float *out, int n) {
   unsigned int tid = threadIdx.x;

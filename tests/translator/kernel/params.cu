@@ -13,8 +13,7 @@ __global__ void offsets(int *p, int n, int keep) {
 // Fibers: the same copies.
 // CHECK: ::npu::for_each_thread_sync([&](NPU_THREAD_PARAMS) { decltype(v) npu_param_v = v; auto &v = npu_param_v;
 __global__ void shuffled(float *out, float v) {
-  v += threadIdx.x;
-  out[threadIdx.x] = __shfl_xor_sync(0xffffffffu, v, 1);
+  out[threadIdx.x] = __shfl_xor_sync(0xffffffffu, v += threadIdx.x, 1);
 }
 // Barrier regions: one slot per thread, copied from the argument, bound in each region that
 // uses it.

@@ -13,10 +13,10 @@
 // CHECK:   });
 // CHECK:   /* __syncthreads(); */
 // CHECK:   for (unsigned st = blockDim.x / 2; npu_block.active() && (st > 0); st >>= 1) {
-// CHECK:     npu_block.for_each_thread<::npu::ThreadIdxGlobal::Unused>([&](NPU_REGION_PARAMS) { const unsigned int tid = threadIdx.x;
+// CHECK:     npu_block.for_each_thread<::npu::ThreadIdxGlobal::Unused>([&](NPU_REGION_PARAMS) { unsigned int const tid = threadIdx.x;
 // CHECK:     if (tid < st) { NPU_COST(fp32(1), intops(1), shared(12)); s[tid] += s[tid + st]; }
 // CHECK:     });
-// CHECK:   npu_block.for_each_thread<::npu::ThreadIdxGlobal::Unused>([&](NPU_REGION_PARAMS) { const unsigned int tid = threadIdx.x;
+// CHECK:   npu_block.for_each_thread<::npu::ThreadIdxGlobal::Unused>([&](NPU_REGION_PARAMS) { unsigned int const tid = threadIdx.x;
 // CHECK:   if (tid == 0) { NPU_COST(shared(4), atomics(1)); atomicAdd(out, (double)s[0]); }
 // CHECK:   });
 // CHECK:   });
@@ -45,7 +45,7 @@ __global__ void reduce(const float *in, double *out, int n) {
 // CHECK:   auto &a = npu_a[npu_thread] = x[i]; [[maybe_unused]] auto &b = npu_b[npu_thread] = 2.f * a;
 // CHECK:   int half = n / 2;
 // CHECK:   while (npu_block.active() && (half > 0)) {
-// CHECK:     npu_block.for_each_thread<::npu::ThreadIdxGlobal::Unused, ::npu::ThreadDims::X>([&](NPU_REGION_PARAMS) { const int i = blockIdx.x * blockDim.x + threadIdx.x; auto &a = npu_a[npu_thread]; auto &b = npu_b[npu_thread];
+// CHECK:     npu_block.for_each_thread<::npu::ThreadIdxGlobal::Unused, ::npu::ThreadDims::X>([&](NPU_REGION_PARAMS) { int const i = blockIdx.x * blockDim.x + threadIdx.x; auto &a = npu_a[npu_thread]; auto &b = npu_b[npu_thread];
 // CHECK:     half /= 2;
 // CHECK:   if (n > 64) {
 __global__ void guarded(float *x, int n) {
@@ -73,8 +73,8 @@ __global__ void guarded(float *x, int n) {
 // CHECK:   [[maybe_unused]] int tx = threadIdx.x, ty = threadIdx.y;
 // CHECK:   int tiles = (N + TILE - 1) / TILE;
 // CHECK:   for (int t = 0; npu_block.active() && (t < tiles); ++t) {
-// CHECK:     npu_block.for_each_thread<::npu::ThreadIdxGlobal::Unused, ::npu::ThreadDims::XY>([&](NPU_REGION_PARAMS) { const int tx = threadIdx.x; const int ty = threadIdx.y;
-// CHECK:     npu_block.for_each_thread<::npu::ThreadIdxGlobal::Unused, ::npu::ThreadDims::XY>([&](NPU_REGION_PARAMS) { const int tx = threadIdx.x; const int ty = threadIdx.y; auto &acc = npu_acc[npu_thread];
+// CHECK:     npu_block.for_each_thread<::npu::ThreadIdxGlobal::Unused, ::npu::ThreadDims::XY>([&](NPU_REGION_PARAMS) { int const tx = threadIdx.x; int const ty = threadIdx.y;
+// CHECK:     npu_block.for_each_thread<::npu::ThreadIdxGlobal::Unused, ::npu::ThreadDims::XY>([&](NPU_REGION_PARAMS) { int const tx = threadIdx.x; int const ty = threadIdx.y; auto &acc = npu_acc[npu_thread];
 // CHECK:     #pragma GCC unroll 16
 __global__ void tiled(const float *A, const float *B, float *C, int N) {
   __shared__ float As[TILE][TILE], Bs[TILE][TILE];
@@ -98,7 +98,7 @@ __global__ void tiled(const float *A, const float *B, float *C, int N) {
 // CHECK:   T *const buf = ::npu::dynamic_shared<T>();
 // CHECK:   for (int k = 2; npu_block.active() && (k <= BLOCK); k <<= 1) {
 // CHECK:     for (int j = k >> 1; npu_block.active() && (j > 0); j >>= 1) {
-// CHECK:       npu_block.for_each_thread<::npu::ThreadIdxGlobal::Unused, ::npu::ThreadDims::X>([&](NPU_REGION_PARAMS) { const unsigned int t = threadIdx.x;
+// CHECK:       npu_block.for_each_thread<::npu::ThreadIdxGlobal::Unused, ::npu::ThreadDims::X>([&](NPU_REGION_PARAMS) { unsigned int const t = threadIdx.x;
 template <class T, int BLOCK> __global__ void sortish(T *data) {
   extern __shared__ T buf[];
   unsigned t = threadIdx.x;
@@ -126,7 +126,7 @@ template __global__ void sortish<float, 256>(float *);
 // CHECK:   auto *npu_i = npu_block.per_thread<int>();
 // CHECK:   [[maybe_unused]] auto &i = npu_i[npu_thread] = c;
 // CHECK:   for (int r = 0; npu_block.active() && (r < rows); ++r, npu_block.for_each_thread<::npu::ThreadIdxGlobal::Unused, ::npu::ThreadDims::X>([&](NPU_REGION_PARAMS) { auto &out = npu_out[npu_thread]; auto &i = npu_i[npu_thread]; i += cols, out += cols; })) {
-// CHECK:     npu_block.for_each_thread<::npu::ThreadIdxGlobal::Unused, ::npu::ThreadDims::X>([&](NPU_REGION_PARAMS) { const int c = threadIdx.x; auto &i = npu_i[npu_thread];
+// CHECK:     npu_block.for_each_thread<::npu::ThreadIdxGlobal::Unused, ::npu::ThreadDims::X>([&](NPU_REGION_PARAMS) { int const c = threadIdx.x; auto &i = npu_i[npu_thread];
 __global__ void march(const int *in, int *out, int rows, int cols) {
   __shared__ int row[64];
   int c = threadIdx.x;
@@ -149,3 +149,15 @@ __global__ void viaHelper(int *out) {
   out[threadIdx.x] = lanes[63 - threadIdx.x];
 }
 // CHECK-NOT: for_each_thread_sync
+
+// Warp operations next to a top-level barrier: the statement with the shuffle runs on fibers
+// (npu_block.fibers), the rest of the kernel in barrier regions.
+// CHECK: __global__ void warps(float *x) {
+// CHECK:   npu_block.fibers([&](NPU_REGION_PARAMS) {
+// CHECK:   [[maybe_unused]] auto &v = npu_v[npu_thread] = __shfl_xor_sync(0xffffffffu, x[threadIdx.x], 1);
+// CHECK:   npu_block.for_each_thread<::npu::ThreadIdxGlobal::Unused>([&](NPU_REGION_PARAMS) { auto &v = npu_v[npu_thread];
+__global__ void warps(float *x) {
+  float v = __shfl_xor_sync(0xffffffffu, x[threadIdx.x], 1);
+  __syncthreads();
+  x[threadIdx.x] = v;
+}

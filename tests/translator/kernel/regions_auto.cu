@@ -4,7 +4,7 @@
 // never a slot type).
 #include <cuda_runtime.h>
 // CHECK: auto *npu_v = npu_block.per_thread<float>();
-// CHECK: const unsigned int i = threadIdx.x * 2u;
+// CHECK: unsigned int const i = threadIdx.x * 2u;
 __global__ void plain(float *a) {
   __shared__ float s[64];
   const auto v = s[threadIdx.x];

@@ -66,15 +66,6 @@ __global__ void breaks(float *x, int n) {
   }
 }
 
-// Warp operations next to a top-level barrier.
-// CHECK: __global__ void warps(float *x) {
-// CHECK:   ::npu::for_each_thread_sync([&](NPU_THREAD_PARAMS) {
-__global__ void warps(float *x) {
-  float v = __shfl_xor_sync(0xffffffffu, x[threadIdx.x], 1);
-  __syncthreads();
-  x[threadIdx.x] = v;
-}
-
 // __syncthreads_count, and a macro that hides a barrier among other statements (a macro that is
 // just the barrier is split like the call itself).
 // CHECK: __global__ void counted(float *x) {

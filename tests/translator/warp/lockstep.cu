@@ -19,9 +19,12 @@ __global__ void scan(int *data) {
   int local_copy = local;
   data[threadIdx.x] = local_copy;
 }
-// A kernel that calls a lockstep function runs on fibers, not barrier regions.
-// CHECK: ::npu::for_each_thread_sync([&](NPU_THREAD_PARAMS) {
-// CHECK: __syncthreads();
+// A kernel that calls a lockstep function: the statement that calls it runs on fibers, where its
+// lanes meet at each volatile access, the rest in barrier regions.
+// CHECK: ::npu::block_regions([&](::npu::BlockRegions &npu_block) {
+// CHECK: /* __syncthreads(); */
+// CHECK: npu_block.fibers([&](NPU_REGION_PARAMS) {
+// CHECK: if (threadIdx.x < 32) warpReduce(sdata, threadIdx.x);
 __global__ void reduce(float *out) {
   __shared__ float sdata[64];
   sdata[threadIdx.x] = threadIdx.x;

@@ -12,7 +12,6 @@
 #include "rules/cost/RegionStarts.h"
 #include "rules/cost/SourceText.h"
 #include "rules/cost/UnitCounter.h"
-#include "rules/kernel/ThreadLoop.h"
 
 namespace cu2npu {
 
@@ -113,8 +112,7 @@ void CostRule::onFunction(Context &C, const FunctionDecl &FD) {
         } else {
           F->Edits.insert(*Brace + 1,
                           afterBrace(Text, *Brace,
-                                     "npu_block.for_each_thread" +
-                                         regionLoopTemplateArguments(C, FD) +
+                                     "npu_block.for_each_thread" + Regions->LoopArguments +
                                          "([&](NPU_REGION_PARAMS) { " + CostStmt + " });"),
                           AfterKernelOpen);
         }

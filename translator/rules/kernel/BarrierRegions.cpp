@@ -106,6 +106,7 @@ struct Region {
   bool Increment = false;  // one operand of a hoisted loop's increment, wrapped where it stands
   bool Collective = false; // a collective statement, run once per step of its collective
   bool Guard = false;      // the condition of a guard (Stmts: the if), run as an exit test
+  bool Fibers = false;     // a statement that waits inside, run for every thread on fibers
   std::string Prefix;      // after the bindings: a thread-strided loop's own variable
 };
 
@@ -141,6 +142,8 @@ private:
   std::set<const Stmt *> Hoisted; // loops / ifs / blocks kept outside the regions
   std::set<const Stmt *> Barriers;
   std::set<const Stmt *> Collectives;         // statements that call a collective in steps
+  std::set<const Stmt *> Fibered;             // statements that wait inside: regions on fibers
+  bool InsideFibers = false;                  // checkCalleesAndJumps is in a Fibered statement
   std::set<const CallExpr *> CollectiveCalls; // their calls
   std::vector<const Expr *> Controls;         // hoisted conditions and increments
   // Increment operands that run per thread, in source order; nullptr stands between two that
@@ -158,6 +161,9 @@ private:
   bool holdsSplitPoint(const Stmt *S) const;
   bool structure(const CompoundStmt *CS, bool Tail);
   bool checkCalleesAndJumps(const Stmt *S);
+  enum class Wait { None, Sync, Unknown };
+  Wait callWait(const CallExpr *CE) const;
+  bool waitsInside(const Stmt *S) const;
   bool operatorsOver(const Expr *E, const std::function<bool(const Expr *)> &Leaf,
                      bool Divisors) const;
   bool uniform(const Expr *E) const;
@@ -413,8 +419,8 @@ Planner::recomputedLocals(const std::set<const DeclStmt *> &PerThreadDecls,
     std::string Type = typeName(VD);
     if (!B || !E || *E <= *B || Type.empty())
       return {};
-    Out[VD] =
-        "const " + Type + " " + VD->getNameAsString() + " = " + Text.slice(*B, *E).str() + ";";
+    // `T const`: for a pointer the pointer is constant, not what it points to.
+    Out[VD] = Type + " const " + VD->getNameAsString() + " = " + Text.slice(*B, *E).str() + ";";
   }
   return Out;
 }
@@ -432,8 +438,11 @@ bool Planner::structure(const CompoundStmt *CS, bool Tail) {
       Collectives.insert(S);
       continue;
     }
-    if (!holdsSplitPoint(S))
+    if (!holdsSplitPoint(S)) {
+      if (waitsInside(S))
+        Fibered.insert(S);
       continue;
+    }
     Hoisted.insert(S);
     const bool Last = Tail && std::next(It) == CS->body_end();
     if (auto *For = dyn_cast<ForStmt>(S)) {
@@ -484,6 +493,61 @@ bool Planner::structure(const CompoundStmt *CS, bool Tail) {
   return true;
 }
 
+// Whether a call may wait for other threads of the block. Sync: it synchronises in ways fibers
+// run as written and that end within the call (a synchronising builtin: warp operations,
+// barriers; cooperative groups; a callee that synchronises and never waits for other work, such
+// as a spin-wait for another thread). Unknown: a callee that may wait for other work, one the
+// translation unit does not define, an indirect or dependent call.
+Planner::Wait Planner::callWait(const CallExpr *CE) const {
+  auto Of = [&](const FunctionDecl *FD) {
+    if (const FunctionDecl *P = FD->getTemplateInstantiationPattern())
+      FD = P;
+    if ((FD->getIdentifier() && isSyncBuiltin(FD->getName())) || inCooperativeGroups(FD))
+      return Wait::Sync;
+    const FunctionDecl *Def = nullptr;
+    if (FD->hasBody(Def) && Def) {
+      if (!C.needsSync(Def))
+        return Wait::None;
+      return C.neverWaits(Def) ? Wait::Sync : Wait::Unknown;
+    }
+    return C.spelledIn(FD->getLocation()) ? Wait::Unknown : Wait::None;
+  };
+  auto Worst = [&](const auto &Functions) {
+    Wait W = Wait::None;
+    for (const FunctionDecl *FD : Functions)
+      W = std::max(W, Of(FD));
+    return Functions.empty() ? Wait::Unknown : W;
+  };
+  if (const FunctionDecl *FD = CE->getDirectCallee())
+    return Of(FD);
+  if (auto *UL = dyn_cast_or_null<UnresolvedLookupExpr>(CE->getCallee()->IgnoreParenImpCasts())) {
+    std::vector<const FunctionDecl *> Candidates;
+    for (const NamedDecl *D : UL->decls()) {
+      const FunctionDecl *FD = asFunction(D);
+      if (!FD)
+        return Wait::Unknown;
+      Candidates.push_back(FD);
+    }
+    return Worst(Candidates);
+  }
+  if (auto *ME = dyn_cast<CXXDependentScopeMemberExpr>(CE->getCallee()->IgnoreParens()))
+    return Worst(membersNamed(ME)); // a member of a known class template: every overload
+  return Wait::Unknown;
+}
+
+// A block-level statement that synchronises only inside itself (a warp reduction, a callee with
+// barriers) runs as a region on fibers. Not one that holds a barrier point of its own.
+bool Planner::waitsInside(const Stmt *S) const {
+  if (!S)
+    return false;
+  if (auto *CE = dyn_cast<CallExpr>(S); CE && !isBarrierStmt(CE) && callWait(CE) == Wait::Sync)
+    return true;
+  for (const Stmt *Child : S->children())
+    if (waitsInside(Child))
+      return true;
+  return false;
+}
+
 bool Planner::checkCalleesAndJumps(const Stmt *S) {
   if (!S)
     return true;
@@ -524,49 +588,18 @@ bool Planner::checkCalleesAndJumps(const Stmt *S) {
     else if (!P || Hoisted.count(P))
       return false;
   }
-  if (auto *CE = dyn_cast<CallExpr>(S); CE && !CollectiveCalls.count(CE)) {
-    auto CalleeOk = [&](const FunctionDecl *FD) {
-      if (const FunctionDecl *P = FD->getTemplateInstantiationPattern())
-        FD = P;
-      if (FD->getIdentifier() && isSyncBuiltin(FD->getName()))
-        return false;
-      if (inCooperativeGroups(FD))
-        return false;
-      const FunctionDecl *Def = nullptr;
-      if (FD->hasBody(Def) && Def)
-        return !C.needsSync(Def);
-      return !C.spelledIn(FD->getLocation());
-    };
-    if (const FunctionDecl *FD = CE->getDirectCallee()) {
-      if (isBarrierStmt(CE)) {
-        if (!Barriers.count(CE))
-          return false;
-      } else if (!CalleeOk(FD)) {
-        return false;
-      }
-    } else if (auto *UL =
-                   dyn_cast_or_null<UnresolvedLookupExpr>(CE->getCallee()->IgnoreParenImpCasts())) {
-      bool Any = false;
-      for (const NamedDecl *D : UL->decls()) {
-        const FunctionDecl *FD = asFunction(D);
-        if (!FD || !CalleeOk(FD))
-          return false;
-        Any = true;
-      }
-      if (!Any)
-        return false;
-    } else if (auto *ME = dyn_cast<CXXDependentScopeMemberExpr>(CE->getCallee()->IgnoreParens())) {
-      // A member of a known class template (`LoadT(temp).Load(...)`): every overload of that name.
-      std::vector<const FunctionDecl *> Members = membersNamed(ME);
-      if (Members.empty())
-        return false;
-      for (const FunctionDecl *FD : Members)
-        if (!CalleeOk(FD))
-          return false;
-    } else {
-      return false; // indirect or dependent member call: not provably barrier-free
-    }
+  if (auto *CE = dyn_cast<CallExpr>(S); CE && !CollectiveCalls.count(CE) && !isBarrierStmt(CE))
+    if (Wait W = callWait(CE); W == Wait::Unknown || (W == Wait::Sync && !InsideFibers))
+      return false;
+  if (Fibered.count(S)) { // on fibers, anything waits as written
+    InsideFibers = true;
+    bool Ok = std::all_of(S->child_begin(), S->child_end(),
+                          [&](const Stmt *Child) { return checkCalleesAndJumps(Child); });
+    InsideFibers = false;
+    return Ok;
   }
+  if (auto *CE = dyn_cast<CallExpr>(S); CE && isBarrierStmt(CE) && !Barriers.count(CE))
+    return false;
   for (const Stmt *Child : S->children())
     if (!checkCalleesAndJumps(Child))
       return false;
@@ -928,10 +961,10 @@ std::string Planner::run(RegionPlan *Plan) {
         Flush();
         continue;
       }
-      if (Collectives.count(S)) { // a region of its own
+      if (Collectives.count(S) || Fibered.count(S)) { // a region of its own
         Flush();
         Cur.Stmts.push_back(S);
-        Cur.Collective = true;
+        (Collectives.count(S) ? Cur.Collective : Cur.Fibers) = true;
         if (auto *DS = dyn_cast<DeclStmt>(S))
           Cur.Declared.insert(cast<VarDecl>(DS->getSingleDecl()));
         Flush();
@@ -958,6 +991,9 @@ std::string Planner::run(RegionPlan *Plan) {
     Regions.emplace_back();
     Regions.back().Stmts.push_back(S);
   }
+  // Nothing but statements on fibers: the fiber path as a whole is as good.
+  if (std::all_of(Regions.begin(), Regions.end(), [](const Region &R) { return R.Fibers; }))
+    return "";
   for (Region &R : Regions) {
     if (R.Guard) {
       const Expr *Cond = cast<IfStmt>(R.Stmts.front())->getCond();
@@ -1169,12 +1205,15 @@ std::string Planner::run(RegionPlan *Plan) {
     int Order;
   };
   std::vector<Pending> Out;
-  const std::string LoopArguments = regionLoopTemplateArguments(C, K);
+  const std::string LoopArguments =
+      regionLoopTemplateArguments(C, K, !Collectives.empty() || !Fibered.empty());
   for (size_t I = 0; I < Regions.size(); ++I) {
     Region &R = Regions[I];
-    std::string Open = std::string("npu_block.") +
-                       (R.Collective ? "collective" : "for_each_thread") + LoopArguments +
-                       "([&](NPU_REGION_PARAMS) {";
+    std::string Open = R.Fibers ? std::string("npu_block.fibers(")
+                                : std::string("npu_block.") +
+                                      (R.Collective ? "collective" : "for_each_thread") +
+                                      LoopArguments + "(";
+    Open += "[&](NPU_REGION_PARAMS) {";
     std::vector<const VarDecl *> B(Bound[I].begin(), Bound[I].end());
     std::sort(B.begin(), B.end(), [&](const VarDecl *X, const VarDecl *Y) {
       return C.SM.isBeforeInTranslationUnit(X->getLocation(), Y->getLocation());
@@ -1294,6 +1333,7 @@ std::string Planner::run(RegionPlan *Plan) {
   }
 
   if (Plan) {
+    Plan->LoopArguments = LoopArguments;
     Plan->BlockLevel.insert(Blocks.begin(), Blocks.end());
     for (const Region &R : Regions)
       if (!R.Increment && !R.Collective && !R.Guard)

@@ -22,6 +22,7 @@ struct UserFile;
 struct RegionPlan {
   std::set<const clang::Stmt *> BlockLevel;   // compounds run once per block, between regions
   std::set<const clang::Stmt *> RegionStarts; // statements that open a per-thread loop
+  std::string LoopArguments;                  // of npu_block.for_each_thread (ThreadLoop.h)
 };
 
 // When the kernel can run as a sequence of per-thread loops, adds the edits inside its body to F

@@ -1,14 +1,11 @@
 #include "rules/kernel/ThreadLoop.h"
 
-#include <functional>
-
 #include <clang/AST/Decl.h>
 #include <clang/AST/Expr.h>
 #include <clang/AST/ExprCXX.h>
 #include <clang/AST/RecursiveASTVisitor.h>
 
 #include "rules/Context.h"
-#include "rules/kernel/Collectives.h"
 
 namespace cu2npu {
 
@@ -78,20 +75,9 @@ std::string threadLoopTemplateArguments(const Context &C, const clang::FunctionD
   return Out + ">";
 }
 
-std::string regionLoopTemplateArguments(const Context &C, const clang::FunctionDecl &Kernel) {
-  // A collective's steps need every thread's slot; without one, the regions' loops are planned
-  // like the fast path's.
-  std::function<bool(const clang::Stmt *)> Collective = [&](const clang::Stmt *S) {
-    if (!S)
-      return false;
-    if (auto *CE = llvm::dyn_cast<clang::CallExpr>(S); CE && isSteppedCollectiveCall(CE))
-      return true;
-    for (const clang::Stmt *Child : S->children())
-      if (Collective(Child))
-        return true;
-    return false;
-  };
-  if (!Collective(Kernel.getBody()))
+std::string regionLoopTemplateArguments(const Context &C, const clang::FunctionDecl &Kernel,
+                                        bool EveryThread) {
+  if (!EveryThread)
     return threadLoopTemplateArguments(C, Kernel);
   return C.CalleesIgnoreThreadIdx.count(Kernel.getCanonicalDecl())
              ? "<::npu::ThreadIdxGlobal::Unused>"

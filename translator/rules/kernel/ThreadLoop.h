@@ -33,9 +33,10 @@ bool isThreadIdxX(const clang::Expr *E);
 std::string threadLoopTemplateArguments(const Context &C, const clang::FunctionDecl &Kernel);
 
 // The template arguments of a barrier-region kernel's per-thread loops
-// (`npu_block.for_each_thread<...>`): those of the fast path, or, in a kernel that calls a
-// collective written in steps, "<::npu::ThreadIdxGlobal::Unused>" or "" (no ThreadDims: the
-// collective's steps read every thread's slot).
-std::string regionLoopTemplateArguments(const Context &C, const clang::FunctionDecl &Kernel);
+// (`npu_block.for_each_thread<...>`): those of the fast path, or, when EveryThread (the kernel has
+// a collective in steps or a statement on fibers, which read every thread's slot),
+// "<::npu::ThreadIdxGlobal::Unused>" or "".
+std::string regionLoopTemplateArguments(const Context &C, const clang::FunctionDecl &Kernel,
+                                        bool EveryThread);
 
 } // namespace cu2npu
