@@ -45,25 +45,25 @@ struct curandStateSobol64 {
 };
 typedef struct curandStateSobol64 curandStateSobol64_t;
 typedef struct curandStateSobol64 curandStateScrambledSobol64_t;
-template <class S>
+template <class State_>
 __host__ __device__ void curand_init(unsigned long long seed, unsigned long long subsequence,
-                                     unsigned long long offset, S *state);
+                                     unsigned long long offset, State_ *state);
 __host__ int curand_mtgp32_init(const void *params, curandStateMtgp32_t *state, unsigned int seed);
-template <class S> __host__ __device__ unsigned int curand(S *state);
+template <class State_> __host__ __device__ unsigned int curand(State_ *state);
 __host__ __device__ uint4 curand4(curandStatePhilox4_32_10_t *state);
-template <class S> __host__ __device__ float curand_uniform(S *state);
-template <class S> __host__ __device__ double curand_uniform_double(S *state);
+template <class State_> __host__ __device__ float curand_uniform(State_ *state);
+template <class State_> __host__ __device__ double curand_uniform_double(State_ *state);
 __host__ __device__ float4 curand_uniform4(curandStatePhilox4_32_10_t *state);
 __host__ __device__ double2 curand_uniform2_double(curandStatePhilox4_32_10_t *state);
-template <class S> __host__ __device__ float curand_normal(S *state);
-template <class S> __host__ __device__ double curand_normal_double(S *state);
-template <class S> __host__ __device__ float2 curand_normal2(S *state);
-template <class S> __host__ __device__ double2 curand_normal2_double(S *state);
+template <class State_> __host__ __device__ float curand_normal(State_ *state);
+template <class State_> __host__ __device__ double curand_normal_double(State_ *state);
+template <class State_> __host__ __device__ float2 curand_normal2(State_ *state);
+template <class State_> __host__ __device__ double2 curand_normal2_double(State_ *state);
 __host__ __device__ float4 curand_normal4(curandStatePhilox4_32_10_t *state);
-template <class S> __host__ __device__ float curand_log_normal(S *state, float mean, float stddev);
-template <class S>
-__host__ __device__ double curand_log_normal_double(S *state, double mean, double stddev);
-template <class S> __host__ __device__ unsigned int curand_poisson(S *state, double lambda);
-template <class S> __host__ __device__ void skipahead(unsigned long long n, S *state);
-template <class S> __host__ __device__ void skipahead_sequence(unsigned long long n, S *state);
+template <class State_> __host__ __device__ float curand_log_normal(State_ *state, float mean, float stddev);
+template <class State_>
+__host__ __device__ double curand_log_normal_double(State_ *state, double mean, double stddev);
+template <class State_> __host__ __device__ unsigned int curand_poisson(State_ *state, double lambda);
+template <class State_> __host__ __device__ void skipahead(unsigned long long n, State_ *state);
+template <class State_> __host__ __device__ void skipahead_sequence(unsigned long long n, State_ *state);
 __host__ __device__ void skipahead_subsequence(unsigned long long n, curandStateMRG32k3a_t *state);

@@ -200,20 +200,20 @@ template <class T, int Dim = 1, enum cudaTextureReadMode Mode = cudaReadModeElem
   texture(int, enum cudaTextureFilterMode, enum cudaTextureAddressMode, struct cudaChannelFormatDesc);
 };
 template <int Dim = 1> struct surface { struct cudaChannelFormatDesc channelDesc; };
-template <class T, int D, enum cudaTextureReadMode M> struct cu2npu_tex_result { typedef T type; };
+template <class T, int Dim_, enum cudaTextureReadMode Mode_> struct cu2npu_tex_result { typedef T type; };
 template <class T> struct cu2npu_tex_float { typedef float type; };
 #define CU2NPU_TEX_FLOAT(V) \
   template <> struct cu2npu_tex_float<V##2> { typedef float2 type; }; \
   template <> struct cu2npu_tex_float<V##4> { typedef float4 type; };
 CU2NPU_TEX_FLOAT(char) CU2NPU_TEX_FLOAT(uchar) CU2NPU_TEX_FLOAT(short) CU2NPU_TEX_FLOAT(ushort)
 #undef CU2NPU_TEX_FLOAT
-template <class T, int D> struct cu2npu_tex_result<T, D, cudaReadModeNormalizedFloat> { typedef typename cu2npu_tex_float<T>::type type; };
-template <class T, enum cudaTextureReadMode M> __device__ typename cu2npu_tex_result<T, 1, M>::type tex1Dfetch(texture<T, 1, M>, int);
-template <class T, enum cudaTextureReadMode M> __device__ typename cu2npu_tex_result<T, 1, M>::type tex1D(texture<T, 1, M>, float);
-template <class T, enum cudaTextureReadMode M> __device__ typename cu2npu_tex_result<T, 2, M>::type tex2D(texture<T, 2, M>, float, float);
-template <class T, enum cudaTextureReadMode M> __device__ typename cu2npu_tex_result<T, 3, M>::type tex3D(texture<T, 3, M>, float, float, float);
-template <class T, enum cudaTextureReadMode M> __device__ typename cu2npu_tex_result<T, 0xF2, M>::type tex2DLayered(texture<T, 0xF2, M>, float, float, int);
-template <class T, enum cudaTextureReadMode M> __device__ typename cu2npu_tex_result<T, 0x0C, M>::type texCubemap(texture<T, 0x0C, M>, float, float, float);
+template <class T, int Dim_> struct cu2npu_tex_result<T, Dim_, cudaReadModeNormalizedFloat> { typedef typename cu2npu_tex_float<T>::type type; };
+template <class T, enum cudaTextureReadMode Mode_> __device__ typename cu2npu_tex_result<T, 1, Mode_>::type tex1Dfetch(texture<T, 1, Mode_>, int);
+template <class T, enum cudaTextureReadMode Mode_> __device__ typename cu2npu_tex_result<T, 1, Mode_>::type tex1D(texture<T, 1, Mode_>, float);
+template <class T, enum cudaTextureReadMode Mode_> __device__ typename cu2npu_tex_result<T, 2, Mode_>::type tex2D(texture<T, 2, Mode_>, float, float);
+template <class T, enum cudaTextureReadMode Mode_> __device__ typename cu2npu_tex_result<T, 3, Mode_>::type tex3D(texture<T, 3, Mode_>, float, float, float);
+template <class T, enum cudaTextureReadMode Mode_> __device__ typename cu2npu_tex_result<T, 0xF2, Mode_>::type tex2DLayered(texture<T, 0xF2, Mode_>, float, float, int);
+template <class T, enum cudaTextureReadMode Mode_> __device__ typename cu2npu_tex_result<T, 0x0C, Mode_>::type texCubemap(texture<T, 0x0C, Mode_>, float, float, float);
 // Programmatic dependent launch (unsupported)
 extern "C" __device__ void cudaGridDependencySynchronize(void);
 extern "C" __device__ void cudaTriggerProgrammaticLaunchCompletion(void);

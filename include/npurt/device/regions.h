@@ -122,9 +122,12 @@ inline thread_local CollectiveSteps collectiveSteps;
 // block; nothing in it is shared with blocks on other workers.
 class BlockRegions {
 public:
-  BlockRegions()
+  BlockRegions() : BlockRegions(::uint3{0, 0, 0}, ::blockDim) {}
+  // The threads of one slice of the block (block_regions below): first, first + extent.
+  BlockRegions(const ::uint3 first, const ::dim3 extent)
       : mark_(detail::regionArena.mark()), blockSize_(::blockDim),
-        threads_(blockSize_.x * blockSize_.y * blockSize_.z) {}
+        threads_(blockSize_.x * blockSize_.y * blockSize_.z), first_(first), extent_(extent),
+        sliceThreads_(extent.x * extent.y * extent.z) {}
   ~BlockRegions() {
     for (auto it = cleanups_.rbegin(); it != cleanups_.rend(); ++it)
       it->destroy(it->objects, threads_);
@@ -169,7 +172,7 @@ public:
   }
   // Whether any thread of the block is still running (a uniform loop whose
   // threads have all returned stops iterating).
-  bool active() const { return exitedCount_ < threads_; }
+  bool active() const { return exitedCount_ < sliceThreads_; }
 
   // One region: body(threadIdx, blockIdx, blockDim, gridDim, linear index) for
   // every thread that has not exited, in CUDA's thread order. A barrier or warp
@@ -243,10 +246,10 @@ private:
   template <ThreadIdxGlobal Global, ThreadDims Read, bool SkipExited, class Body, class Counting>
   [[gnu::flatten]] void run(Body &body, const ::uint3 block, const ::dim3 blockSize,
                             const ::dim3 grid, Counting counting) {
-    const ::dim3 run = detail::threadsRun<Read, Counting::value>(blockSize);
-    const unsigned nx = run.x, ny = run.y, nz = run.z;
-    if (ny == 1 && nz == 1) {
-      for (unsigned x = 0; x < nx; ++x) {
+    const ::dim3 run = detail::threadsRun<Read, Counting::value>(extent_);
+    const unsigned x0 = first_.x, x1 = x0 + run.x, y0 = first_.y, z0 = first_.z;
+    if (blockSize.y == 1 && blockSize.z == 1) {
+      for (unsigned x = x0; x < x1; ++x) {
         if constexpr (SkipExited)
           if (exited_[x])
             continue;
@@ -256,9 +259,9 @@ private:
       }
       return;
     }
-    for (unsigned z = 0; z < nz; ++z)
-      for (unsigned y = 0; y < ny; ++y)
-        for (unsigned x = 0, t = blockSize.x * (y + blockSize.y * z); x < nx; ++x, ++t) {
+    for (unsigned z = z0; z < z0 + run.z; ++z)
+      for (unsigned y = y0; y < y0 + run.y; ++y)
+        for (unsigned x = x0, t = x0 + blockSize.x * (y + blockSize.y * z); x < x1; ++x, ++t) {
           if constexpr (SkipExited)
             if (exited_[t])
               continue;
@@ -275,15 +278,44 @@ private:
   detail::RegionArena::Mark mark_;
   const ::dim3 blockSize_;
   const unsigned threads_;
+  const ::uint3 first_;
+  const ::dim3 extent_;
+  const unsigned sliceThreads_;
   unsigned exitedCount_ = 0;
   unsigned char *exited_ = nullptr;
   std::vector<Cleanup> cleanups_;
 };
 
 // The split form of a kernel body: body(regions) runs once per block.
-template <class Body> inline void block_regions(Body &&body) {
-  BlockRegions regions;
-  body(regions);
+//
+// Read (fewer than XYZ) is for a kernel with no barrier that takes the form for loop interchange
+// (translator/rules/kernel/LoopInterchange.h) and whose body does not read some thread
+// dimensions: threads that differ only in those are duplicates. Interleaved at every iteration of
+// an interchanged loop, duplicates that accumulate into the same element (`y[j] += ...` with a
+// 32x8 block that ignores threadIdx.y) would add up several times, where a GPU's lockstep
+// duplicates store one value. So each slice of duplicates (one value of the unread coordinates)
+// runs the whole body before the next, the order of the per-thread loop before the interchange;
+// and, when the body is Replayable (ThreadLoop.h) and no modelled device counts operations, only
+// the first slice runs, as the fast path runs one duplicate.
+template <ThreadDims Read = ThreadDims::XYZ, bool Replayable = false, class Body>
+inline void block_regions(Body &&body) {
+  constexpr auto kRead = static_cast<unsigned>(Read);
+  const ::dim3 b = ::blockDim;
+  const ::dim3 extent((kRead & 1u) ? b.x : 1u, (kRead & 2u) ? b.y : 1u, (kRead & 4u) ? b.z : 1u);
+  if (extent.x == b.x && extent.y == b.y && extent.z == b.z) {
+    BlockRegions regions;
+    body(regions);
+    return;
+  }
+  const bool oneSlice = Replayable && !detail::costCounting;
+  for (unsigned z = 0; z < b.z; z += extent.z)
+    for (unsigned y = 0; y < b.y; y += extent.y)
+      for (unsigned x = 0; x < b.x; x += extent.x) {
+        BlockRegions regions(::uint3{x, y, z}, extent);
+        body(regions);
+        if (oneSlice)
+          return;
+      }
 }
 
 } // namespace npu

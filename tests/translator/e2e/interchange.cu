@@ -136,6 +136,30 @@ __global__ void movedOffset(int *out, int n) {
   }
 }
 
+// PolyBench's atax kernel 2 as PolyBench-ACC launches it, on 32x8 blocks whose body ignores
+// threadIdx.y: the eight duplicates of a column accumulate into the same y[j]. A GPU's duplicates
+// store one value; here each slice of duplicates runs the whole body before the next. The second
+// form also counts its threads with an atomic (not replayable: every duplicate runs).
+__global__ void ataxColumns(const float *A, const float *tmp, float *y, int nx, int ny) {
+  int j = blockIdx.x * blockDim.x + threadIdx.x;
+  if (j < ny) {
+    y[j] = 0;
+    for (int i = 0; i < nx; i++)
+      y[j] += A[i * ny + j] * tmp[i];
+  }
+}
+
+__global__ void ataxCounted(const float *A, const float *tmp, float *y, int nx, int ny,
+                            unsigned *threads) {
+  int j = blockIdx.x * blockDim.x + threadIdx.x;
+  atomicAdd(threads, 1u);
+  if (j < ny) {
+    y[j] = 0;
+    for (int i = 0; i < nx; i++)
+      y[j] += A[i * ny + j] * tmp[i];
+  }
+}
+
 static float value(int i, int j) { return float((i * 7 + j * 3) % 11) - 2.0f; }
 
 static bool near(float a, float b) { return std::fabs(a - b) <= 1e-3f * (1.0f + std::fabs(b)); }
@@ -315,6 +339,39 @@ int main() {
       expect(out[i] == in[last - i] * 3 + 1, "stageReverse", i);
     CHECK(cudaFree(dIn));
     CHECK(cudaFree(dOut));
+  }
+
+  { // duplicates accumulating into one element
+    const int nx = 45, ny = 70;
+    std::vector<float> a(nx * ny), tmp(nx);
+    for (int i = 0; i < nx; ++i) {
+      tmp[i] = value(i, 6) * 0.5f;
+      for (int j = 0; j < ny; ++j)
+        a[i * ny + j] = value(i, j);
+    }
+    float *dA = upload(a), *dTmp = upload(tmp), *dY = nullptr;
+    unsigned *dThreads = upload(std::vector<unsigned>{0u});
+    CHECK(cudaMalloc(&dY, ny * sizeof(float)));
+    dim3 block(32, 8), grid((ny + 31) / 32);
+    for (int form = 0; form < 2; ++form) {
+      if (form == 0)
+        ataxColumns<<<grid, block>>>(dA, dTmp, dY, nx, ny);
+      else
+        ataxCounted<<<grid, block>>>(dA, dTmp, dY, nx, ny, dThreads);
+      CHECK(cudaGetLastError());
+      std::vector<float> y = download(dY, ny);
+      for (int j = 0; j < ny; ++j) {
+        float s = 0.0f;
+        for (int i = 0; i < nx; ++i)
+          s += a[i * ny + j] * tmp[i];
+        expect(near(y[j], s), form == 0 ? "ataxColumns" : "ataxCounted", j);
+      }
+    }
+    expect(download(dThreads, 1)[0] == grid.x * 256u, "ataxCounted threads", 0);
+    CHECK(cudaFree(dA));
+    CHECK(cudaFree(dTmp));
+    CHECK(cudaFree(dY));
+    CHECK(cudaFree(dThreads));
   }
 
   { // continue: even entries keep their old value

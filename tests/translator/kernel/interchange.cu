@@ -6,22 +6,22 @@
 #define BS 16
 
 // CHECK: __global__ void matvecCol(const float *A, const float *x, float *y, int n) {
-// CHECK:   ::npu::block_regions([&](::npu::BlockRegions &npu_block) {
+// CHECK:   ::npu::block_regions<::npu::ThreadDims::X, true>([&](::npu::BlockRegions &npu_block) {
 // CHECK:   auto *npu_sum = npu_block.per_thread<float>();
-// CHECK:   npu_block.for_each_thread<::npu::ThreadIdxGlobal::Unused, ::npu::ThreadDims::X>([&](NPU_REGION_PARAMS) {
+// CHECK:   npu_block.for_each_thread<::npu::ThreadIdxGlobal::Unused>([&](NPU_REGION_PARAMS) {
 // CHECK:   NPU_COST(intops(3));
 // CHECK:   [[maybe_unused]] int row = blockIdx.x * blockDim.x + threadIdx.x;
 // CHECK:   });
-// CHECK:   { npu_block.for_each_thread<::npu::ThreadIdxGlobal::Unused, ::npu::ThreadDims::X>([&](NPU_REGION_PARAMS) { int const row = blockIdx.x * blockDim.x + threadIdx.x; if (!(row < n)) return npu_block.exit(npu_thread); });
-// CHECK:     npu_block.for_each_thread<::npu::ThreadIdxGlobal::Unused, ::npu::ThreadDims::X>([&](NPU_REGION_PARAMS) {
+// CHECK:   { npu_block.for_each_thread<::npu::ThreadIdxGlobal::Unused>([&](NPU_REGION_PARAMS) { int const row = blockIdx.x * blockDim.x + threadIdx.x; if (!(row < n)) return npu_block.exit(npu_thread); });
+// CHECK:     npu_block.for_each_thread<::npu::ThreadIdxGlobal::Unused>([&](NPU_REGION_PARAMS) {
 // CHECK:     NPU_COST(gwrite(4));
 // CHECK:     [[maybe_unused]] auto &sum = npu_sum[npu_thread] = 0.0f;
 // CHECK:     });
 // CHECK:     for (int j = 0; npu_block.active() && (j < n); ++j)
-// CHECK:       npu_block.for_each_thread<::npu::ThreadIdxGlobal::Unused, ::npu::ThreadDims::X>([&](NPU_REGION_PARAMS) { int const row = blockIdx.x * blockDim.x + threadIdx.x; auto &sum = npu_sum[npu_thread];
+// CHECK:       npu_block.for_each_thread<::npu::ThreadIdxGlobal::Unused>([&](NPU_REGION_PARAMS) { int const row = blockIdx.x * blockDim.x + threadIdx.x; auto &sum = npu_sum[npu_thread];
 // CHECK:       { NPU_COST(fp32(2), intops(4), gread(8)); sum += A[j * n + row] * x[j]; }
 // CHECK:       });
-// CHECK:     npu_block.for_each_thread<::npu::ThreadIdxGlobal::Unused, ::npu::ThreadDims::X>([&](NPU_REGION_PARAMS) { int const row = blockIdx.x * blockDim.x + threadIdx.x; auto &sum = npu_sum[npu_thread];
+// CHECK:     npu_block.for_each_thread<::npu::ThreadIdxGlobal::Unused>([&](NPU_REGION_PARAMS) { int const row = blockIdx.x * blockDim.x + threadIdx.x; auto &sum = npu_sum[npu_thread];
 // CHECK:     y[row] = sum;
 // CHECK:     });
 // CHECK:   }
@@ -39,17 +39,17 @@ __global__ void matvecCol(const float *A, const float *x, float *y, int n) {
 
 // Two-dimensional subscripts: a[i][t].
 // CHECK: __global__ void columns2d(const float (*a)[256], float *out, int rows) {
-// CHECK:   ::npu::block_regions([&](::npu::BlockRegions &npu_block) {
+// CHECK:   ::npu::block_regions<::npu::ThreadDims::X, true>([&](::npu::BlockRegions &npu_block) {
 // CHECK:   auto *npu_s = npu_block.per_thread<float>();
-// CHECK:   npu_block.for_each_thread<::npu::ThreadIdxGlobal::Unused, ::npu::ThreadDims::X>([&](NPU_REGION_PARAMS) {
+// CHECK:   npu_block.for_each_thread<::npu::ThreadIdxGlobal::Unused>([&](NPU_REGION_PARAMS) {
 // CHECK:   NPU_COST(gwrite(4));
 // CHECK:   [[maybe_unused]] auto &s = npu_s[npu_thread] = 0.0f;
 // CHECK:   });
 // CHECK:   for (int i = 0; npu_block.active() && (i < rows); ++i)
-// CHECK:     npu_block.for_each_thread<::npu::ThreadIdxGlobal::Unused, ::npu::ThreadDims::X>([&](NPU_REGION_PARAMS) { auto &s = npu_s[npu_thread];
+// CHECK:     npu_block.for_each_thread<::npu::ThreadIdxGlobal::Unused>([&](NPU_REGION_PARAMS) { auto &s = npu_s[npu_thread];
 // CHECK:     { NPU_COST(fp32(1), intops(2), gread(4)); s += a[i][threadIdx.x]; }
 // CHECK:     });
-// CHECK:   npu_block.for_each_thread<::npu::ThreadIdxGlobal::Unused, ::npu::ThreadDims::X>([&](NPU_REGION_PARAMS) { auto &s = npu_s[npu_thread];
+// CHECK:   npu_block.for_each_thread<::npu::ThreadIdxGlobal::Unused>([&](NPU_REGION_PARAMS) { auto &s = npu_s[npu_thread];
 // CHECK:   out[threadIdx.x] = s;
 // CHECK:   });
 // CHECK:   });
@@ -154,9 +154,23 @@ __global__ void guardedTile(const float *in, float *out, int n) {
 
 // Thread-strided loops: the variable runs as thread 0's at block level (the thread term becomes
 // 0) and each thread adds its offset, then tests the bound, in the body's region.
-// CHECK: for (int i = blockIdx.x * blockDim.x + 0; npu_block.active() && (i < n); i += blockDim.x * gridDim.x)
-// CHECK: npu_block.for_each_thread<::npu::ThreadIdxGlobal::Unused, ::npu::ThreadDims::X>([&](NPU_REGION_PARAMS) { unsigned int const tid = threadIdx.x; auto &sum = npu_sum[npu_thread]; const auto npu_i_base = i; int i = npu_i_base + (tid); if (!(i < n)) return;
-// CHECK: { NPU_COST(fp32(1), intops(3), gread(4)); sum += in[i]; }
+// CHECK: __global__ void gridStride(const float *in, float *out, int n) {
+// CHECK:   ::npu::block_regions<::npu::ThreadDims::X, true>([&](::npu::BlockRegions &npu_block) {
+// CHECK:   auto *npu_sum = npu_block.per_thread<float>();
+// CHECK:   npu_block.for_each_thread<::npu::ThreadIdxGlobal::Unused>([&](NPU_REGION_PARAMS) {
+// CHECK:   NPU_COST(intops(4), gwrite(4));
+// CHECK:   [[maybe_unused]] unsigned int tid = threadIdx.x;
+// CHECK:   [[maybe_unused]] auto &sum = npu_sum[npu_thread] = 0.0f;
+// CHECK:   });
+// CHECK:   for (int i = blockIdx.x * blockDim.x + 0; npu_block.active() && (i < n); i += blockDim.x * gridDim.x)
+// CHECK:     npu_block.for_each_thread<::npu::ThreadIdxGlobal::Unused>([&](NPU_REGION_PARAMS) { unsigned int const tid = threadIdx.x; auto &sum = npu_sum[npu_thread]; const auto npu_i_base = i; int i = npu_i_base + (tid); if (!(i < n)) return;
+// CHECK:     { NPU_COST(fp32(1), intops(3), gread(4)); sum += in[i]; }
+// CHECK:     });
+// CHECK:   npu_block.for_each_thread<::npu::ThreadIdxGlobal::Unused>([&](NPU_REGION_PARAMS) { unsigned int const tid = threadIdx.x; auto &sum = npu_sum[npu_thread];
+// CHECK:   out[blockIdx.x * blockDim.x + tid] = sum;
+// CHECK:   });
+// CHECK:   });
+// CHECK: }
 __global__ void gridStride(const float *in, float *out, int n) {
   unsigned int tid = threadIdx.x;
   float sum = 0.0f;
@@ -169,6 +183,9 @@ __global__ void gridStride(const float *in, float *out, int n) {
 // CHECK: __global__ void smallStride(int *out, int n) {
 // CHECK:   ::npu::for_each_thread<::npu::ThreadIdxGlobal::Unused, ::npu::ThreadDims::X>([&](NPU_THREAD_PARAMS) {
 // CHECK:   for (int i = threadIdx.x; i < n; i += 4)
+// CHECK:     { NPU_COST(intops(2), gwrite(4)); out[i] = i; }
+// CHECK:   });
+// CHECK: }
 __global__ void smallStride(int *out, int n) {
   for (int i = threadIdx.x; i < n; i += 4)
     out[i] = i;

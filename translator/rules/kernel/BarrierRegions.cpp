@@ -1205,8 +1205,11 @@ std::string Planner::run(RegionPlan *Plan) {
     int Order;
   };
   std::vector<Pending> Out;
+  // Without barriers (interchange only), duplicate threads run slice after slice
+  // (block_regions<Read>), so the loops run every thread of their slice.
+  const bool Slices = !C.needsSync(&K);
   const std::string LoopArguments =
-      regionLoopTemplateArguments(C, K, !Collectives.empty() || !Fibered.empty());
+      regionLoopTemplateArguments(C, K, Slices || !Collectives.empty() || !Fibered.empty());
   for (size_t I = 0; I < Regions.size(); ++I) {
     Region &R = Regions[I];
     std::string Open = R.Fibers ? std::string("npu_block.fibers(")
@@ -1339,7 +1342,9 @@ std::string Planner::run(RegionPlan *Plan) {
       if (!R.Increment && !R.Collective && !R.Guard)
         Plan->RegionStarts.insert(R.Stmts.front());
   }
-  std::string Prelude = "\n  ::npu::block_regions([&](::npu::BlockRegions &npu_block) {";
+  std::string Prelude = "\n  ::npu::block_regions" +
+                        (Slices ? sliceTemplateArguments(C, K) : std::string()) +
+                        "([&](::npu::BlockRegions &npu_block) {";
   for (const VarDecl *VD : Ordered)
     Prelude += "\n  auto *" + ArrayName[VD] + " = npu_block." +
                (isa<ParmVarDecl>(VD) ? "per_thread_copy(" + VD->getNameAsString() + ")"

@@ -41,6 +41,8 @@ public:
   }
 };
 
+const char *const kDimsNames[] = {"None", "X", "Y", "XY", "Z", "XZ", "YZ", "XYZ"};
+
 } // namespace
 
 bool isBuiltinThreadIdx(const clang::ValueDecl *D) {
@@ -68,11 +70,22 @@ std::string threadLoopTemplateArguments(const Context &C, const clang::FunctionD
     Visitor.TraverseStmt(Kernel.getBody());
     Dims = Visitor.Dims;
   }
-  static const char *const Names[] = {"None", "X", "Y", "XY", "Z", "XZ", "YZ", "XYZ"};
   std::string Out = "<::npu::ThreadIdxGlobal::Unused";
   if (Dims != 7)
-    Out += std::string(", ::npu::ThreadDims::") + Names[Dims];
+    Out += std::string(", ::npu::ThreadDims::") + kDimsNames[Dims];
   return Out + ">";
+}
+
+std::string sliceTemplateArguments(const Context &C, const clang::FunctionDecl &Kernel) {
+  const clang::FunctionDecl *Canonical = Kernel.getCanonicalDecl();
+  if (!C.CalleesIgnoreThreadIdx.count(Canonical))
+    return ""; // a callee may read any coordinate: no duplicates can be proven
+  ThreadDimsRead Visitor;
+  Visitor.TraverseStmt(Kernel.getBody());
+  if (Visitor.Dims == 7)
+    return "";
+  return std::string("<::npu::ThreadDims::") + kDimsNames[Visitor.Dims] +
+         (C.ReplayableFunctions.count(Canonical) ? ", true>" : ">");
 }
 
 std::string regionLoopTemplateArguments(const Context &C, const clang::FunctionDecl &Kernel,

@@ -32,6 +32,12 @@ bool isThreadIdxX(const clang::Expr *E);
 // or "" (the defaults: the global kept, every dimension run).
 std::string threadLoopTemplateArguments(const Context &C, const clang::FunctionDecl &Kernel);
 
+// The template arguments of `::npu::block_regions` for a kernel that takes the barrier-region
+// form only for loop interchange (no barrier): "<::npu::ThreadDims::X>" (the dimensions its body
+// reads) with ", true" when its duplicates are replayable, or "" when it reads all three or a
+// callee reads the global threadIdx (npurt/device/regions.h: slices of duplicates).
+std::string sliceTemplateArguments(const Context &C, const clang::FunctionDecl &Kernel);
+
 // The template arguments of a barrier-region kernel's per-thread loops
 // (`npu_block.for_each_thread<...>`): those of the fast path, or, when EveryThread (the kernel has
 // a collective in steps or a statement on fibers, which read every thread's slot),
