@@ -198,7 +198,7 @@ TEST(Launch, ThreadDimsXRunsOneThreadPerColumnOfTheBlock) {
   }
 }
 
-TEST(Launch, ThreadDimsRunsEveryThreadWhileOperationsAreCounted) {
+TEST(Launch, ThreadDimsRunsOneDuplicateWhileOperationsAreCounted) {
   int bodies[kCountedBlocks] = {};
   unsigned maxY[kCountedBlocks] = {};
   npu::detail::costCounting = true; // as a modelled device sets it: it prices every thread
@@ -207,8 +207,27 @@ TEST(Launch, ThreadDimsRunsEveryThreadWhileOperationsAreCounted) {
             npuSuccess);
   ASSERT_EQ(npuDeviceSynchronize(), npuSuccess);
   npu::detail::costCounting = false;
-  for (int b = 0; b < kCountedBlocks; ++b) {
-    EXPECT_EQ(bodies[b], 256);
-    EXPECT_EQ(maxY[b], 7u);
+  for (int b = 0; b < kCountedBlocks; ++b) { // the same duplicates as on the cpu backend
+    EXPECT_EQ(bodies[b], 32);
+    EXPECT_EQ(maxY[b], 0u);
   }
+}
+
+// What one duplicate counts is counted for all of them.
+TEST(Launch, RepeatedCountsMultipliesWhatItsScopeCounted) {
+  npu::detail::costTally = npu::detail::CostTally{};
+  npu::detail::costTally.intOps = 5;
+  {
+    npu::detail::RepeatedCounts repeat(true, 8);
+    npu::detail::costTally.intOps += 3;
+    npu::detail::costTally.gread += 4;
+  }
+  EXPECT_EQ(npu::detail::costTally.intOps, 5u + 3u * 8u);
+  EXPECT_EQ(npu::detail::costTally.gread, 32u);
+  {
+    npu::detail::RepeatedCounts notCounting(false, 8);
+    npu::detail::costTally.fp32 += 2;
+  }
+  EXPECT_EQ(npu::detail::costTally.fp32, 2u);
+  npu::detail::costTally = npu::detail::CostTally{};
 }

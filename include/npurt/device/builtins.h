@@ -138,7 +138,8 @@ enum class ThreadIdxGlobal : bool { Unused = false, Kept = true };
 // nothing that running it twice would change (no atomic, output, device heap, inline assembly,
 // unknown call; rules/kernel/ThreadLoop.h). On the GPU duplicates run concurrently and store the
 // same values; running one of them is the schedule in which they move in lockstep, so the loop
-// runs one. Not while a modelled device counts operations: it pays for every thread.
+// runs one, on every backend; a modelled device counts its operations once per duplicate
+// (detail::RepeatedCounts).
 enum class ThreadDims : unsigned char {
   None = 0,
   X = 1,
@@ -152,11 +153,11 @@ enum class ThreadDims : unsigned char {
 
 namespace detail {
 // The extents a thread loop runs: the block's, or 1 in a dimension the body does not read
-// (ThreadDims), unless the run counts operations (kAll: a modelled device pays for every thread).
-template <ThreadDims Read, bool kAll> inline ::dim3 threadsRun(const ::dim3 blockSize) {
+// (ThreadDims).
+template <ThreadDims Read> inline ::dim3 threadsRun(const ::dim3 blockSize) {
   constexpr auto kRead = static_cast<unsigned>(Read);
-  return ::dim3(kAll || (kRead & 1u) ? blockSize.x : 1u, kAll || (kRead & 2u) ? blockSize.y : 1u,
-                kAll || (kRead & 4u) ? blockSize.z : 1u);
+  return ::dim3((kRead & 1u) ? blockSize.x : 1u, (kRead & 2u) ? blockSize.y : 1u,
+                (kRead & 4u) ? blockSize.z : 1u);
 }
 } // namespace detail
 
@@ -171,8 +172,10 @@ inline void for_each_thread(Body &&body) {
   const ::dim3 grid = ::gridDim;
   detail::LoopModeScope loopMode;
   detail::withCounting([&](auto counting) {
-    const ::dim3 run = detail::threadsRun<Read, decltype(counting)::value>(blockSize);
+    const ::dim3 run = detail::threadsRun<Read>(blockSize);
     const unsigned nx = run.x, ny = run.y, nz = run.z;
+    detail::RepeatedCounts repeat(decltype(counting)::value,
+                                  (blockSize.x * blockSize.y * blockSize.z) / (nx * ny * nz));
     if (ny == 1 && nz == 1) {
       for (unsigned x = 0; x < nx; ++x) {
         if constexpr (Global == ThreadIdxGlobal::Kept)

@@ -51,6 +51,15 @@ struct CostTally {
     filteredFetches += other.filteredFetches;
     return *this;
   }
+  // What was counted since `before`, counted `times` times in all.
+  void repeatSince(const CostTally &before, std::uint64_t times) {
+    for (std::uint64_t CostTally::*counter :
+         {&CostTally::fp32, &CostTally::fp16, &CostTally::fp64, &CostTally::intOps, &CostTally::sfu,
+          &CostTally::gread, &CostTally::gwrite, &CostTally::shared, &CostTally::atomics,
+          &CostTally::barriers, &CostTally::warpOps, &CostTally::textureFetches,
+          &CostTally::filteredFetches})
+      this->*counter = before.*counter + (this->*counter - before.*counter) * times;
+  }
   bool empty() const {
     return (fp32 | fp16 | fp64 | intOps | sfu | gread | gwrite | shared | atomics | barriers |
             warpOps | textureFetches | filteredFetches) == 0;
@@ -73,6 +82,29 @@ template <class Counting> inline bool counting() {
   else
     return std::remove_cv_t<Counting>::value;
 }
+// One of `times` duplicate CUDA threads runs for all of them (ThreadDims, npurt/device/builtins.h):
+// what it counts in this scope is counted `times` times, so a modelled device pays for every
+// thread while all backends compute the same values.
+class RepeatedCounts {
+public:
+  RepeatedCounts(bool counting, std::uint64_t times)
+      : active_(counting && times > 1), times_(times) {
+    if (active_)
+      before_ = costTally;
+  }
+  ~RepeatedCounts() {
+    if (active_)
+      costTally.repeatSince(before_, times_);
+  }
+  RepeatedCounts(const RepeatedCounts &) = delete;
+  RepeatedCounts &operator=(const RepeatedCounts &) = delete;
+
+private:
+  bool active_;
+  std::uint64_t times_;
+  CostTally before_;
+};
+
 // f(std::true_type{}) when the run counts, else f(std::false_type{}).
 template <class F> inline void withCounting(F &&f) {
   if (costCounting)

@@ -246,7 +246,9 @@ private:
   template <ThreadIdxGlobal Global, ThreadDims Read, bool SkipExited, class Body, class Counting>
   [[gnu::flatten]] void run(Body &body, const ::uint3 block, const ::dim3 blockSize,
                             const ::dim3 grid, Counting counting) {
-    const ::dim3 run = detail::threadsRun<Read, Counting::value>(extent_);
+    const ::dim3 run = detail::threadsRun<Read>(extent_);
+    detail::RepeatedCounts repeat(Counting::value,
+                                  (extent_.x * extent_.y * extent_.z) / (run.x * run.y * run.z));
     const unsigned x0 = first_.x, x1 = x0 + run.x, y0 = first_.y, z0 = first_.z;
     if (blockSize.y == 1 && blockSize.z == 1) {
       for (unsigned x = x0; x < x1; ++x) {
@@ -295,8 +297,8 @@ private:
 // 32x8 block that ignores threadIdx.y) would add up several times, where a GPU's lockstep
 // duplicates store one value. So each slice of duplicates (one value of the unread coordinates)
 // runs the whole body before the next, the order of the per-thread loop before the interchange;
-// and, when the body is Replayable (ThreadLoop.h) and no modelled device counts operations, only
-// the first slice runs, as the fast path runs one duplicate.
+// and, when the body is Replayable (ThreadLoop.h), only the first slice runs, as the fast path
+// runs one duplicate (counted once per slice).
 template <ThreadDims Read = ThreadDims::XYZ, bool Replayable = false, class Body>
 inline void block_regions(Body &&body) {
   constexpr auto kRead = static_cast<unsigned>(Read);
@@ -307,13 +309,15 @@ inline void block_regions(Body &&body) {
     body(regions);
     return;
   }
-  const bool oneSlice = Replayable && !detail::costCounting;
+  // Replayable duplicates: one slice runs for all of them, counted once per slice.
+  detail::RepeatedCounts repeat(detail::costCounting && Replayable,
+                                (b.x / extent.x) * (b.y / extent.y) * (b.z / extent.z));
   for (unsigned z = 0; z < b.z; z += extent.z)
     for (unsigned y = 0; y < b.y; y += extent.y)
       for (unsigned x = 0; x < b.x; x += extent.x) {
         BlockRegions regions(::uint3{x, y, z}, extent);
         body(regions);
-        if (oneSlice)
+        if constexpr (Replayable)
           return;
       }
 }

@@ -30,6 +30,16 @@ __device__ int linearId() { return threadIdx.y * blockDim.x + threadIdx.x; }
 // The body reads only threadIdx.x, but a callee reads the global threadIdx.y: every thread runs.
 __global__ void throughCallee(int *out) { out[linearId()] = threadIdx.x; }
 
+// PolyBench's mvt kernel 1 on 32x8 blocks: the eight duplicates of a row accumulate into x1[i]
+// with no reset. A GPU's lockstep duplicates store one value; every backend runs one of them (a
+// modelled device counts it eight times).
+__global__ void mvtRows(const float *a, const float *y1, float *x1, int n) {
+  int i = blockIdx.x * blockDim.x + threadIdx.x;
+  if (i < n)
+    for (int j = 0; j < n; j++)
+      x1[i] += a[i * n + j] * y1[j];
+}
+
 int main() {
   const int n = 256;
   float *a, *x, *y;
@@ -56,6 +66,11 @@ int main() {
   rowsOnly<<<4, dim3(16, 8)>>>(rows);
   countThreads<<<4, dim3(32, 8)>>>(count, zeros);
   throughCallee<<<1, dim3(32, 8)>>>(ids);
+  float *x1;
+  cudaMallocManaged(&x1, n * sizeof(float));
+  for (int i = 0; i < n; ++i)
+    x1[i] = 1.0f;
+  mvtRows<<<n / 32, dim3(32, 8)>>>(a, x, x1, n);
   if (cudaDeviceSynchronize() != cudaSuccess) {
     printf("FAIL: %s\n", cudaGetErrorString(cudaGetLastError()));
     return 1;
@@ -72,6 +87,12 @@ int main() {
   ok &= *count == 4 * 256;
   for (int i = 0; i < 256; ++i)
     ok &= ids[i] == i % 32;
+  for (int i = 0; i < n; ++i) {
+    float sum = 1.0f;
+    for (int j = 0; j < n; ++j)
+      sum += a[i * n + j] * x[j];
+    ok &= x1[i] == sum;
+  }
   printf(ok ? "PASS\n" : "FAIL\n");
   return ok ? 0 : 1;
 }
