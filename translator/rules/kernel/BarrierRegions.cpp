@@ -349,7 +349,6 @@ bool Planner::holdsSplitPoint(const Stmt *S) const {
   return false;
 }
 
-// Tail: CS is the kernel body or a guard's branch that is last on every level up to it.
 // The locals of PerThreadDecls' declarations that each region can compute again, with the
 // declaration that does it ("const int row = blockIdx.x * blockDim.x + threadIdx.x;"): scalars
 // written only by their initialiser, which reads nothing but the built-ins, literals, constants,
@@ -425,6 +424,7 @@ Planner::recomputedLocals(const std::set<const DeclStmt *> &PerThreadDecls,
   return Out;
 }
 
+// Tail: CS is the kernel body or a guard's branch that is last on every level up to it.
 bool Planner::structure(const CompoundStmt *CS, bool Tail) {
   Blocks.push_back(CS);
   for (auto It = CS->body_begin(); It != CS->body_end(); ++It) {
@@ -1249,8 +1249,7 @@ std::string Planner::run(RegionPlan *Plan) {
       Out.push_back({R.End, 0, "; })", 5});
       continue;
     }
-    if (R.Guard) { // `if (c) {` -> `{ npu_block.for_each_thread([&](...) { if (!(c)) return ...;
-                   // });`
+    if (R.Guard) { // `if (c) {` becomes `{ <loop> { if (!(c)) return npu_block.exit(...); });`
       auto *If = cast<IfStmt>(R.Stmts.front());
       auto IfAt = offsetOf(If->getIfLoc()), LParen = offsetOf(If->getLParenLoc());
       auto RParen = offsetOf(If->getRParenLoc());

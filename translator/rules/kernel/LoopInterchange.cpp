@@ -73,6 +73,14 @@ bool threadLinear(const Expr *E, int Depth = 0) {
   return false;
 }
 
+bool constantValue(const Expr *E, const ASTContext &AST, long long &Value) {
+  Expr::EvalResult R;
+  if (!E || E->isValueDependent() || !E->EvaluateAsInt(R, AST))
+    return false;
+  Value = R.Val.getInt().getSExtValue();
+  return true;
+}
+
 // iv times something other than a small constant: a stride of at least a cache line's floats.
 bool strided(const Expr *T, const VarDecl *IV, const ASTContext &AST) {
   auto *BO = dyn_cast<BinaryOperator>(T);
@@ -82,9 +90,8 @@ bool strided(const Expr *T, const VarDecl *IV, const ASTContext &AST) {
        {std::pair{BO->getLHS(), BO->getRHS()}, std::pair{BO->getRHS(), BO->getLHS()}}) {
     if (!mentions(Walk, IV) || mentions(Stride, IV))
       continue;
-    Expr::EvalResult R;
-    if (!Stride->isValueDependent() && Stride->EvaluateAsInt(R, AST) &&
-        R.Val.getInt().getSExtValue() < 16)
+    long long Constant = 0;
+    if (constantValue(Stride, AST, Constant) && Constant < 16)
       continue;
     return true;
   }
@@ -120,14 +127,6 @@ bool walksColumn(const Stmt *S, const VarDecl *IV, const ASTContext &AST) {
     if (walksColumn(Child, IV, AST))
       return true;
   return false;
-}
-
-bool constantValue(const Expr *E, const ASTContext &AST, long long &Value) {
-  Expr::EvalResult R;
-  if (!E || E->isValueDependent() || !E->EvaluateAsInt(R, AST))
-    return false;
-  Value = R.Val.getInt().getSExtValue();
-  return true;
 }
 
 // The trip count of `for (iv = a; iv < b; iv += s)` (or ++iv, iv++) when a, b and s are constants.
