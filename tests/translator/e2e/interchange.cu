@@ -160,6 +160,22 @@ __global__ void ataxCounted(const float *A, const float *tmp, float *y, int nx, 
   }
 }
 
+// The same with a barrier (duplicates share the regions) and an atomic (not replayable: every
+// duplicate runs): the loop is not interchanged, each duplicate runs it whole in turn.
+__global__ void ataxBarrier(const float *A, const float *tmp, float *y, int nx, int ny,
+                            unsigned *threads) {
+  __shared__ unsigned seen[32];
+  int j = blockIdx.x * blockDim.x + threadIdx.x;
+  seen[threadIdx.x] = 1u;
+  __syncthreads();
+  atomicAdd(threads, seen[threadIdx.x]);
+  if (j < ny) {
+    y[j] = 0;
+    for (int i = 0; i < nx; i++)
+      y[j] += A[i * ny + j] * tmp[i];
+  }
+}
+
 static float value(int i, int j) { return float((i * 7 + j * 3) % 11) - 2.0f; }
 
 static bool near(float a, float b) { return std::fabs(a - b) <= 1e-3f * (1.0f + std::fabs(b)); }
@@ -353,21 +369,24 @@ int main() {
     unsigned *dThreads = upload(std::vector<unsigned>{0u});
     CHECK(cudaMalloc(&dY, ny * sizeof(float)));
     dim3 block(32, 8), grid((ny + 31) / 32);
-    for (int form = 0; form < 2; ++form) {
+    for (int form = 0; form < 3; ++form) {
       if (form == 0)
         ataxColumns<<<grid, block>>>(dA, dTmp, dY, nx, ny);
-      else
+      else if (form == 1)
         ataxCounted<<<grid, block>>>(dA, dTmp, dY, nx, ny, dThreads);
+      else
+        ataxBarrier<<<grid, block>>>(dA, dTmp, dY, nx, ny, dThreads);
       CHECK(cudaGetLastError());
       std::vector<float> y = download(dY, ny);
       for (int j = 0; j < ny; ++j) {
         float s = 0.0f;
         for (int i = 0; i < nx; ++i)
           s += a[i * ny + j] * tmp[i];
-        expect(near(y[j], s), form == 0 ? "ataxColumns" : "ataxCounted", j);
+        expect(near(y[j], s), form == 0 ? "ataxColumns" : form == 1 ? "ataxCounted" : "ataxBarrier",
+               j);
       }
     }
-    expect(download(dThreads, 1)[0] == grid.x * 256u, "ataxCounted threads", 0);
+    expect(download(dThreads, 1)[0] == 2 * grid.x * 256u, "atax threads", 0);
     CHECK(cudaFree(dA));
     CHECK(cudaFree(dTmp));
     CHECK(cudaFree(dY));

@@ -916,8 +916,15 @@ std::string Planner::run(RegionPlan *Plan) {
   if (!structure(Body, true))
     return "";
   // Interchanged loops alone: worth the form only where one of them is kept at block level.
-  if (!C.needsSync(&K) &&
-      std::none_of(Hoisted.begin(), Hoisted.end(), [&](auto *S) { return Interchanged.count(S); }))
+  const bool AnyInterchanged =
+      std::any_of(Hoisted.begin(), Hoisted.end(), [&](auto *S) { return Interchanged.count(S); });
+  if (!C.needsSync(&K) && !AnyInterchanged)
+    return "";
+  // With barriers, duplicate threads (those differing only in coordinates the body does not read)
+  // share the regions, so an interchanged loop would interleave them at every iteration; only
+  // when the loops run one of them (ThreadDims), or there are none, is that the GPU's result.
+  if (C.needsSync(&K) && AnyInterchanged && threadDimsRead(C, K) != 7 &&
+      !(duplicatesReplayable(C, K) && Collectives.empty() && Fibered.empty()))
     return "";
   if (!checkCalleesAndJumps(Body))
     return "";

@@ -60,16 +60,23 @@ bool isThreadIdxX(const clang::Expr *E) {
          Property->getPropertyDecl()->getName() == "x";
 }
 
-std::string threadLoopTemplateArguments(const Context &C, const clang::FunctionDecl &Kernel) {
+unsigned threadDimsRead(const Context &C, const clang::FunctionDecl &Kernel) {
+  if (!C.CalleesIgnoreThreadIdx.count(Kernel.getCanonicalDecl()))
+    return 7;
+  ThreadDimsRead Visitor;
+  Visitor.TraverseStmt(Kernel.getBody());
+  return Visitor.Dims;
+}
+
+bool duplicatesReplayable(const Context &C, const clang::FunctionDecl &Kernel) {
   const clang::FunctionDecl *Canonical = Kernel.getCanonicalDecl();
-  if (!C.CalleesIgnoreThreadIdx.count(Canonical))
+  return C.CalleesIgnoreThreadIdx.count(Canonical) && C.ReplayableFunctions.count(Canonical);
+}
+
+std::string threadLoopTemplateArguments(const Context &C, const clang::FunctionDecl &Kernel) {
+  if (!C.CalleesIgnoreThreadIdx.count(Kernel.getCanonicalDecl()))
     return "";
-  unsigned Dims = 7;
-  if (C.ReplayableFunctions.count(Canonical)) {
-    ThreadDimsRead Visitor;
-    Visitor.TraverseStmt(Kernel.getBody());
-    Dims = Visitor.Dims;
-  }
+  const unsigned Dims = duplicatesReplayable(C, Kernel) ? threadDimsRead(C, Kernel) : 7;
   std::string Out = "<::npu::ThreadIdxGlobal::Unused";
   if (Dims != 7)
     Out += std::string(", ::npu::ThreadDims::") + kDimsNames[Dims];
@@ -77,15 +84,11 @@ std::string threadLoopTemplateArguments(const Context &C, const clang::FunctionD
 }
 
 std::string sliceTemplateArguments(const Context &C, const clang::FunctionDecl &Kernel) {
-  const clang::FunctionDecl *Canonical = Kernel.getCanonicalDecl();
-  if (!C.CalleesIgnoreThreadIdx.count(Canonical))
-    return ""; // a callee may read any coordinate: no duplicates can be proven
-  ThreadDimsRead Visitor;
-  Visitor.TraverseStmt(Kernel.getBody());
-  if (Visitor.Dims == 7)
-    return "";
-  return std::string("<::npu::ThreadDims::") + kDimsNames[Visitor.Dims] +
-         (C.ReplayableFunctions.count(Canonical) ? ", true>" : ">");
+  const unsigned Dims = threadDimsRead(C, Kernel);
+  if (Dims == 7)
+    return ""; // every coordinate read (or a callee may read any): no duplicates
+  return std::string("<::npu::ThreadDims::") + kDimsNames[Dims] +
+         (duplicatesReplayable(C, Kernel) ? ", true>" : ">");
 }
 
 std::string regionLoopTemplateArguments(const Context &C, const clang::FunctionDecl &Kernel,

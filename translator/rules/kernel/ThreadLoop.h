@@ -28,6 +28,12 @@ bool isBuiltinThreadIdx(const clang::ValueDecl *D);
 // `threadIdx.x` (parentheses and implicit casts around it ignored).
 bool isThreadIdxX(const clang::Expr *E);
 
+// The thread dimensions the kernel's body reads (bit 1: x, 2: y, 4: z), all three when a callee
+// reads the global threadIdx; and whether two threads that differ only in the others are
+// replayable duplicates (nothing the body does would differ if one ran for both).
+unsigned threadDimsRead(const Context &C, const clang::FunctionDecl &Kernel);
+bool duplicatesReplayable(const Context &C, const clang::FunctionDecl &Kernel);
+
 // "<::npu::ThreadIdxGlobal::Unused, ::npu::ThreadDims::X>", "<::npu::ThreadIdxGlobal::Unused>"
 // or "" (the defaults: the global kept, every dimension run).
 std::string threadLoopTemplateArguments(const Context &C, const clang::FunctionDecl &Kernel);
