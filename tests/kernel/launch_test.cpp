@@ -95,7 +95,10 @@ __global__ void failingAssert(int limit) {
 TEST(Launch, DeviceAssertIsAStickyError) {
   testing::internal::CaptureStderr();
   ::npu::launch("failingAssert", failingAssert, 2, 64, 0, 0, 10);
-  EXPECT_EQ(npuGetLastError(), npuSuccess); // the launch itself was valid
+  // The launch itself was valid; the kernel may already have failed by the time this runs (a
+  // slow main thread under a sanitizer), and then the sticky error shows here too, as in CUDA.
+  const npuError_t afterLaunch = npuGetLastError();
+  EXPECT_TRUE(afterLaunch == npuSuccess || afterLaunch == npuErrorAssert) << afterLaunch;
   EXPECT_EQ(npuDeviceSynchronize(), npuErrorAssert);
   const std::string printed = testing::internal::GetCapturedStderr();
   EXPECT_NE(printed.find("Assertion `static_cast<int>(threadIdx.x) < limit` failed."),
