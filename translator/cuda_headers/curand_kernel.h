@@ -60,10 +60,13 @@ template <class State_> __host__ __device__ double curand_normal_double(State_ *
 template <class State_> __host__ __device__ float2 curand_normal2(State_ *state);
 template <class State_> __host__ __device__ double2 curand_normal2_double(State_ *state);
 __host__ __device__ float4 curand_normal4(curandStatePhilox4_32_10_t *state);
-template <class State_> __host__ __device__ float curand_log_normal(State_ *state, float mean, float stddev);
+template <class State_>
+__host__ __device__ float curand_log_normal(State_ *state, float mean, float stddev);
 template <class State_>
 __host__ __device__ double curand_log_normal_double(State_ *state, double mean, double stddev);
-template <class State_> __host__ __device__ unsigned int curand_poisson(State_ *state, double lambda);
+template <class State_>
+__host__ __device__ unsigned int curand_poisson(State_ *state, double lambda);
 template <class State_> __host__ __device__ void skipahead(unsigned long long n, State_ *state);
-template <class State_> __host__ __device__ void skipahead_sequence(unsigned long long n, State_ *state);
+template <class State_>
+__host__ __device__ void skipahead_sequence(unsigned long long n, State_ *state);
 __host__ __device__ void skipahead_subsequence(unsigned long long n, curandStateMRG32k3a_t *state);

@@ -591,19 +591,15 @@ bool Planner::checkCalleesAndJumps(const Stmt *S) {
   if (auto *CE = dyn_cast<CallExpr>(S); CE && !CollectiveCalls.count(CE) && !isBarrierStmt(CE))
     if (Wait W = callWait(CE); W == Wait::Unknown || (W == Wait::Sync && !InsideFibers))
       return false;
-  if (Fibered.count(S)) { // on fibers, anything waits as written
-    InsideFibers = true;
-    bool Ok = std::all_of(S->child_begin(), S->child_end(),
-                          [&](const Stmt *Child) { return checkCalleesAndJumps(Child); });
-    InsideFibers = false;
-    return Ok;
-  }
   if (auto *CE = dyn_cast<CallExpr>(S); CE && isBarrierStmt(CE) && !Barriers.count(CE))
     return false;
-  for (const Stmt *Child : S->children())
-    if (!checkCalleesAndJumps(Child))
-      return false;
-  return true;
+  const bool EntersFibers = Fibered.count(S) && !InsideFibers; // there, anything waits as written
+  InsideFibers = InsideFibers || EntersFibers;
+  const bool Ok = std::all_of(S->child_begin(), S->child_end(),
+                              [&](const Stmt *Child) { return checkCalleesAndJumps(Child); });
+  if (EntersFibers)
+    InsideFibers = false;
+  return Ok;
 }
 
 bool Planner::isReadUse(const DeclRefExpr *DR) const {

@@ -169,10 +169,9 @@ bool threadOffset(const Expr *E) {
 // null when L is not `for (T i = ... + t + ...; i < bound; i += stride)` with that stride not a
 // small constant.
 const Expr *threadStride(const ForStmt *L, const ASTContext &AST) {
-  auto *DS = dyn_cast_or_null<DeclStmt>(L->getInit());
-  auto *IV = DS && DS->isSingleDecl() ? dyn_cast<VarDecl>(DS->getSingleDecl()) : nullptr;
-  if (!IV || !IV->getType()->isIntegerType() || !IV->getInit() || !L->getCond() || !L->getInc())
-    return nullptr;
+  const VarDecl *IV = inductionVariable(L);
+  if (!IV || !isa<DeclStmt>(L->getInit()) || !IV->getInit() || !L->getCond() || !L->getInc())
+    return nullptr; // the variable declared by the loop, its initialiser the thread's start
   // The added terms of the initialiser: exactly one is the thread offset.
   const Expr *Thread = nullptr;
   std::function<bool(const Expr *)> Added = [&](const Expr *E) {
