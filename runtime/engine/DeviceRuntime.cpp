@@ -58,6 +58,22 @@ const char *warpOpName(WarpOp op) {
 
 } // namespace
 
+void failDuplicateThreads(unsigned readDims) {
+  std::string read;
+  for (unsigned d = 0; d < 3; ++d)
+    if (readDims & (1u << d))
+      read += std::string(read.empty() ? "threadIdx." : " and .") + "xyz"[d];
+  char text[640];
+  std::snprintf(text, sizeof text,
+                "npurt: kernel '%s' launched with blocks of %ux%ux%u threads: cu2npu translated it "
+                "for one-row blocks (every launch it saw passes one), interchanging its loops with "
+                "the threads, and its body reads %s only, so threads that differ in the other "
+                "coordinates would interleave where a GPU runs them in step; the launch failed "
+                "instead of computing a wrong result. Translate it together with this launch.",
+                kernelName(), ::blockDim.x, ::blockDim.y, ::blockDim.z, read.c_str());
+  throw engine::KernelFailure{engine::kErrorLaunchFailure, text};
+}
+
 void runThreadsAsFibers(ThreadEntry entry, void *body) {
   if (engine::BlockRunner::current() != nullptr)
     failOnLoopPath("a nested for_each_thread_sync");

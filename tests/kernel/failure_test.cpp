@@ -1,6 +1,7 @@
 // Failures stop the block and fail the launch with a clear message.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <vector>
 
 #include "KernelTestSupport.h"
@@ -89,6 +90,29 @@ TEST(Failure, WarpOperationOnTheLoopPathFailsTheLaunch) {
             kErrorLaunchFailure);
   const std::string printed = testing::internal::GetCapturedStderr();
   EXPECT_NE(printed.find("kernel 'shuffleOnLoopPath'"), std::string::npos) << printed;
+}
+
+// The split form cu2npu gives a barrier kernel that reads only threadIdx.x and interchanges a
+// loop, where every launch it saw passes a one-row block.
+__global__ void rowsOnly(int *out) {
+  ::npu::block_regions_without_duplicates<::npu::ThreadDims::X>(
+      [&](::npu::BlockRegions &npu_block) {
+        npu_block.for_each_thread<::npu::ThreadIdxGlobal::Unused>(
+            [&](NPU_REGION_PARAMS) { out[blockIdx.x * blockDim.x + threadIdx.x] = 1; });
+      });
+}
+
+TEST(Failure, DuplicateThreadsFailAKernelTranslatedForRows) {
+  std::vector<int> out(4 * 64);
+  EXPECT_EQ(runKernel("rowsOnly", rowsOnly, 4, 64, 0, out.data()), kSuccess);
+  EXPECT_EQ(std::count(out.begin(), out.end(), 1), 4 * 64);
+  testing::internal::CaptureStderr();
+  EXPECT_EQ(runKernel("rowsOnly", rowsOnly, 4, dim3(32, 2), 0, out.data()), kErrorLaunchFailure);
+  const std::string printed = testing::internal::GetCapturedStderr();
+  EXPECT_NE(printed.find("kernel 'rowsOnly' launched with blocks of 32x2x1 threads"),
+            std::string::npos)
+      << printed;
+  EXPECT_NE(printed.find("reads threadIdx.x only"), std::string::npos) << printed;
 }
 
 // Lane 0 waits in a full-warp shuffle while the others wait at __syncthreads:

@@ -293,6 +293,28 @@ public:
   bool VisitCUDAKernelCallExpr(clang::CUDAKernelCallExpr *E) {
     if (!GraphOnly)
       Launches.push_back({E, Outer});
+    // Visited before its callee: the reference is known as a launch when VisitDeclRefExpr sees it.
+    if (auto *Callee = llvm::dyn_cast_or_null<clang::DeclRefExpr>(
+            E->getCallee() ? E->getCallee()->IgnoreParenImpCasts() : nullptr))
+      if (const clang::CallExpr *Config = E->getConfig(); Config && Config->getNumArgs() > 1)
+        RowBlockLaunches[Callee] = isRowBlock(Config->getArg(1));
+    return true;
+  }
+
+  // A reference to a kernel other than as the callee of a launch with a one-row block (a launch
+  // with another block, a cudaLaunchKernel argument, a pointer taken, a name resolved only at
+  // instantiation) means it may run with blocks of more than one row.
+  void noteKernelReference(const clang::Expr *Ref, const clang::NamedDecl *D) {
+    const clang::FunctionDecl *Kernel = asFunction(D);
+    if (!Kernel || !Kernel->hasAttr<clang::CUDAGlobalAttr>())
+      return;
+    auto It = RowBlockLaunches.find(Ref);
+    KernelLaunchShapes &Shapes = LaunchShapes[node(Kernel)];
+    (It != RowBlockLaunches.end() && It->second ? Shapes.Rows : Shapes.Other) = true;
+  }
+  bool VisitOverloadExpr(clang::OverloadExpr *E) {
+    for (const clang::NamedDecl *D : E->decls())
+      noteKernelReference(E, D);
     return true;
   }
 
@@ -303,6 +325,7 @@ public:
   }
 
   bool VisitDeclRefExpr(clang::DeclRefExpr *E) {
+    noteKernelReference(E, E->getDecl());
     if (Cur && isBuiltinThreadIdx(E->getDecl()))
       Graph[Cur->getCanonicalDecl()].ReadsThreadIdx = true;
     if (auto *VD = llvm::dyn_cast<clang::VarDecl>(E->getDecl()))
@@ -493,6 +516,9 @@ public:
             }
         }
     }
+    for (const auto &[Kernel, Shapes] : LaunchShapes)
+      if (Shapes.Rows && !Shapes.Other)
+        C.RowBlockKernels.insert(Kernel);
     for (auto &[FD, Info] : Graph) {
       if (Info.Sync)
         C.SyncFunctions.insert(FD);
@@ -509,6 +535,32 @@ public:
   }
 
 private:
+  // A launch's block argument that makes blockDim.y == blockDim.z == 1: an integer, or dim3(x)
+  // written with one argument (or with literal 1s after it).
+  static bool isRowBlock(const clang::Expr *Block) {
+    const clang::Expr *E = Block->IgnoreImplicit();
+    if (auto *Cast = llvm::dyn_cast<clang::CXXFunctionalCastExpr>(E))
+      E = Cast->getSubExpr()->IgnoreImplicit();
+    if (auto *Construct = llvm::dyn_cast<clang::CXXConstructExpr>(E)) {
+      if (Construct->getNumArgs() == 0 || Construct->getConstructor()->isCopyOrMoveConstructor())
+        return false;
+      for (unsigned I = 1; I < Construct->getNumArgs(); ++I) {
+        const clang::Expr *Arg = Construct->getArg(I)->IgnoreImplicit();
+        auto *One = llvm::dyn_cast<clang::IntegerLiteral>(Arg);
+        if (!llvm::isa<clang::CXXDefaultArgExpr>(Arg) && !(One && One->getValue() == 1))
+          return false;
+      }
+      E = Construct->getArg(0)->IgnoreImplicit();
+    }
+    return E->getType()->isIntegerType();
+  }
+
+  struct KernelLaunchShapes {
+    bool Rows = false, Other = false;
+  };
+  std::map<const clang::Expr *, bool> RowBlockLaunches; // launch callees: one-row block or not
+  std::map<const clang::FunctionDecl *, KernelLaunchShapes> LaunchShapes; // by graph node
+
   Context &C;
   const clang::FunctionDecl *Cur = nullptr;   // the call-graph node being walked
   const clang::FunctionDecl *Outer = nullptr; // the named function around it (not a lambda)
@@ -764,6 +816,8 @@ std::string npurtStubKernel() {
          "template <ThreadDims NpuD = ThreadDims::XYZ, bool NpuR = false, class NpuF> __host__ "
          "__device__ "
          "void block_regions(NpuF &&) {}\n"
+         "template <ThreadDims NpuD, class NpuF> __host__ __device__ void "
+         "block_regions_without_duplicates(NpuF &&) {}\n"
          "template <class NpuT> __device__ NpuT *dynamic_shared() { return nullptr; }\n"
          "template <class NpuT, int NpuD = 1, enum cudaTextureReadMode NpuM = "
          "cudaReadModeElementType> "

@@ -35,12 +35,21 @@ bool Context::needsSync(const clang::FunctionDecl *FD) const {
   return FD && SyncFunctions.count(FD->getCanonicalDecl());
 }
 
-bool Context::neverWaits(const clang::FunctionDecl *Kernel) const {
-  if (!Kernel)
-    return false;
+namespace {
+// The canonical decl of a kernel's definition: its template's, for a specialisation.
+const clang::FunctionDecl *definitionNode(const clang::FunctionDecl *Kernel) {
   if (const clang::FunctionDecl *Pattern = Kernel->getTemplateInstantiationPattern())
     Kernel = Pattern;
-  return NeverWaitingFunctions.count(Kernel->getCanonicalDecl()) != 0;
+  return Kernel->getCanonicalDecl();
+}
+} // namespace
+
+bool Context::neverWaits(const clang::FunctionDecl *Kernel) const {
+  return Kernel && NeverWaitingFunctions.count(definitionNode(Kernel)) != 0;
+}
+
+bool Context::launchedWithRowBlocks(const clang::FunctionDecl *Kernel) const {
+  return Kernel && RowBlockKernels.count(definitionNode(Kernel)) != 0;
 }
 
 void Context::report(clang::SourceLocation Loc, DiagId Id, std::vector<std::string> Args,

@@ -105,6 +105,9 @@ public:
   std::set<const clang::FunctionDecl *> ReplayableFunctions;
   // ... none of whose callees reads the global threadIdx (transitively).
   std::set<const clang::FunctionDecl *> CalleesIgnoreThreadIdx;
+  // Kernels (canonical decls; a template's pattern) every launch of which in this unit passes a
+  // one-row block (an integer or dim3(x)), and that nothing else refers to.
+  std::set<const clang::FunctionDecl *> RowBlockKernels;
   // Canonical decls of device functions with warp-lockstep sites (rules/warp/Lockstep.h).
   std::set<const clang::FunctionDecl *> LockstepFunctions;
   std::map<const clang::VarDecl *, std::set<const clang::FunctionDecl *>> ExternSharedUsers;
@@ -112,6 +115,8 @@ public:
   bool needsSync(const clang::FunctionDecl *FD) const;
   // The kernel's definition (its template's, for a specialisation) is in NeverWaitingFunctions.
   bool neverWaits(const clang::FunctionDecl *Kernel) const;
+  // The kernel's definition (its template's, for a specialisation) is in RowBlockKernels.
+  bool launchedWithRowBlocks(const clang::FunctionDecl *Kernel) const;
 
   // Diagnostics: console (clang format), counted per file, and a marker comment in the output.
   void report(clang::SourceLocation Loc, DiagId Id, std::vector<std::string> Args,

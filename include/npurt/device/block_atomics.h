@@ -15,11 +15,20 @@ namespace npu::block_atomics {
 template <class T> struct Element { using type = T; };
 template <class T> using ElementOf = typename Element<T>::type;
 
+// After each update: an empty asm statement on the element. No vectoriser turns a loop that
+// contains one into vector code, so a thread loop marked for SIMD (npu::detail::threadRow) still
+// updates in thread order: as a gather and a scatter, threads that hit the same element would keep
+// one update of several. It costs nothing else (it only says the element may have changed).
+template <class T> inline void keepInThreadOrder(T &element) {
+  __asm__ volatile("" : "+m"(element));
+}
+
 // Each function and its `_block` form: `update` is the new value from `old` and `value`.
 #define NPU_BLOCK_ATOMIC(name, update)                                                             \
   template <class T> inline T name(T *address, ElementOf<T> value) {                               \
     T old = *address;                                                                              \
     *address = update;                                                                             \
+    keepInThreadOrder(*address);                                                                   \
     return old;                                                                                    \
   }                                                                                                \
   template <class T> inline T name##_block(T *address, ElementOf<T> value) {                       \
@@ -44,6 +53,7 @@ template <class T> inline T atomicCAS(T *address, ElementOf<T> compare, ElementO
   T old = *address;
   if (old == compare)
     *address = value;
+  keepInThreadOrder(*address);
   return old;
 }
 template <class T> inline T atomicCAS_block(T *address, ElementOf<T> compare, ElementOf<T> value) {

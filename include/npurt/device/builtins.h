@@ -93,6 +93,9 @@ unsigned long long warpCollective(WarpOp op, unsigned mask, unsigned long long v
 void spinYield();
 
 [[noreturn]] void deviceAssertFail(const char *condition, const char *file, int line);
+// A kernel translated for blocks without duplicate threads (npu::block_regions_without_duplicates;
+// readDims: the coordinates its body reads, as ThreadDims) launched with some: the launch fails.
+[[noreturn]] void failDuplicateThreads(unsigned readDims);
 // __trap(): stops the block; the launch reports npuErrorLaunchFailure.
 [[noreturn]] void deviceTrap();
 
@@ -159,6 +162,42 @@ template <ThreadDims Read> inline ::dim3 threadsRun(const ::dim3 blockSize) {
   return ::dim3((kRead & 1u) ? blockSize.x : 1u, (kRead & 2u) ? blockSize.y : 1u,
                 (kRead & 4u) ? blockSize.z : 1u);
 }
+
+// The innermost loop over the threads of a row, lane(i) for i in [0, count): marked for SIMD when
+// Simd, as a warp's lanes run on a GPU. That is sound where the loop leaves nothing shared between
+// iterations: CUDA threads that run between two barriers communicate only by atomics (which no
+// vectoriser turns into vector code) or by races the CUDA memory model leaves undefined. The
+// thread loops pass Simd only when the loop itself writes nothing per iteration: not the global
+// threadIdx (ThreadIdxGlobal::Kept) and not the cost counters (a modelled device counting).
+//
+// g++ -O2 vectorises only loops its cheapest cost model accepts, which excludes any loop whose
+// trip count is unknown: `omp simd` (honoured under -fopenmp-simd, which npurt's CMake target and
+// pkg-config file add along with NPURT_OMP_SIMD) lifts that. Without it, `GCC ivdep` still drops
+// the aliasing checks and vectorises at -O3.
+#if defined(NPURT_OMP_SIMD)
+#define NPU_DETAIL_SIMD_LOOP _Pragma("omp simd")
+#elif defined(__clang__)
+#define NPU_DETAIL_SIMD_LOOP _Pragma("clang loop vectorize(assume_safety)")
+#elif defined(__GNUC__)
+#define NPU_DETAIL_SIMD_LOOP _Pragma("GCC ivdep")
+#else
+#define NPU_DETAIL_SIMD_LOOP
+#endif
+// A signed index and a 64-bit thread slot (`t0 + i`) keep every address an affine function of
+// the loop's index, which the vectoriser needs; 32-bit unsigned arithmetic could wrap.
+template <bool Simd, class Lane> inline void threadRow(const unsigned count, Lane &&lane) {
+  const int n = static_cast<int>(count);
+  if constexpr (Simd) {
+    NPU_DETAIL_SIMD_LOOP
+    for (int i = 0; i < n; ++i)
+      lane(i);
+  } else {
+    for (int i = 0; i < n; ++i)
+      lane(i);
+  }
+}
+template <ThreadIdxGlobal Global, class Counting>
+inline constexpr bool kSimdThreads = Global == ThreadIdxGlobal::Unused && !Counting::value;
 } // namespace detail
 
 // The fast path: the block's threads as a plain loop (z, y, x; one flat loop
@@ -176,21 +215,15 @@ inline void for_each_thread(Body &&body) {
     const unsigned nx = run.x, ny = run.y, nz = run.z;
     detail::RepeatedCounts repeat(decltype(counting)::value,
                                   (blockSize.x * blockSize.y * blockSize.z) / (nx * ny * nz));
-    if (ny == 1 && nz == 1) {
-      for (unsigned x = 0; x < nx; ++x) {
-        if constexpr (Global == ThreadIdxGlobal::Kept)
-          ::threadIdx = ::uint3{x, 0, 0};
-        body(::uint3{x, 0, 0}, block, blockSize, grid, counting);
-      }
-      return;
-    }
+    constexpr bool simd = detail::kSimdThreads<Global, decltype(counting)>;
     for (unsigned z = 0; z < nz; ++z)
       for (unsigned y = 0; y < ny; ++y)
-        for (unsigned x = 0; x < nx; ++x) {
+        detail::threadRow<simd>(nx, [&](const int i) {
+          const ::uint3 thread{static_cast<unsigned>(i), y, z};
           if constexpr (Global == ThreadIdxGlobal::Kept)
-            ::threadIdx = ::uint3{x, y, z};
-          body(::uint3{x, y, z}, block, blockSize, grid, counting);
-        }
+            ::threadIdx = thread;
+          body(thread, block, blockSize, grid, counting);
+        });
   });
 }
 

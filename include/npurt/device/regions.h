@@ -49,7 +49,7 @@
 // The parameters of a region body: the CUDA built-ins (as NPU_THREAD_PARAMS)
 // and the thread's linear index in the block, which selects its slot in the
 // per-thread arrays.
-#define NPU_REGION_PARAMS NPU_THREAD_PARAMS, [[maybe_unused]] const unsigned npu_thread
+#define NPU_REGION_PARAMS NPU_THREAD_PARAMS, [[maybe_unused]] const std::size_t npu_thread
 
 #if defined(__clang__)
 #define NPU_STEPPED_COLLECTIVE [[clang::annotate("npu::stepped_collective")]]
@@ -159,8 +159,10 @@ public:
     return objects;
   }
 
-  // `return;` in a region: this thread takes no part in later regions.
-  void exit(unsigned thread) {
+  // `return;` in a region: this thread takes no part in later regions. Out of line: the exited
+  // count is shared by the iterations of a SIMD thread loop (detail::threadRow), which a call
+  // keeps in order.
+  [[gnu::noinline]] void exit(const std::size_t thread) {
     if (!exited_) {
       exited_ = static_cast<unsigned char *>(detail::regionArena.allocate(threads_, 16));
       std::fill(exited_, exited_ + threads_, static_cast<unsigned char>(0));
@@ -249,28 +251,22 @@ private:
     const ::dim3 run = detail::threadsRun<Read>(extent_);
     detail::RepeatedCounts repeat(Counting::value,
                                   (extent_.x * extent_.y * extent_.z) / (run.x * run.y * run.z));
-    const unsigned x0 = first_.x, x1 = x0 + run.x, y0 = first_.y, z0 = first_.z;
-    if (blockSize.y == 1 && blockSize.z == 1) {
-      for (unsigned x = x0; x < x1; ++x) {
-        if constexpr (SkipExited)
-          if (exited_[x])
-            continue;
-        if constexpr (Global == ThreadIdxGlobal::Kept)
-          ::threadIdx = ::uint3{x, 0, 0};
-        body(::uint3{x, 0, 0}, block, blockSize, grid, counting, x);
-      }
-      return;
-    }
+    const unsigned x0 = first_.x, y0 = first_.y, z0 = first_.z;
+    constexpr bool simd = detail::kSimdThreads<Global, Counting>;
     for (unsigned z = z0; z < z0 + run.z; ++z)
-      for (unsigned y = y0; y < y0 + run.y; ++y)
-        for (unsigned x = x0, t = x0 + blockSize.x * (y + blockSize.y * z); x < x1; ++x, ++t) {
+      for (unsigned y = y0; y < y0 + run.y; ++y) {
+        const std::size_t t0 = x0 + std::size_t{blockSize.x} * (y + std::size_t{blockSize.y} * z);
+        detail::threadRow<simd>(run.x, [&](const int i) {
+          const std::size_t t = t0 + static_cast<std::size_t>(i);
           if constexpr (SkipExited)
             if (exited_[t])
-              continue;
+              return;
+          const ::uint3 thread{x0 + static_cast<unsigned>(i), y, z};
           if constexpr (Global == ThreadIdxGlobal::Kept)
-            ::threadIdx = ::uint3{x, y, z};
-          body(::uint3{x, y, z}, block, blockSize, grid, counting, t);
-        }
+            ::threadIdx = thread;
+          body(thread, block, blockSize, grid, counting, t);
+        });
+      }
   }
 
   struct Cleanup {
@@ -320,6 +316,20 @@ inline void block_regions(Body &&body) {
         if constexpr (Replayable)
           return;
       }
+}
+
+// The split form of a kernel with barriers whose interchanged loops need every thread distinct:
+// duplicates (threads that differ only in coordinates the body does not read, not in Read) would
+// interleave at every iteration where a GPU's duplicates store one value. The translator uses it
+// only where every launch it saw passes a one-row block, which has none; a launch with duplicates
+// (from code it did not see) fails, npuErrorLaunchFailure with a message, rather than compute a
+// wrong result.
+template <ThreadDims Read, class Body> inline void block_regions_without_duplicates(Body &&body) {
+  const ::dim3 b = ::blockDim, run = detail::threadsRun<Read>(b);
+  if (run.x != b.x || run.y != b.y || run.z != b.z)
+    detail::failDuplicateThreads(static_cast<unsigned>(Read));
+  BlockRegions regions;
+  body(regions);
 }
 
 } // namespace npu

@@ -119,6 +119,21 @@ __global__ void stageReverse(const int *in, int *out, int last) {
   }
 }
 
+// A shared-memory histogram (barriers, atomics: not replayable) launched only with one-row blocks:
+// its grid-stride loop is interchanged (block_regions_without_duplicates), every thread's atomics
+// still count once.
+__global__ void histogramRows(const int *data, unsigned *hist, int n) {
+  __shared__ unsigned local[40];
+  for (int b = threadIdx.x; b < 40; b += blockDim.x)
+    local[b] = 0;
+  __syncthreads();
+  for (int i = blockIdx.x * blockDim.x + threadIdx.x; i < n; i += blockDim.x * gridDim.x)
+    atomicAdd(&local[data[i]], 1u);
+  __syncthreads();
+  for (int b = threadIdx.x; b < 40; b += blockDim.x)
+    atomicAdd(&hist[b], local[b]);
+}
+
 // A continue in a grid-stride loop ends that thread's iteration only.
 __global__ void oddOnly(const int *in, int *out, int n) {
   for (int i = blockIdx.x * blockDim.x + threadIdx.x; i < n; i += blockDim.x * gridDim.x) {
@@ -339,6 +354,23 @@ int main() {
     }
     CHECK(cudaFree(dIn));
     CHECK(cudaFree(dOut));
+  }
+
+  { // histogram: 5 blocks of 32 threads (fewer than the 40 bins) over 7001 values
+    const int n = 7001;
+    std::vector<int> data(n);
+    std::vector<unsigned> expected(40, 0u);
+    for (int i = 0; i < n; ++i)
+      ++expected[data[i] = (i * 17 + i / 7) % 40];
+    int *dData = upload(data);
+    unsigned *dHist = upload(std::vector<unsigned>(40, 0u));
+    histogramRows<<<5, 32>>>(dData, dHist, n);
+    CHECK(cudaGetLastError());
+    std::vector<unsigned> hist = download(dHist, 40);
+    for (int b = 0; b < 40; ++b)
+      expect(hist[b] == expected[b], "histogramRows", b);
+    CHECK(cudaFree(dData));
+    CHECK(cudaFree(dHist));
   }
 
   { // block-stride staging with a <= bound

@@ -919,8 +919,13 @@ std::string Planner::run(RegionPlan *Plan) {
   // With barriers, duplicate threads (those differing only in coordinates the body does not read)
   // share the regions, so an interchanged loop would interleave them at every iteration; only
   // when the loops run one of them (ThreadDims), or there are none, is that the GPU's result.
-  if (C.needsSync(&K) && AnyInterchanged && threadDimsRead(C, K) != 7 &&
-      !(duplicatesReplayable(C, K) && Collectives.empty() && Fibered.empty()))
+  // There are none when the body reads threadIdx.x and every launch passes a one-row block; a
+  // launch from another unit with more rows fails at run time (block_regions_without_duplicates).
+  const unsigned Dims = threadDimsRead(C, K);
+  const bool NoDuplicatesRequired =
+      C.needsSync(&K) && AnyInterchanged && Dims != 7 &&
+      !(duplicatesReplayable(C, K) && Collectives.empty() && Fibered.empty());
+  if (NoDuplicatesRequired && !((Dims & 1u) && C.launchedWithRowBlocks(&K)))
     return "";
   if (!checkCalleesAndJumps(Body))
     return "";
@@ -1344,9 +1349,12 @@ std::string Planner::run(RegionPlan *Plan) {
       if (!R.Increment && !R.Collective && !R.Guard)
         Plan->RegionStarts.insert(R.Stmts.front());
   }
-  std::string Prelude = "\n  ::npu::block_regions" +
-                        (Slices ? sliceTemplateArguments(C, K) : std::string()) +
-                        "([&](::npu::BlockRegions &npu_block) {";
+  std::string Prelude =
+      "\n  ::npu::block_regions" +
+      (NoDuplicatesRequired ? "_without_duplicates" + threadDimsTemplateArguments(Dims)
+       : Slices             ? sliceTemplateArguments(C, K)
+                            : std::string()) +
+      "([&](::npu::BlockRegions &npu_block) {";
   for (const VarDecl *VD : Ordered)
     Prelude += "\n  auto *" + ArrayName[VD] + " = npu_block." +
                (isa<ParmVarDecl>(VD) ? "per_thread_copy(" + VD->getNameAsString() + ")"

@@ -83,6 +83,10 @@ std::string threadLoopTemplateArguments(const Context &C, const clang::FunctionD
   return Out + ">";
 }
 
+std::string threadDimsTemplateArguments(unsigned Dims) {
+  return std::string("<::npu::ThreadDims::") + kDimsNames[Dims & 7u] + ">";
+}
+
 std::string sliceTemplateArguments(const Context &C, const clang::FunctionDecl &Kernel) {
   const unsigned Dims = threadDimsRead(C, Kernel);
   if (Dims == 7)

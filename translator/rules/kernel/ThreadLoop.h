@@ -38,6 +38,9 @@ bool duplicatesReplayable(const Context &C, const clang::FunctionDecl &Kernel);
 // or "" (the defaults: the global kept, every dimension run).
 std::string threadLoopTemplateArguments(const Context &C, const clang::FunctionDecl &Kernel);
 
+// "<::npu::ThreadDims::X>" for Dims 1, ...: the dimensions a body reads, as a template argument.
+std::string threadDimsTemplateArguments(unsigned Dims);
+
 // The template arguments of `::npu::block_regions` for a kernel that takes the barrier-region
 // form only for loop interchange (no barrier): "<::npu::ThreadDims::X>" (the dimensions its body
 // reads) with ", true" when its duplicates are replayable, or "" when it reads all three or a
