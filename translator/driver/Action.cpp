@@ -5,6 +5,7 @@
 #include <clang/AST/Attr.h>
 #include <clang/AST/ExprCXX.h>
 #include <clang/AST/RecursiveASTVisitor.h>
+#include <clang/Analysis/Analyses/ExprMutationAnalyzer.h>
 #include <clang/Basic/DiagnosticOptions.h>
 #include <clang/Frontend/CompilerInstance.h>
 #include <clang/Frontend/FrontendAction.h>
@@ -297,7 +298,7 @@ public:
     if (auto *Callee = llvm::dyn_cast_or_null<clang::DeclRefExpr>(
             E->getCallee() ? E->getCallee()->IgnoreParenImpCasts() : nullptr))
       if (const clang::CallExpr *Config = E->getConfig(); Config && Config->getNumArgs() > 1)
-        RowBlockLaunches[Callee] = isRowBlock(Config->getArg(1));
+        RowBlockLaunches[Callee] = isRowBlock(Config->getArg(1), 0);
     return true;
   }
 
@@ -536,14 +537,17 @@ public:
 
 private:
   // A launch's block argument that makes blockDim.y == blockDim.z == 1: an integer, or dim3(x)
-  // written with one argument (or with literal 1s after it).
-  static bool isRowBlock(const clang::Expr *Block) {
+  // written with one argument (or with literal 1s after it), or a local dim3 initialised so and
+  // never modified (`dim3 block(256);`). Depth bounds the chain of such variables.
+  bool isRowBlock(const clang::Expr *Block, unsigned Depth) {
     const clang::Expr *E = Block->IgnoreImplicit();
     if (auto *Cast = llvm::dyn_cast<clang::CXXFunctionalCastExpr>(E))
       E = Cast->getSubExpr()->IgnoreImplicit();
     if (auto *Construct = llvm::dyn_cast<clang::CXXConstructExpr>(E)) {
-      if (Construct->getNumArgs() == 0 || Construct->getConstructor()->isCopyOrMoveConstructor())
+      if (Construct->getNumArgs() == 0)
         return false;
+      if (Construct->getConstructor()->isCopyOrMoveConstructor())
+        return isRowBlockVariable(Construct->getArg(0)->IgnoreParenImpCasts(), Depth);
       for (unsigned I = 1; I < Construct->getNumArgs(); ++I) {
         const clang::Expr *Arg = Construct->getArg(I)->IgnoreImplicit();
         auto *One = llvm::dyn_cast<clang::IntegerLiteral>(Arg);
@@ -553,6 +557,16 @@ private:
       E = Construct->getArg(0)->IgnoreImplicit();
     }
     return E->getType()->isIntegerType();
+  }
+  bool isRowBlockVariable(const clang::Expr *E, unsigned Depth) {
+    auto *Ref = llvm::dyn_cast<clang::DeclRefExpr>(E);
+    auto *VD = Ref ? llvm::dyn_cast<clang::VarDecl>(Ref->getDecl()) : nullptr;
+    if (!VD || !VD->isLocalVarDecl() || VD->isStaticLocal() || !VD->getInit() || Depth > 4)
+      return false;
+    auto *Fn = llvm::dyn_cast_or_null<clang::FunctionDecl>(VD->getParentFunctionOrMethod());
+    if (!Fn || !Fn->getBody() || !isRowBlock(VD->getInit(), Depth + 1))
+      return false;
+    return !clang::ExprMutationAnalyzer(*Fn->getBody(), *C.AST).isMutated(VD);
   }
 
   struct KernelLaunchShapes {

@@ -1,8 +1,9 @@
 // A kernel with barriers whose body reads only threadIdx.x and is not replayable (an atomic):
 // threads of other rows would be duplicates that an interchanged loop interleaves at every
 // iteration, so its thread-strided loop is interchanged only when every launch this unit shows
-// passes a one-row block (an integer, dim3(x)), and the form refuses a launch with more rows
-// (block_regions_without_duplicates). A launch with a dim3 variable keeps the loop per thread.
+// passes a one-row block (an integer, dim3(x), a dim3 variable so initialised and never modified),
+// and the form refuses a launch with more rows (block_regions_without_duplicates). A launch with a
+// dim3 variable given a second row keeps the loop per thread.
 #include <cuda_runtime.h>
 #define BINS 64
 
@@ -42,6 +43,9 @@ __global__ void histAnyBlock(const int *data, unsigned *hist, int n) {
 void run(const int *data, unsigned *hist, int n) {
   histRows<<<8, 128>>>(data, hist, n);
   histRows<<<dim3(8), dim3(256)>>>(data, hist, n);
-  dim3 block(32, 4);
+  dim3 rows(64);
+  histRows<<<8, rows>>>(data, hist, n);
+  dim3 block(32);
+  block.y = 4; // two rows after all
   histAnyBlock<<<8, block>>>(data, hist, n);
 }
