@@ -183,17 +183,20 @@ template <ThreadDims Read> inline ::dim3 threadsRun(const ::dim3 blockSize) {
 #else
 #define NPU_DETAIL_SIMD_LOOP
 #endif
-// A signed index and a 64-bit thread slot (`t0 + i`) keep every address an affine function of
-// the loop's index, which the vectoriser needs; 32-bit unsigned arithmetic could wrap.
-template <bool Simd, class Lane> inline void threadRow(const unsigned count, Lane &&lane) {
-  const int n = static_cast<int>(count);
+// lane(x) for x in [begin, end). The index is signed and threadIdx.x is unsigned(x), which
+// converts back to int at no cost, so `int tx = threadIdx.x` and the thread slots (64-bit,
+// `row + x`) are affine functions of the index, which the vectoriser needs: 32-bit unsigned
+// arithmetic on it (`first + i`) could wrap, and gcc then computes each lane's address alone.
+template <bool Simd, class Lane>
+inline void threadRow(const unsigned begin, const unsigned end, Lane &&lane) {
+  const int first = static_cast<int>(begin), last = static_cast<int>(end);
   if constexpr (Simd) {
     NPU_DETAIL_SIMD_LOOP
-    for (int i = 0; i < n; ++i)
-      lane(i);
+    for (int x = first; x < last; ++x)
+      lane(x);
   } else {
-    for (int i = 0; i < n; ++i)
-      lane(i);
+    for (int x = first; x < last; ++x)
+      lane(x);
   }
 }
 template <ThreadIdxGlobal Global, class Counting>
@@ -218,8 +221,8 @@ inline void for_each_thread(Body &&body) {
     constexpr bool simd = detail::kSimdThreads<Global, decltype(counting)>;
     for (unsigned z = 0; z < nz; ++z)
       for (unsigned y = 0; y < ny; ++y)
-        detail::threadRow<simd>(nx, [&](const int i) {
-          const ::uint3 thread{static_cast<unsigned>(i), y, z};
+        detail::threadRow<simd>(0, nx, [&](const int x) {
+          const ::uint3 thread{static_cast<unsigned>(x), y, z};
           if constexpr (Global == ThreadIdxGlobal::Kept)
             ::threadIdx = thread;
           body(thread, block, blockSize, grid, counting);

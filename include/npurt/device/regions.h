@@ -255,13 +255,13 @@ private:
     constexpr bool simd = detail::kSimdThreads<Global, Counting>;
     for (unsigned z = z0; z < z0 + run.z; ++z)
       for (unsigned y = y0; y < y0 + run.y; ++y) {
-        const std::size_t t0 = x0 + std::size_t{blockSize.x} * (y + std::size_t{blockSize.y} * z);
-        detail::threadRow<simd>(run.x, [&](const int i) {
-          const std::size_t t = t0 + static_cast<std::size_t>(i);
+        const std::size_t row = std::size_t{blockSize.x} * (y + std::size_t{blockSize.y} * z);
+        detail::threadRow<simd>(x0, x0 + run.x, [&](const int x) {
+          const std::size_t t = row + static_cast<std::size_t>(x);
           if constexpr (SkipExited)
             if (exited_[t])
               return;
-          const ::uint3 thread{x0 + static_cast<unsigned>(i), y, z};
+          const ::uint3 thread{static_cast<unsigned>(x), y, z};
           if constexpr (Global == ThreadIdxGlobal::Kept)
             ::threadIdx = thread;
           body(thread, block, blockSize, grid, counting, t);
