@@ -88,8 +88,42 @@ __global__ void mixed(const int *in, int *out, int n) {
   out[blockIdx.x * blockDim.x + t] = m * 1000000 + b * 10 + (t == 0 ? s[0] % 10 : 0);
 }
 
+// The legacy tail called as a statement of its own (no `if` around it), on one-warp blocks.
+__global__ void bareTail(const int *in, int *out) {
+  __shared__ int s[64];
+  int t = threadIdx.x;
+  s[t] = in[blockIdx.x * 64 + t];
+  s[t + 32] = in[blockIdx.x * 64 + t + 32];
+  __syncthreads();
+  warpTail(s, t);
+  if (t == 0)
+    out[blockIdx.x] = s[0];
+}
+
 int main() {
   int failures = 0;
+  { // bareTail: 4 blocks of 32, 64 values each
+    const int blocks = 4, n = blocks * 64;
+    std::vector<int> in(n), out(blocks);
+    for (int i = 0; i < n; ++i)
+      in[i] = (i * 29) % 83 - 40;
+    int *dIn = nullptr, *dOut = nullptr;
+    CHECK(cudaMalloc(&dIn, n * sizeof(int)));
+    CHECK(cudaMalloc(&dOut, blocks * sizeof(int)));
+    CHECK(cudaMemcpy(dIn, in.data(), n * sizeof(int), cudaMemcpyHostToDevice));
+    bareTail<<<blocks, 32>>>(dIn, dOut);
+    CHECK(cudaGetLastError());
+    CHECK(cudaMemcpy(out.data(), dOut, blocks * sizeof(int), cudaMemcpyDeviceToHost));
+    for (int b = 0; b < blocks; ++b) {
+      int want = 0;
+      for (int i = 0; i < 64; ++i)
+        want += in[b * 64 + i];
+      if (out[b] != want && failures++ < 10)
+        std::printf("FAIL bareTail block %d: %d, expected %d\n", b, out[b], want);
+    }
+    CHECK(cudaFree(dIn));
+    CHECK(cudaFree(dOut));
+  }
   { // shuffleReduce: 5 blocks of 256 over 20000 values
     const int n = 20000;
     std::vector<int> in(n);

@@ -32,6 +32,19 @@ __global__ void reduce(float *out) {
   if (threadIdx.x < 32) warpReduce(sdata, threadIdx.x);
   if (threadIdx.x == 0) out[blockIdx.x] = sdata[0];
 }
+// The call alone as the statement (reduce #6 of NVIDIA's reduction samples), on 32-thread
+// blocks.
+// CHECK: __global__ void reduceBare(float *out) {
+// CHECK: ::npu::block_regions([&](::npu::BlockRegions &npu_block) {
+// CHECK: npu_block.fibers([&](NPU_REGION_PARAMS) {
+// CHECK: warpReduce(sdata, threadIdx.x);
+__global__ void reduceBare(float *out) {
+  __shared__ float sdata[64];
+  sdata[threadIdx.x] = threadIdx.x;
+  __syncthreads();
+  warpReduce(sdata, threadIdx.x);
+  if (threadIdx.x == 0) out[blockIdx.x] = sdata[0];
+}
 // CHECK: while ((::npu::spin_yield(), ::npu::warp_load(flags[1]) == 0))
 // CHECK: while ((::npu::spin_yield(), atomicCAS(lock, 0, 1) != 0))
 // CHECK: (::npu::warp_step(), flags[0]++);

@@ -588,15 +588,17 @@ bool Planner::checkCalleesAndJumps(const Stmt *S) {
     else if (!P || Hoisted.count(P))
       return false;
   }
-  if (auto *CE = dyn_cast<CallExpr>(S); CE && !CollectiveCalls.count(CE) && !isBarrierStmt(CE))
-    if (Wait W = callWait(CE); W == Wait::Unknown || (W == Wait::Sync && !InsideFibers))
-      return false;
-  if (auto *CE = dyn_cast<CallExpr>(S); CE && isBarrierStmt(CE) && !Barriers.count(CE))
-    return false;
+  // A fibered statement may be the waiting call itself (`warpReduce(sdata, tid);`).
   const bool EntersFibers = Fibered.count(S) && !InsideFibers; // there, anything waits as written
   InsideFibers = InsideFibers || EntersFibers;
-  const bool Ok = std::all_of(S->child_begin(), S->child_end(),
-                              [&](const Stmt *Child) { return checkCalleesAndJumps(Child); });
+  bool Ok = true;
+  if (auto *CE = dyn_cast<CallExpr>(S); CE && !CollectiveCalls.count(CE) && !isBarrierStmt(CE))
+    if (Wait W = callWait(CE); W == Wait::Unknown || (W == Wait::Sync && !InsideFibers))
+      Ok = false;
+  if (auto *CE = dyn_cast<CallExpr>(S); CE && isBarrierStmt(CE) && !Barriers.count(CE))
+    Ok = false;
+  Ok = Ok && std::all_of(S->child_begin(), S->child_end(),
+                         [&](const Stmt *Child) { return checkCalleesAndJumps(Child); });
   if (EntersFibers)
     InsideFibers = false;
   return Ok;
