@@ -163,17 +163,22 @@ template <ThreadDims Read> inline ::dim3 threadsRun(const ::dim3 blockSize) {
                 (kRead & 4u) ? blockSize.z : 1u);
 }
 
-// The innermost loop over the threads of a row, lane(i) for i in [0, count): marked for SIMD when
-// Simd, as a warp's lanes run on a GPU. That is sound where the loop leaves nothing shared between
-// iterations: CUDA threads that run between two barriers communicate only by atomics (which no
-// vectoriser turns into vector code) or by races the CUDA memory model leaves undefined. The
-// thread loops pass Simd only when the loop itself writes nothing per iteration: not the global
-// threadIdx (ThreadIdxGlobal::Kept) and not the cost counters (a modelled device counting).
+// The innermost loop over the threads of a row, lane(x) for x in [begin, end): marked for SIMD
+// when Simd, as a warp's lanes run on a GPU. That is sound where the loop leaves nothing shared
+// between iterations: CUDA threads that run between two barriers communicate only by atomics
+// (which no vectoriser turns into vector code) or by races the CUDA memory model leaves undefined.
+// The thread loops pass Simd only when the loop itself writes nothing per iteration: not the
+// global threadIdx (ThreadIdxGlobal::Kept) and not the cost counters (a modelled device counting).
 //
 // g++ -O2 vectorises only loops its cheapest cost model accepts, which excludes any loop whose
 // trip count is unknown: `omp simd` (honoured under -fopenmp-simd, which npurt's CMake target and
 // pkg-config file add along with NPURT_OMP_SIMD) lifts that. Without it, `GCC ivdep` still drops
 // the aliasing checks and vectorises at -O3.
+//
+// The index is signed and threadIdx.x is unsigned(x), which converts back to int at no cost, so
+// `int tx = threadIdx.x` and the thread slots (64-bit, `row + x`) are affine functions of the
+// index, which the vectoriser needs: 32-bit unsigned arithmetic on it (`first + i`) could wrap,
+// and gcc then computes each lane's address alone (gemm_tiled's Bs[k][tx]: 3.5x slower).
 #if defined(NPURT_OMP_SIMD)
 #define NPU_DETAIL_SIMD_LOOP _Pragma("omp simd")
 #elif defined(__clang__)
@@ -183,10 +188,6 @@ template <ThreadDims Read> inline ::dim3 threadsRun(const ::dim3 blockSize) {
 #else
 #define NPU_DETAIL_SIMD_LOOP
 #endif
-// lane(x) for x in [begin, end). The index is signed and threadIdx.x is unsigned(x), which
-// converts back to int at no cost, so `int tx = threadIdx.x` and the thread slots (64-bit,
-// `row + x`) are affine functions of the index, which the vectoriser needs: 32-bit unsigned
-// arithmetic on it (`first + i`) could wrap, and gcc then computes each lane's address alone.
 template <bool Simd, class Lane>
 inline void threadRow(const unsigned begin, const unsigned end, Lane &&lane) {
   const int first = static_cast<int>(begin), last = static_cast<int>(end);
