@@ -473,9 +473,7 @@ public:
   // The graph node of a function: an instantiation shares its pattern's, whose one translation
   // serves them all.
   static const clang::FunctionDecl *node(const clang::FunctionDecl *FD) {
-    if (const clang::FunctionDecl *P = FD->getTemplateInstantiationPattern())
-      FD = P;
-    return FD->getCanonicalDecl();
+    return Context::definitionNode(FD);
   }
 
   // The flags of a template whose calls name nothing until instantiation are the union over its

@@ -35,14 +35,11 @@ bool Context::needsSync(const clang::FunctionDecl *FD) const {
   return FD && SyncFunctions.count(FD->getCanonicalDecl());
 }
 
-namespace {
-// The canonical decl of a kernel's definition: its template's, for a specialisation.
-const clang::FunctionDecl *definitionNode(const clang::FunctionDecl *Kernel) {
-  if (const clang::FunctionDecl *Pattern = Kernel->getTemplateInstantiationPattern())
-    Kernel = Pattern;
-  return Kernel->getCanonicalDecl();
+const clang::FunctionDecl *Context::definitionNode(const clang::FunctionDecl *FD) {
+  if (const clang::FunctionDecl *Pattern = FD->getTemplateInstantiationPattern())
+    FD = Pattern;
+  return FD->getCanonicalDecl();
 }
-} // namespace
 
 bool Context::neverWaits(const clang::FunctionDecl *Kernel) const {
   return Kernel && NeverWaitingFunctions.count(definitionNode(Kernel)) != 0;

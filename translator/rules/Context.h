@@ -115,6 +115,9 @@ public:
   bool needsSync(const clang::FunctionDecl *FD) const;
   // The kernel's definition (its template's, for a specialisation) is in NeverWaitingFunctions.
   bool neverWaits(const clang::FunctionDecl *Kernel) const;
+  // The canonical decl of a function's definition: its template's, for a specialisation (the key
+  // of the call-graph sets above).
+  static const clang::FunctionDecl *definitionNode(const clang::FunctionDecl *FD);
   // The kernel's definition (its template's, for a specialisation) is in RowBlockKernels.
   bool launchedWithRowBlocks(const clang::FunctionDecl *Kernel) const;
 

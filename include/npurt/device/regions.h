@@ -297,9 +297,7 @@ private:
 // runs one duplicate (counted once per slice).
 template <ThreadDims Read = ThreadDims::XYZ, bool Replayable = false, class Body>
 inline void block_regions(Body &&body) {
-  constexpr auto kRead = static_cast<unsigned>(Read);
-  const ::dim3 b = ::blockDim;
-  const ::dim3 extent((kRead & 1u) ? b.x : 1u, (kRead & 2u) ? b.y : 1u, (kRead & 4u) ? b.z : 1u);
+  const ::dim3 b = ::blockDim, extent = detail::threadsRun<Read>(b);
   if (extent.x == b.x && extent.y == b.y && extent.z == b.z) {
     BlockRegions regions;
     body(regions);

@@ -41,7 +41,11 @@ public:
   }
 };
 
-const char *const kDimsNames[] = {"None", "X", "Y", "XY", "Z", "XZ", "YZ", "XYZ"};
+// "::npu::ThreadDims::X" for Dims 1, ...
+std::string threadDimsName(unsigned Dims) {
+  static const char *const Names[] = {"None", "X", "Y", "XY", "Z", "XZ", "YZ", "XYZ"};
+  return std::string("::npu::ThreadDims::") + Names[Dims & 7u];
+}
 
 } // namespace
 
@@ -79,20 +83,17 @@ std::string threadLoopTemplateArguments(const Context &C, const clang::FunctionD
   const unsigned Dims = duplicatesReplayable(C, Kernel) ? threadDimsRead(C, Kernel) : 7;
   std::string Out = "<::npu::ThreadIdxGlobal::Unused";
   if (Dims != 7)
-    Out += std::string(", ::npu::ThreadDims::") + kDimsNames[Dims];
+    Out += ", " + threadDimsName(Dims);
   return Out + ">";
 }
 
-std::string threadDimsTemplateArguments(unsigned Dims) {
-  return std::string("<::npu::ThreadDims::") + kDimsNames[Dims & 7u] + ">";
-}
+std::string threadDimsTemplateArguments(unsigned Dims) { return "<" + threadDimsName(Dims) + ">"; }
 
 std::string sliceTemplateArguments(const Context &C, const clang::FunctionDecl &Kernel) {
   const unsigned Dims = threadDimsRead(C, Kernel);
   if (Dims == 7)
     return ""; // every coordinate read (or a callee may read any): no duplicates
-  return std::string("<::npu::ThreadDims::") + kDimsNames[Dims] +
-         (duplicatesReplayable(C, Kernel) ? ", true>" : ">");
+  return "<" + threadDimsName(Dims) + (duplicatesReplayable(C, Kernel) ? ", true>" : ">");
 }
 
 std::string regionLoopTemplateArguments(const Context &C, const clang::FunctionDecl &Kernel,
