@@ -1,9 +1,10 @@
 // Cooperative groups (cooperative_groups.h, cooperative_groups/reduce.h and
 // scan.h) over npurt's barriers and warp collectives, in CUDA's namespace so
-// `namespace cg = cooperative_groups;` keeps working. Groups within a block
-// only: a thread block, tiles of at most 32 threads (inside one warp, as CUDA
-// lays them out) and coalesced groups. Everything synchronising here needs the
-// fiber path (for_each_thread_sync), like __syncthreads.
+// `namespace cg = cooperative_groups;` keeps working. The grid (its sync()
+// needs a cooperative launch, as in CUDA), a thread block, tiles of at most 32
+// threads (inside one warp, as CUDA lays them out) and coalesced groups.
+// Everything synchronising here needs the fiber path (for_each_thread_sync),
+// like __syncthreads.
 #pragma once
 
 #include <type_traits>
@@ -15,6 +16,12 @@ namespace cooperative_groups {
 namespace details {
 inline unsigned blockThreadRank() { return ::npu::detail::linearThreadId(::threadIdx, ::blockDim); }
 inline unsigned blockThreadCount() { return ::blockDim.x * ::blockDim.y * ::blockDim.z; }
+inline unsigned long long blockRank() {
+  return ::blockIdx.x + 1ull * ::gridDim.x * (::blockIdx.y + 1ull * ::gridDim.y * ::blockIdx.z);
+}
+inline unsigned long long gridBlockCount() {
+  return 1ull * ::gridDim.x * ::gridDim.y * ::gridDim.z;
+}
 // The i-th set bit of mask (i from 0), as a lane number.
 inline int nthSetLane(unsigned mask, unsigned i) {
   for (unsigned k = 0; k < i; ++k)
@@ -35,10 +42,12 @@ inline unsigned compressBits(unsigned value, unsigned mask) {
 // accept a block, a tile or a coalesced group.
 class thread_group {
 public:
-  enum class Kind : unsigned char { Block, Tile, Coalesced };
+  enum class Kind : unsigned char { Grid, Block, Tile, Coalesced };
 
   unsigned long long size() const { return num_threads(); }
   unsigned long long num_threads() const {
+    if (kind_ == Kind::Grid)
+      return details::gridBlockCount() * details::blockThreadCount();
     if (kind_ == Kind::Block)
       return details::blockThreadCount();
     if (kind_ == Kind::Coalesced)
@@ -47,6 +56,8 @@ public:
   }
   unsigned long long thread_rank() const {
     const unsigned rank = details::blockThreadRank();
+    if (kind_ == Kind::Grid)
+      return details::blockRank() * details::blockThreadCount() + rank;
     if (kind_ == Kind::Block)
       return rank;
     if (kind_ == Kind::Coalesced)
@@ -54,7 +65,9 @@ public:
     return rank % tileSize_;
   }
   void sync() const {
-    if (kind_ == Kind::Block) {
+    if (kind_ == Kind::Grid) {
+      ::npu::detail::gridBarrier();
+    } else if (kind_ == Kind::Block) {
       __syncthreads();
     } else {
       __syncwarp(mask_);
@@ -93,6 +106,32 @@ public:
 };
 
 inline thread_block this_thread_block() { return thread_block(); }
+
+// Every thread of the launch. sync() waits for all of them, which needs a cooperative launch
+// (cudaLaunchCooperativeKernel): otherwise the launch fails with a message, and is_valid() is
+// false (as CUDA reports it).
+class grid_group : public thread_group {
+public:
+  grid_group() : thread_group(Kind::Grid, 0, 0xffffffffu) {}
+  static bool is_valid() { return ::npu::detail::inCooperativeGrid(); }
+  static void sync() { ::npu::detail::gridBarrier(); }
+  static unsigned long long size() { return num_threads(); }
+  static unsigned long long num_threads() {
+    return details::gridBlockCount() * details::blockThreadCount();
+  }
+  static unsigned long long thread_rank() {
+    return details::blockRank() * details::blockThreadCount() + details::blockThreadRank();
+  }
+  static unsigned long long num_blocks() { return details::gridBlockCount(); }
+  static unsigned long long block_rank() { return details::blockRank(); }
+  static dim3 group_dim() { return ::blockDim; }
+  static dim3 dim_blocks() { return ::gridDim; }
+  static dim3 block_index() { return dim3(::blockIdx); }
+  static dim3 thread_index() { return dim3(::threadIdx); }
+  static dim3 dim_threads() { return ::blockDim; }
+};
+
+inline grid_group this_grid() { return grid_group(); }
 
 // A group of threads within one warp, addressed by rank: shuffles and votes
 // take and return ranks and rank-relative masks.
@@ -233,6 +272,7 @@ inline thread_group tiled_partition(const thread_group &parent, unsigned size) {
 inline void sync(const thread_group &group) { group.sync(); }
 template <unsigned Size> inline void sync(const thread_block_tile<Size> &group) { group.sync(); }
 inline void sync(const thread_block &) { __syncthreads(); }
+inline void sync(const grid_group &) { ::npu::detail::gridBarrier(); }
 
 // ---- cooperative_groups/reduce.h ----
 template <class T> struct plus {

@@ -67,5 +67,6 @@ npuError_t npuLaunchKernelExC(const npuLaunchConfig_t *config, const void *func,
 namespace npu::detail {
 // npuErrorInvalidValue for a null config or attribute list, npuErrorNotSupported for an
 // attribute npurt cannot honour; success otherwise (recorded as the last error on failure).
-npuError_t checkLaunchConfig(const npuLaunchConfig_t *config);
+// `cooperative`: whether the attributes ask for a cooperative launch.
+npuError_t checkLaunchConfig(const npuLaunchConfig_t *config, bool &cooperative);
 } // namespace npu::detail

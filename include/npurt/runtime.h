@@ -126,6 +126,10 @@ npuError_t npuFuncSetSharedMemConfig(const void *func, enum npuSharedMemConfig c
 // `args` points to one value per kernel parameter (runtime/api/launch_kernel.cpp).
 npuError_t npuLaunchKernel(const void *func, dim3 gridDim, dim3 blockDim, void **args,
                            size_t sharedMem = 0, npuStream_t stream = 0);
+// Every block at once, so grid_group::sync() may wait for all of them; at most the occupancy
+// limit (blocks per multiprocessor x multiprocessors), else npuErrorCooperativeLaunchTooLarge.
+npuError_t npuLaunchCooperativeKernel(const void *func, dim3 gridDim, dim3 blockDim, void **args,
+                                      size_t sharedMem = 0, npuStream_t stream = 0);
 
 // ---- Occupancy (runtime/api/occupancy.cpp) ----
 npuError_t npuOccupancyMaxActiveBlocksPerMultiprocessor(int *numBlocks, const void *func,

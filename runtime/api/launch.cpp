@@ -33,6 +33,13 @@ npuError_t checkConfiguration(Runtime &runtime, const detail::GridTask &task) {
     return npuErrorInvalidConfiguration;
   if (task.dynamicSharedBytes > maxDynamicSharedBytes(runtime, task.function))
     return npuErrorInvalidConfiguration;
+  if (task.cooperative) {
+    // Every block must be resident at once (CUDA runtime manual: cudaLaunchCooperativeKernel).
+    const auto perMultiprocessor = static_cast<unsigned long long>(activeBlocksPerMultiprocessor(
+        runtime, task.function, int(threads), task.dynamicSharedBytes));
+    if (1ull * grid.x * grid.y * grid.z > perMultiprocessor * unsigned(device.multiProcessorCount))
+      return npuErrorCooperativeLaunchTooLarge;
+  }
   return npuSuccess;
 }
 

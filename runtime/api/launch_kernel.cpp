@@ -27,31 +27,47 @@ npuError_t gridFromHandle(const void *function, dim3 grid, dim3 block, std::size
 
 } // namespace npu::api
 
-extern "C" {
+namespace {
 
-npuError_t npuLaunchKernel(const void *func, dim3 gridDim, dim3 blockDim, void **args,
-                           size_t sharedMem, npuStream_t stream) {
+npuError_t launchFromHandle(const void *func, dim3 gridDim, dim3 blockDim, void **args,
+                            size_t sharedMem, npuStream_t stream, bool cooperative) {
   std::unique_ptr<npu::detail::GridTask> task;
   npuError_t error = call([&](Runtime &) {
     return npu::api::gridFromHandle(func, gridDim, blockDim, sharedMem, args, task);
   });
   if (error != npuSuccess)
     return error;
+  task->cooperative = cooperative;
   return npu::detail::enqueueGrid(std::move(task), stream);
 }
 
+} // namespace
+
+extern "C" {
+
+npuError_t npuLaunchKernel(const void *func, dim3 gridDim, dim3 blockDim, void **args,
+                           size_t sharedMem, npuStream_t stream) {
+  return launchFromHandle(func, gridDim, blockDim, args, sharedMem, stream, false);
+}
+
+npuError_t npuLaunchCooperativeKernel(const void *func, dim3 gridDim, dim3 blockDim, void **args,
+                                      size_t sharedMem, npuStream_t stream) {
+  return launchFromHandle(func, gridDim, blockDim, args, sharedMem, stream, true);
+}
+
 npuError_t npuLaunchKernelExC(const npuLaunchConfig_t *config, const void *func, void **args) {
-  if (npuError_t error = npu::detail::checkLaunchConfig(config); error != npuSuccess)
+  bool cooperative = false;
+  if (npuError_t error = npu::detail::checkLaunchConfig(config, cooperative); error != npuSuccess)
     return error;
-  return npuLaunchKernel(func, config->gridDim, config->blockDim, args, config->dynamicSmemBytes,
-                         config->stream);
+  return launchFromHandle(func, config->gridDim, config->blockDim, args, config->dynamicSmemBytes,
+                          config->stream, cooperative);
 }
 
 } // extern "C"
 
 namespace npu::detail {
 
-npuError_t checkLaunchConfig(const npuLaunchConfig_t *config) {
+npuError_t checkLaunchConfig(const npuLaunchConfig_t *config, bool &cooperative) {
   return call([&](Runtime &) {
     if (config == nullptr || (config->numAttrs != 0 && config->attrs == nullptr))
       return npuErrorInvalidValue;
@@ -76,8 +92,7 @@ npuError_t checkLaunchConfig(const npuLaunchConfig_t *config) {
         break;
       }
       case npuLaunchAttributeCooperative:
-        if (attribute.val.cooperative != 0)
-          return npuErrorNotSupported; // no grid-wide synchronisation
+        cooperative = attribute.val.cooperative != 0;
         break;
       case npuLaunchAttributeProgrammaticEvent:
       case npuLaunchAttributePreferredClusterDimension:

@@ -14,10 +14,11 @@
 #include "api/ApiCall.h"
 #include "api/function_limits.h"
 
+using npu::api::activeBlocksPerMultiprocessor;
 using npu::api::call;
 using npu::core::Runtime;
 
-namespace {
+namespace npu::api {
 
 int activeBlocksPerMultiprocessor(Runtime &runtime, const void *func, int blockSize,
                                   std::size_t dynamicSharedBytes) {
@@ -35,7 +36,7 @@ int activeBlocksPerMultiprocessor(Runtime &runtime, const void *func, int blockS
   return std::min({byThreads, byShared, device.maxBlocksPerMultiProcessor});
 }
 
-} // namespace
+} // namespace npu::api
 
 namespace npu::detail {
 

@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "engine/Failure.h"
+#include "engine/GridBarrier.h"
 
 #if NPURT_ASAN
 #include <sanitizer/common_interface_defs.h>
@@ -306,6 +307,8 @@ int BlockRunner::barrier(detail::BarrierKind kind, int predicate) {
   ++barrierArrived_;
   if (predicate != 0)
     ++barrierTrue_;
+  if (kind == detail::BarrierKind::Grid)
+    barrierWaitsForGrid_ = true;
   if (barrierArrived_ == live_) {
     completeBarrier(current_);
   } else {
@@ -322,6 +325,7 @@ int BlockRunner::barrier(detail::BarrierKind kind, int predicate) {
   case detail::BarrierKind::Or:
     return lastBarrierTrue_ != 0 ? 1 : 0;
   case detail::BarrierKind::Plain:
+  case detail::BarrierKind::Grid:
     break;
   }
   return 0;
@@ -334,6 +338,12 @@ void BlockRunner::completeBarrier(std::uint32_t runningFiber) {
   lastBarrierTrue_ = barrierTrue_;
   barrierArrived_ = 0;
   barrierTrue_ = 0;
+  if (barrierWaitsForGrid_) {
+    // The whole block has arrived: it waits for the other blocks of the grid as one, blocking
+    // this OS thread (every block of a cooperative launch has one of its own).
+    barrierWaitsForGrid_ = false;
+    currentGridBarrier()->arriveAndWait();
+  }
   const std::uint32_t warpCount = (threadCount_ + 31) / 32;
   for (std::uint32_t w = 0; w < warpCount; ++w)
     warps_[w].atBarrier = 0;

@@ -106,6 +106,7 @@ private:
   // The barrier being filled and the result of the last completed one.
   std::uint32_t barrierArrived_ = 0;
   std::uint32_t barrierTrue_ = 0;
+  bool barrierWaitsForGrid_ = false; // a thread arrived at it in grid_group::sync()
   std::uint32_t lastBarrierArrived_ = 0;
   std::uint32_t lastBarrierTrue_ = 0;
 

@@ -6,6 +6,7 @@
 
 #include "engine/BlockRunner.h"
 #include "engine/Failure.h"
+#include "engine/GridBarrier.h"
 #include "npurt/device/builtins.h"
 
 namespace npu::detail {
@@ -97,6 +98,26 @@ int blockBarrier(BarrierKind kind, int predicate) {
     return predicate != 0;
   }
   return runner->barrier(kind, predicate);
+}
+
+bool inCooperativeGrid() { return engine::currentGridBarrier() != nullptr; }
+
+void gridBarrier() {
+  if (!inCooperativeGrid()) {
+    char text[400];
+    std::snprintf(text, sizeof text,
+                  "npurt: kernel '%s': grid_group::sync() in a launch that is not cooperative; "
+                  "launch it with cudaLaunchCooperativeKernel (or cudaLaunchAttributeCooperative) "
+                  "so that every block runs at once",
+                  kernelName());
+    throw engine::KernelFailure{engine::kErrorLaunchFailure, text};
+  }
+  if (engine::BlockRunner *runner = engine::BlockRunner::current()) {
+    runner->barrier(BarrierKind::Grid, 1);
+    return;
+  }
+  syncOnLoopPath("grid_group::sync()"); // returns for one-thread blocks only
+  engine::currentGridBarrier()->arriveAndWait();
 }
 
 unsigned long long warpCollective(WarpOp op, unsigned mask, unsigned long long value,

@@ -24,6 +24,7 @@
 #include "engine/Config.h"
 #include "engine/Failure.h"
 #include "engine/Fiber.h"
+#include "engine/GridBarrier.h"
 #include "npurt/device/builtins.h"
 
 #if NPURT_TSAN
@@ -228,7 +229,34 @@ void runBlocksOnPlainThreads(detail::GridTask &task, std::uint64_t blocks, std::
     thread.join();
 }
 
+// A cooperative grid: every block at once, each on an OS thread of its own, so that a block
+// waiting in grid_group::sync() cannot keep another from running (GridBarrier.h). The launch
+// checked the grid against the occupancy limit (npuErrorCooperativeLaunchTooLarge), which keeps
+// the threads few: multiprocessors (workers here) times the blocks resident on one.
+void runBlocksTogether(detail::GridTask &task, std::uint64_t blocks, GridFailure &failure,
+                       CostBins *costBins) {
+  GridBarrier barrier(static_cast<std::ptrdiff_t>(blocks));
+  auto runBlock = [&](std::uint64_t id) {
+    currentGridBarrier() = &barrier;
+    runBlocks(task, id, id + 1, failure, costBins);
+    currentGridBarrier() = nullptr;
+    barrier.leave();
+  };
+  std::vector<std::thread> threads;
+  threads.reserve(static_cast<std::size_t>(blocks - 1));
+  for (std::uint64_t id = 1; id < blocks; ++id)
+    threads.emplace_back(runBlock, id);
+  runBlock(0);
+  for (std::thread &thread : threads)
+    thread.join();
+}
+
 } // namespace
+
+GridBarrier *&currentGridBarrier() {
+  thread_local GridBarrier *barrier = nullptr;
+  return barrier;
+}
 
 int workerCount() {
   static const int count = resolveWorkerCount();
@@ -269,7 +297,9 @@ npuError_t executeGrid(detail::GridTask &task, std::vector<detail::CostTally> *p
     costBins.emplace(*perCoreTallies);
   CostBins *bins = costBins ? &*costBins : nullptr;
   NPURT_TSAN_RELEASE(&task);
-  if (blocks <= grain || workers == 1) {
+  if (task.cooperative) {
+    runBlocksTogether(task, blocks, failure, bins);
+  } else if (blocks <= grain || workers == 1) {
     runBlocks(task, 0, blocks, failure, bins);
   } else if (kUseTbb) {
     arena().execute([&] {

@@ -59,9 +59,6 @@ TEST_F(LaunchFormsTest, LaunchKernelExTakesAConfigurationAndItsAttributes) {
 
   attributes[1].val.clusterDim = {2, 1, 1};
   EXPECT_EQ(npuLaunchKernelEx(&config, fillWith, device, 1, kN), npuErrorNotSupported);
-  attributes[1].id = npuLaunchAttributeCooperative;
-  attributes[1].val.cooperative = 1;
-  EXPECT_EQ(npuLaunchKernelEx(&config, fillWith, device, 1, kN), npuErrorNotSupported);
   EXPECT_EQ(npuGetLastError(), npuErrorNotSupported);
   config.numAttrs = 1;
   config.attrs = nullptr;

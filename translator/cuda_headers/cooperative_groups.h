@@ -22,6 +22,10 @@ struct grid_group : thread_group {
   __device__ dim3 group_dim() const;
   __device__ unsigned long long num_blocks() const;
   __device__ unsigned long long block_rank() const;
+  __device__ dim3 dim_blocks() const;
+  __device__ dim3 block_index() const;
+  __device__ dim3 thread_index() const;
+  __device__ dim3 dim_threads() const;
   static __device__ void sync();
 };
 struct multi_grid_group : thread_group {};

@@ -52,6 +52,7 @@
 #define cudaFuncSetAttribute npuFuncSetAttribute
 #define cudaFuncSetCacheConfig npuFuncSetCacheConfig
 #define cudaFuncSetSharedMemConfig npuFuncSetSharedMemConfig
+#define cudaLaunchCooperativeKernel npuLaunchCooperativeKernel
 #define cudaLaunchHostFunc npuLaunchHostFunc
 #define cudaLaunchKernel npuLaunchKernel
 #define cudaLaunchKernelEx npuLaunchKernelEx

@@ -36,6 +36,9 @@ struct GridTask {
   // with `::npu::never_waits`. A grid the engine would run on one worker anyway may then run on
   // the launching thread when its stream is idle (runtime/api/launch.cpp): no hand-off.
   bool neverWaits = false;
+  // A cooperative launch (npuLaunchCooperativeKernel, or npuLaunchAttributeCooperative): every
+  // block runs at the same time, so grid_group::sync() can wait for all of them.
+  bool cooperative = false;
 
   virtual ~GridTask() = default;
   // Runs the kernel for the current block. Called once per block, possibly

@@ -60,8 +60,13 @@ void runThreadsAsFibers(ThreadEntry entry, void *body);
 // when the block has more than one thread; returns otherwise).
 void syncOnLoopPath(const char *operation);
 
-enum class BarrierKind : int { Plain, Count, And, Or };
+// Grid: grid_group::sync(), a block barrier that completes once every block of the
+// cooperative launch has reached one too.
+enum class BarrierKind : int { Plain, Count, And, Or, Grid };
 int blockBarrier(BarrierKind kind, int predicate);
+// grid_group::sync() (fails the launch unless it is cooperative) and grid_group::is_valid().
+void gridBarrier();
+bool inCooperativeGrid();
 
 enum class WarpOp : int {
   Sync,    // __syncwarp

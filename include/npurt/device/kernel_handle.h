@@ -52,12 +52,13 @@ inline const void *kernel_handle(const char *name, void (*kernel)(Params...)) {
 template <class... Params, class... Args>
 inline npuError_t npuLaunchKernelEx(const npuLaunchConfig_t *config, void (*kernel)(Params...),
                                     Args &&...args) {
-  if (npuError_t error = ::npu::detail::checkLaunchConfig(config); error != npuSuccess)
+  bool cooperative = false;
+  if (npuError_t error = ::npu::detail::checkLaunchConfig(config, cooperative); error != npuSuccess)
     return error;
-  return ::npu::detail::enqueueGrid(
-      ::npu::detail::makeGridTask(nullptr, kernel, config->gridDim, config->blockDim,
-                                  config->dynamicSmemBytes, std::forward<Args>(args)...),
-      config->stream);
+  auto task = ::npu::detail::makeGridTask(nullptr, kernel, config->gridDim, config->blockDim,
+                                          config->dynamicSmemBytes, std::forward<Args>(args)...);
+  task->cooperative = cooperative;
+  return ::npu::detail::enqueueGrid(std::move(task), config->stream);
 }
 
 // CUDA's C++ overload `cudaLaunchKernel(T *func, ...)`: the kernel is typed here.
@@ -66,4 +67,13 @@ inline npuError_t npuLaunchKernel(void (*func)(Params...), dim3 gridDim, dim3 bl
                                   size_t sharedMem = 0, npuStream_t stream = 0) {
   return ::npuLaunchKernel(::npu::kernel_handle(nullptr, func), gridDim, blockDim, args, sharedMem,
                            stream);
+}
+
+// CUDA's C++ overload `cudaLaunchCooperativeKernel(T *func, ...)`.
+template <class... Params>
+inline npuError_t npuLaunchCooperativeKernel(void (*func)(Params...), dim3 gridDim, dim3 blockDim,
+                                             void **args, size_t sharedMem = 0,
+                                             npuStream_t stream = 0) {
+  return ::npuLaunchCooperativeKernel(::npu::kernel_handle(nullptr, func), gridDim, blockDim, args,
+                                      sharedMem, stream);
 }

@@ -48,6 +48,8 @@ AscendBackend::AscendBackend(const DeviceModel &model)
 //    stays at least CUDA 8.0's 227 KiB so programs tuned for it run (above the UB: NPUW003);
 //  - totalGlobalMem = HBM; integrated = 0 (separate device memory); managed memory works but
 //    is not coherent with concurrent host access (concurrentManagedAccess = 0);
+//  - cooperative launches: one block per vector core, all resident (Ascend C's SyncAll
+//    synchronises every core of a kernel the same way);
 //  - clockRate is the AI core clock; memoryClockRate x kMemoryBusBits gives the HBM bandwidth.
 void AscendBackend::deviceProperties(int /*device*/, npuDeviceProp &prop) const {
   prop = npuDeviceProp{};
@@ -107,6 +109,7 @@ void AscendBackend::deviceProperties(int /*device*/, npuDeviceProp &prop) const 
   prop.hostRegisterSupported = 1;
   prop.hostRegisterReadOnlySupported = 1;
   prop.memoryPoolsSupported = 1;
+  prop.cooperativeLaunch = 1;
 }
 
 void AscendBackend::memoryInfo(int /*device*/, std::size_t &freeBytes,

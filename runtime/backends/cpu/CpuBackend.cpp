@@ -30,6 +30,8 @@ constexpr std::size_t KiB = 1024;
 //  - 2048 threads and 32 blocks per multiprocessor (for the occupancy calculator);
 //  - one multiprocessor per engine worker thread: that is the unit that runs blocks
 //    concurrently, so grids sized "k blocks per SM" keep every worker busy;
+//  - cooperative launches: the engine runs such a grid's blocks all at once (one OS thread
+//    each), within the occupancy limit CUDA sets (multiprocessors x resident blocks);
 //  - totalGlobalMem is the host's physical memory; integrated = 1 and pageable memory access
 //    because device and host share that memory;
 //  - l2CacheSize is the host's last-level cache; the memory clock and bus width are nominal
@@ -88,6 +90,7 @@ void CpuBackend::deviceProperties(int /*device*/, npuDeviceProp &prop) const {
   prop.hostRegisterSupported = 1;
   prop.hostRegisterReadOnlySupported = 1;
   prop.memoryPoolsSupported = 1;
+  prop.cooperativeLaunch = 1;
 }
 
 void CpuBackend::memoryInfo(int /*device*/, std::size_t &freeBytes, std::size_t &totalBytes) const {

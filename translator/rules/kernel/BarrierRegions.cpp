@@ -1185,8 +1185,9 @@ std::string Planner::run(RegionPlan *Plan) {
   }
 
   // Names: npu_block, npu_thread and the arrays must not collide with the program's own.
+  // The arrays are named npu_<variable>, and a variable may be called `block` or `thread`.
   std::map<const VarDecl *, std::string> ArrayName;
-  std::set<std::string> Taken;
+  std::set<std::string> Taken = {"npu_block", "npu_thread", "npu_cost_counting"};
   if (C.UserNames.count("npu_block") || C.UserNames.count("npu_thread"))
     return "";
   std::vector<const VarDecl *> Ordered(PerThread.begin(), PerThread.end());
