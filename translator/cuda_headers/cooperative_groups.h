@@ -3,6 +3,14 @@
 #define _COOPERATIVE_GROUPS_H_ // as the CUDA header defines it (guards in user code test it)
 #include "cuda_runtime.h"
 
+namespace cuda {
+template <size_t Alignment> struct aligned_size_t {
+  size_t value;
+  __host__ __device__ explicit aligned_size_t(size_t size);
+  __host__ __device__ operator size_t() const;
+};
+} // namespace cuda
+
 namespace cooperative_groups {
 struct thread_group {
   __device__ void sync() const;
@@ -62,8 +70,13 @@ __device__ thread_block_tile<Size, P> tiled_partition(const P &);
 template <class G> __device__ coalesced_group labeled_partition(const G &, int);
 template <class G> __device__ coalesced_group binary_partition(const G &, bool);
 template <class G> __device__ void sync(const G &);
-template <class G, class T> __device__ void memcpy_async(const G &, T *, const T *, size_t);
+// cooperative_groups/memcpy_async.h (declared here too: some toolkits' cooperative_groups.h
+// includes it).
+template <class G, class T, class S> __device__ void memcpy_async(const G &, T *, const T *, const S &);
+template <class G, class T>
+__device__ void memcpy_async(const G &, T *, size_t, const T *, size_t);
 template <class G> __device__ void wait(const G &);
+template <unsigned int Stages, class G> __device__ void wait_prior(const G &);
 template <class T> struct plus {
   __device__ T operator()(const T &a, const T &b) const { return a + b; }
 };

@@ -1,0 +1,3 @@
+// cu2npu CUDA declaration shim: cooperative_groups/memcpy_async.h - declarations only.
+#pragma once
+#include "../cooperative_groups.h"
