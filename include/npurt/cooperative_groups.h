@@ -10,18 +10,8 @@
 #include <cstddef>
 #include <type_traits>
 
+#include "npurt/async_copy.h"
 #include "npurt/kernel.h"
-
-namespace cuda {
-// A byte count whose pointers are aligned to Alignment bytes (libcu++'s <cuda/barrier>; what
-// cooperative_groups::memcpy_async takes as a hint).
-template <std::size_t Alignment> struct aligned_size_t {
-  static constexpr std::size_t align = Alignment;
-  std::size_t value;
-  explicit aligned_size_t(std::size_t size) : value(size) {}
-  operator std::size_t() const { return value; }
-};
-} // namespace cuda
 
 namespace cooperative_groups {
 
@@ -290,33 +280,17 @@ inline void sync(const grid_group &) { ::npu::detail::gridBarrier(); }
 // The copies run at once, synchronously: each thread of the group copies its rank's share, so
 // a thread may read what it copied but must wait() for the others' shares, as in CUDA.
 // wait(group) and wait_prior<N>(group) are then a sync() of the group (every copy is complete).
-namespace details {
-template <class Group>
-inline void copyShare(const Group &group, void *dst, const void *src, std::size_t bytes) {
-  auto *to = static_cast<unsigned char *>(dst);
-  const auto *from = static_cast<const unsigned char *>(src);
-  const auto rank = static_cast<std::size_t>(group.thread_rank());
-  const auto threads = static_cast<std::size_t>(group.num_threads());
-  for (std::size_t i = rank; i < bytes; i += threads)
-    to[i] = from[i];
-}
-inline std::size_t byteCount(std::size_t bytes) { return bytes; }
-template <std::size_t Alignment>
-inline std::size_t byteCount(::cuda::aligned_size_t<Alignment> bytes) {
-  return bytes.value;
-}
-} // namespace details
-
 // `count` in bytes (a size_t or cuda::aligned_size_t<N>).
 template <class Group, class T, class Size>
 inline void memcpy_async(const Group &group, T *dst, const T *src, const Size &count) {
-  details::copyShare(group, dst, src, details::byteCount(count));
+  ::cuda::npu_detail::copyShare(group, dst, src, ::cuda::npu_detail::byteCount(count));
 }
 // The layout form: min(dstCount, srcCount) elements.
 template <class Group, class T>
 inline void memcpy_async(const Group &group, T *dst, std::size_t dstCount, const T *src,
                          std::size_t srcCount) {
-  details::copyShare(group, dst, src, (dstCount < srcCount ? dstCount : srcCount) * sizeof(T));
+  ::cuda::npu_detail::copyShare(group, dst, src,
+                                (dstCount < srcCount ? dstCount : srcCount) * sizeof(T));
 }
 template <class Group> inline void wait(const Group &group) { group.sync(); }
 template <unsigned Stages, class Group> inline void wait_prior(const Group &group) { group.sync(); }

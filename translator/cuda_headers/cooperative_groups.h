@@ -2,14 +2,7 @@
 #pragma once
 #define _COOPERATIVE_GROUPS_H_ // as the CUDA header defines it (guards in user code test it)
 #include "cuda_runtime.h"
-
-namespace cuda {
-template <size_t Alignment> struct aligned_size_t {
-  size_t value;
-  __host__ __device__ explicit aligned_size_t(size_t size);
-  __host__ __device__ operator size_t() const;
-};
-} // namespace cuda
+#include "cuda/barrier" // cuda::aligned_size_t, as in the toolkit
 
 namespace cooperative_groups {
 struct thread_group {

@@ -21,6 +21,7 @@
 #include "rules/Context.h"
 #include "rules/DependentMembers.h"
 #include "rules/Rule.h"
+#include "rules/SyncCallees.h"
 #include "rules/kernel/ThreadLoop.h"
 #include "rules/launch/SpacedChevrons.h"
 #include "rules/warp/Lockstep.h"
@@ -180,14 +181,6 @@ struct FnInfo {
 // The flags a caller gets from its callees.
 constexpr bool FnInfo::*InheritedFlags[] = {&FnInfo::Sync, &FnInfo::Waits, &FnInfo::ReadsThreadIdx,
                                             &FnInfo::Effects};
-
-bool inCooperativeGroups(const clang::Decl *D) {
-  for (const clang::DeclContext *DC = D->getDeclContext(); DC; DC = DC->getParent())
-    if (auto *NS = llvm::dyn_cast<clang::NamespaceDecl>(DC))
-      if (NS->getName() == "cooperative_groups")
-        return true;
-  return false;
-}
 
 // Calls whose effect two identical CUDA threads would have twice: atomics (CUDA's and the
 // compiler builtins std::atomic is made of), output, device heap.
@@ -389,7 +382,7 @@ public:
     llvm::StringRef N = Callee->getIdentifier() ? Callee->getName() : "";
     if (hasEffect(N))
       Graph[Cur->getCanonicalDecl()].Effects = true;
-    if ((!N.empty() && isSyncBuiltin(N)) || inCooperativeGroups(Callee))
+    if (synchronisesAsDeclared(Callee))
       return markSync();
     const clang::FunctionDecl *Def = nullptr;
     if (Callee->hasBody(Def) && Def) {

@@ -10,6 +10,7 @@
 #include <clang/AST/StmtCXX.h>
 
 #include "rules/Context.h"
+#include "rules/SyncCallees.h"
 #include "rules/cost/LibraryCalls.h"
 #include "rules/cost/MemorySpace.h"
 #include "rules/cost/SourceText.h"
@@ -27,13 +28,6 @@ enum class Use {
   ReadWrite, // compound assignment, ++, --
   Address    // only its address is taken (&x, array decay, the object of a member access)
 };
-
-bool inCooperativeGroups(const Decl *D) {
-  for (const DeclContext *DC = D->getDeclContext(); DC; DC = DC->getParent())
-    if (auto *NS = dyn_cast<NamespaceDecl>(DC); NS && NS->getName() == "cooperative_groups")
-      return true;
-  return false;
-}
 
 bool isFloating(OpClass Class) {
   return Class == OpClass::Fp32 || Class == OpClass::Fp64 || Class == OpClass::Fp16;

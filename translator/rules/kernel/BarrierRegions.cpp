@@ -51,6 +51,7 @@
 #include "mapping/Mapping.h"
 #include "rules/Context.h"
 #include "rules/DependentMembers.h"
+#include "rules/SyncCallees.h"
 #include "rules/kernel/Collectives.h"
 #include "rules/kernel/LoopInterchange.h"
 #include "rules/kernel/ThreadLoop.h"
@@ -67,14 +68,6 @@ bool isBarrierStmt(const Stmt *S) {
   auto *CE = dyn_cast<CallExpr>(S);
   const FunctionDecl *FD = calleeOf(CE);
   return FD && FD->getIdentifier() && FD->getName() == "__syncthreads" && CE->getNumArgs() == 0;
-}
-
-bool inCooperativeGroups(const Decl *D) {
-  for (const DeclContext *DC = D->getDeclContext(); DC; DC = DC->getParent())
-    if (auto *NS = dyn_cast<NamespaceDecl>(DC))
-      if (NS->getName() == "cooperative_groups")
-        return true;
-  return false;
 }
 
 const char *builtinVarName(const Expr *E) {
@@ -502,7 +495,7 @@ Planner::Wait Planner::callWait(const CallExpr *CE) const {
   auto Of = [&](const FunctionDecl *FD) {
     if (const FunctionDecl *P = FD->getTemplateInstantiationPattern())
       FD = P;
-    if ((FD->getIdentifier() && isSyncBuiltin(FD->getName())) || inCooperativeGroups(FD))
+    if (synchronisesAsDeclared(FD))
       return Wait::Sync;
     const FunctionDecl *Def = nullptr;
     if (FD->hasBody(Def) && Def) {
@@ -934,20 +927,26 @@ std::string Planner::run(RegionPlan *Plan) {
   if (!analyseVariables())
     return "";
 
-  // Classify each block-level statement and group the rest into regions.
+  // Classify each block-level statement and group the rest into regions. Constants stay at block
+  // level too: the same for every thread, and a __shared__ declaration there may need them
+  // (`constexpr int stages = 2; __shared__ float buffer[stages][N];`).
+  auto StaysAtBlockLevel = [&](const VarDecl *VD) {
+    return VD->isStaticLocal() || VD->hasExternalStorage() || Hoist.count(VD) ||
+           (!VD->getType()->isReferenceType() && VD->isUsableInConstantExpressions(*C.AST));
+  };
   auto BlockLevel = [&](const Stmt *S) {
     if (Barriers.count(S) || Hoisted.count(S))
       return true;
     if (auto *DS = dyn_cast<DeclStmt>(S)) {
-      bool AllStatic = true, AnyHoisted = false;
+      bool AllStay = true, AnyHoisted = false;
       for (const Decl *D : DS->decls()) {
         if (isa<TagDecl>(D) || isa<TypedefNameDecl>(D))
           continue; // a local type (with a static variable of it: `__shared__ union {...} t;`)
         auto *VD = dyn_cast<VarDecl>(D);
-        AllStatic = AllStatic && VD && (VD->isStaticLocal() || VD->hasExternalStorage());
+        AllStay = AllStay && VD && StaysAtBlockLevel(VD);
         AnyHoisted = AnyHoisted || (VD && Hoist.count(VD));
       }
-      return AllStatic || AnyHoisted;
+      return AllStay || AnyHoisted;
     }
     if (auto *E = dyn_cast<Expr>(S)) {
       const Expr *Value = nullptr;
@@ -981,10 +980,9 @@ std::string Planner::run(RegionPlan *Plan) {
         continue;
       }
       if (BlockLevel(S)) {
-        if (auto *DS = dyn_cast<DeclStmt>(S)) // static and extern declarations may mix: all or none
+        if (auto *DS = dyn_cast<DeclStmt>(S)) // declarations that stay may mix: all or none
           for (const Decl *D : DS->decls())
-            if (auto *VD = dyn_cast<VarDecl>(D);
-                VD && !VD->isStaticLocal() && !VD->hasExternalStorage() && !Hoist.count(VD))
+            if (auto *VD = dyn_cast<VarDecl>(D); VD && !StaysAtBlockLevel(VD))
               return "";
         Flush();
         continue;

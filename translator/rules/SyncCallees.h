@@ -1,0 +1,21 @@
+// Calls that synchronise CUDA threads, as far as their declarations tell: the one rule the
+// driver's call graph, the barrier-region planner and the cost counters share.
+#pragma once
+
+namespace clang {
+class Decl;
+class FunctionDecl;
+} // namespace clang
+
+namespace cu2npu {
+
+// Whether D is declared in namespace cooperative_groups (at any depth).
+bool inCooperativeGroups(const clang::Decl *D);
+
+// Whether a call of FD may make the calling thread wait for others of its block, though the
+// translation unit has no body for it: a barrier or warp builtin (isSyncBuiltin), a cooperative
+// groups function, or a declaration of ours marked `__attribute__((annotate("cu2npu_waits")))`
+// (libcu++'s cuda::barrier and cuda::pipeline waits in cuda_headers/cuda/).
+bool synchronisesAsDeclared(const clang::FunctionDecl *FD);
+
+} // namespace cu2npu
