@@ -10,6 +10,9 @@
 #include <cstring>
 #include <new>
 
+#if NPURT_ASAN
+#include <sanitizer/asan_interface.h>
+#endif
 #if NPURT_TSAN
 #include <sanitizer/tsan_interface.h>
 #endif
@@ -147,6 +150,11 @@ StackPool::~StackPool() {
   for (FiberStack &stack : stacks_) {
 #if NPURT_TSAN
     __tsan_destroy_fiber(stack.tsanFiber);
+#endif
+#if NPURT_ASAN
+    // ASan keeps the poison of the frames that were on it; whatever maps these addresses next
+    // (the stacks of a later thread: cooperative grids run on threads of their own) starts clean.
+    ASAN_UNPOISON_MEMORY_REGION(stack.low, static_cast<std::size_t>(stack.high - stack.low));
 #endif
     munmap(stack.mapping, stack.mappingBytes);
   }
