@@ -18,6 +18,7 @@
 #include <new>
 #include <optional>
 #include <string>
+#include <system_error>
 #include <thread>
 #include <vector>
 
@@ -244,8 +245,21 @@ void runBlocksTogether(detail::GridTask &task, std::uint64_t blocks, GridFailure
   };
   std::vector<std::thread> threads;
   threads.reserve(static_cast<std::size_t>(blocks - 1));
-  for (std::uint64_t id = 1; id < blocks; ++id)
-    threads.emplace_back(runBlock, id);
+  for (std::uint64_t id = 1; id < blocks; ++id) {
+    try {
+      threads.emplace_back(runBlock, id);
+    } catch (const std::system_error &error) {
+      // The OS refused a thread: the launch fails, and the blocks that never start leave the
+      // barrier so the started ones do not wait for them.
+      failure.record(kErrorLaunchFailure,
+                     std::string("npurt: kernel '") + (task.name != nullptr ? task.name : "?") +
+                         "': a cooperative launch of " + std::to_string(blocks) +
+                         " blocks needs a thread per block: " + error.what());
+      for (std::uint64_t unstarted = id; unstarted < blocks; ++unstarted)
+        barrier.leave();
+      break;
+    }
+  }
   runBlock(0);
   for (std::thread &thread : threads)
     thread.join();
