@@ -212,6 +212,7 @@ public:
   std::vector<const clang::VarDecl *> Vars;
   std::vector<std::pair<const clang::CUDAKernelCallExpr *, const clang::FunctionDecl *>> Launches;
   std::vector<std::pair<const clang::ExplicitCastExpr *, const clang::FunctionDecl *>> Casts;
+  std::vector<std::pair<const clang::DeclRefExpr *, const clang::FunctionDecl *>> KernelArguments;
   std::map<const clang::FunctionDecl *, FnInfo> Graph;
   std::map<clang::FileID, std::vector<OffsetRange>> DeviceBodies, AllBodies, HostDeviceBodies;
 
@@ -394,7 +395,22 @@ public:
       markUnknown();
   }
 
+  // `cudaLaunchKernel(k, ...)`, `cudaLaunchCooperativeKernel(k, ...)`: CUDA's C++ overloads
+  // taking the kernel itself, whose name the kernel-handle rule keeps for the runtime.
+  static const clang::DeclRefExpr *kernelOfTypedLaunch(const clang::CallExpr *E) {
+    const clang::FunctionDecl *FD = E->getDirectCallee();
+    if (!FD || !FD->getPrimaryTemplate() || !FD->getIdentifier() || E->getNumArgs() == 0 ||
+        (FD->getName() != "cudaLaunchKernel" && FD->getName() != "cudaLaunchCooperativeKernel"))
+      return nullptr;
+    auto *DR = llvm::dyn_cast<clang::DeclRefExpr>(E->getArg(0)->IgnoreParenImpCasts());
+    auto *Kernel = DR ? llvm::dyn_cast<clang::FunctionDecl>(DR->getDecl()) : nullptr;
+    return Kernel && Kernel->hasAttr<clang::CUDAGlobalAttr>() ? DR : nullptr;
+  }
+
   bool VisitCallExpr(clang::CallExpr *E) {
+    if (!GraphOnly)
+      if (const clang::DeclRefExpr *Kernel = kernelOfTypedLaunch(E))
+        KernelArguments.push_back({Kernel, Outer});
     if (!Cur)
       return true;
     if (const clang::FunctionDecl *FD = E->getDirectCallee()) {
@@ -678,6 +694,10 @@ public:
       for (auto &[E, Fn] : W.Casts) {
         C.CurrentFunction = Fn;
         R->onKernelValue(C, *E);
+      }
+      for (auto &[E, Fn] : W.KernelArguments) {
+        C.CurrentFunction = Fn;
+        R->onKernelArgument(C, *E);
       }
       C.CurrentFunction = nullptr;
       for (const IncludeEvent &E : C.Includes)

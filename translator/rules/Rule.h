@@ -28,6 +28,8 @@ public:
   virtual void onKernelCall(Context &, const clang::CUDAKernelCallExpr &) {}
   // An explicit cast in a translated function (C.CurrentFunction: the function it is in).
   virtual void onKernelValue(Context &, const clang::ExplicitCastExpr &) {}
+  // A kernel passed by name to a typed CUDA launch (`cudaLaunchKernel(k, grid, block, args)`).
+  virtual void onKernelArgument(Context &, const clang::DeclRefExpr &) {}
   // After the walk: preprocessor events and the lexical pass over each translated file.
   virtual void onInclude(Context &, const IncludeEvent &) {}
   virtual void onMacroUse(Context &, const MacroUse &) {}

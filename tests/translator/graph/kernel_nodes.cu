@@ -1,6 +1,7 @@
 // A __global__ function cast to a void pointer (kernel graph nodes, cudaLaunchKernel) becomes a
-// kernel handle; the whole cast is replaced and a non-const target gets a const_cast. Uses
-// that are not such casts (typed template forms, launches) are left alone. No diagnostic.
+// kernel handle; the whole cast is replaced and a non-const target gets a const_cast. The kernel
+// given to cudaLaunchKernel's typed overload becomes its handle too (the launch keeps its name);
+// other uses (typed attribute forms, launches) are left alone. No diagnostic.
 // NO-DIAG
 #include <cuda_runtime.h>
 
@@ -30,7 +31,7 @@ void build(cudaGraph_t graph, float *d, int n) {
   cudaLaunchKernel((const void *)scale, dim3(1), dim3(128), args, 0, 0);
   // CHECK: npuLaunchKernel(const_cast<void *>(::npu::kernel_handle("fill<3>", fill<3>)), dim3(1), dim3(32), args + 0, 0, 0);
   cudaLaunchKernel(reinterpret_cast<void *>(&fill<3>), dim3(1), dim3(32), args + 0, 0, 0);
-  // CHECK: npuLaunchKernel(scale, dim3(1), dim3(128), args);
+  // CHECK: npuLaunchKernel(::npu::kernel_handle("scale", scale), dim3(1), dim3(128), args);
   cudaLaunchKernel(scale, dim3(1), dim3(128), args);
   cudaFuncAttributes attr;
   // CHECK: npuFuncGetAttributes(&attr, scale);

@@ -1,5 +1,5 @@
 // A cooperative launch and grid-wide synchronisation: cudaLaunchCooperativeKernel in both forms
-// (a kernel cast to a void pointer becomes a kernel handle; the C++ overload keeps the kernel),
+// (a kernel cast to a void pointer and the kernel given to the C++ overload become its handle),
 // this_grid()/grid_group kept as written, and a local named `block` live across the kernel's
 // waiting statements, whose per-thread slots must not take the name of the regions object.
 // NO-DIAG
@@ -40,7 +40,7 @@ int launch(const float *in, float *partial, unsigned n, int blocks, cudaStream_t
   void *args[] = {&in, &partial, &n};
   // CHECK: npuLaunchCooperativeKernel(const_cast<void *>(::npu::kernel_handle("sumAll", sumAll)), blocks, 256, args, 256 * sizeof(float), stream)
   cudaError_t e = cudaLaunchCooperativeKernel((void *)sumAll, blocks, 256, args, 256 * sizeof(float), stream);
-  // CHECK: npuLaunchCooperativeKernel(sumAll, blocks, 256, args, 256 * sizeof(float));
+  // CHECK: npuLaunchCooperativeKernel(::npu::kernel_handle("sumAll", sumAll), blocks, 256, args, 256 * sizeof(float));
   cudaLaunchCooperativeKernel(sumAll, blocks, 256, args, 256 * sizeof(float));
   // CHECK: e == npuErrorCooperativeLaunchTooLarge
   return cooperative && e == cudaErrorCooperativeLaunchTooLarge;

@@ -27,6 +27,7 @@ class KernelHandleRule : public Rule {
 public:
   llvm::StringRef name() const override;
   void onKernelValue(Context &C, const clang::ExplicitCastExpr &Cast) override;
+  void onKernelArgument(Context &C, const clang::DeclRefExpr &Kernel) override;
 };
 
 // inactive-launch: a launch in an #if branch the parse skipped has no AST; it is rewritten from
