@@ -20,7 +20,7 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <utility>
+#include <utility> // std::move, for callers' wait(std::move(token))
 
 #include "npurt/device/builtins.h"
 
@@ -76,7 +76,7 @@ public:
   // Trivial, as a __shared__ object must be; init() sets it up.
   barrier() = default;
   barrier(std::ptrdiff_t expected, CompletionFunction completion = CompletionFunction())
-      : expected_(expected), pending_(expected), completion_(completion) {}
+      : expected_(expected), pending_(expected), phase_(0), completion_(completion) {}
   barrier(const barrier &) = delete;
   barrier &operator=(const barrier &) = delete;
 

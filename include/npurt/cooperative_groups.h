@@ -24,6 +24,10 @@ inline unsigned long long blockRank() {
 inline unsigned long long gridBlockCount() {
   return 1ull * ::gridDim.x * ::gridDim.y * ::gridDim.z;
 }
+inline unsigned long long gridThreadCount() { return gridBlockCount() * blockThreadCount(); }
+inline unsigned long long gridThreadRank() {
+  return blockRank() * blockThreadCount() + blockThreadRank();
+}
 // The i-th set bit of mask (i from 0), as a lane number.
 inline int nthSetLane(unsigned mask, unsigned i) {
   for (unsigned k = 0; k < i; ++k)
@@ -49,7 +53,7 @@ public:
   unsigned long long size() const { return num_threads(); }
   unsigned long long num_threads() const {
     if (kind_ == Kind::Grid)
-      return details::gridBlockCount() * details::blockThreadCount();
+      return details::gridThreadCount();
     if (kind_ == Kind::Block)
       return details::blockThreadCount();
     if (kind_ == Kind::Coalesced)
@@ -57,9 +61,9 @@ public:
     return tileSize_;
   }
   unsigned long long thread_rank() const {
-    const unsigned rank = details::blockThreadRank();
     if (kind_ == Kind::Grid)
-      return details::blockRank() * details::blockThreadCount() + rank;
+      return details::gridThreadRank();
+    const unsigned rank = details::blockThreadRank();
     if (kind_ == Kind::Block)
       return rank;
     if (kind_ == Kind::Coalesced)
@@ -117,13 +121,9 @@ public:
   grid_group() : thread_group(Kind::Grid, 0, 0xffffffffu) {}
   static bool is_valid() { return ::npu::detail::inCooperativeGrid(); }
   static void sync() { ::npu::detail::gridBarrier(); }
-  static unsigned long long size() { return num_threads(); }
-  static unsigned long long num_threads() {
-    return details::gridBlockCount() * details::blockThreadCount();
-  }
-  static unsigned long long thread_rank() {
-    return details::blockRank() * details::blockThreadCount() + details::blockThreadRank();
-  }
+  static unsigned long long size() { return details::gridThreadCount(); }
+  static unsigned long long num_threads() { return details::gridThreadCount(); }
+  static unsigned long long thread_rank() { return details::gridThreadRank(); }
   static unsigned long long num_blocks() { return details::gridBlockCount(); }
   static unsigned long long block_rank() { return details::blockRank(); }
   static dim3 group_dim() { return ::blockDim; }

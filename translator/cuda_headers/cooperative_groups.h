@@ -65,9 +65,9 @@ template <class G> __device__ coalesced_group binary_partition(const G &, bool);
 template <class G> __device__ void sync(const G &);
 // cooperative_groups/memcpy_async.h (declared here too: some toolkits' cooperative_groups.h
 // includes it).
-template <class G, class T, class S> __device__ void memcpy_async(const G &, T *, const T *, const S &);
-template <class G, class T>
-__device__ void memcpy_async(const G &, T *, size_t, const T *, size_t);
+template <class G, class T, class S>
+__device__ void memcpy_async(const G &, T *, const T *, const S &);
+template <class G, class T> __device__ void memcpy_async(const G &, T *, size_t, const T *, size_t);
 template <class G> __device__ void wait(const G &);
 template <unsigned int Stages, class G> __device__ void wait_prior(const G &);
 template <class T> struct plus {
