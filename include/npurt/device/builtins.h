@@ -8,6 +8,8 @@
 #pragma once
 
 #include <atomic>
+#include <climits>
+#include <cstdint>
 #include <memory>
 #include <type_traits>
 
@@ -180,10 +182,15 @@ template <ThreadDims Read> inline ::dim3 threadsRun(const ::dim3 blockSize) {
 // pkg-config file add along with NPURT_OMP_SIMD) lifts that. Without it, `GCC ivdep` still drops
 // the aliasing checks and vectorises at -O3.
 //
-// The index is signed and threadIdx.x is unsigned(x), which converts back to int at no cost, so
-// `int tx = threadIdx.x` and the thread slots (64-bit, `row + x`) are affine functions of the
-// index, which the vectoriser needs: 32-bit unsigned arithmetic on it (`first + i`) could wrap,
-// and gcc then computes each lane's address alone (gemm_tiled's Bs[k][tx]: 3.5x slower).
+// The vectoriser needs each lane's addresses to be affine functions of a loop index that cannot
+// wrap; 32-bit unsigned arithmetic could, and gcc then computes each lane's address alone
+// (gemm_tiled's Bs[k][tx]: 3.5x slower; gemm_naive's B[k * n + col]: 2.4x). So the SIMD loop's
+// index is a signed int g, the global x index `blockIdx.x * blockDim.x + threadIdx.x` itself, and
+// the lane's threadIdx.x is `unsigned(g) - offset` with offset = blockIdx.x * blockDim.x (the
+// product the body computes from the same values): the body's `blockIdx.x * blockDim.x +
+// threadIdx.x` folds back to g, and `int tx = threadIdx.x` and the thread slots (`row + xi`) are
+// affine in g too. The row takes that form when the global indices fit an int (else g would
+// overflow), the plain one (g = threadIdx.x) otherwise.
 #if defined(NPURT_OMP_SIMD)
 #define NPU_DETAIL_SIMD_LOOP _Pragma("omp simd")
 #elif defined(__clang__)
@@ -193,20 +200,94 @@ template <ThreadDims Read> inline ::dim3 threadsRun(const ::dim3 blockSize) {
 #else
 #define NPU_DETAIL_SIMD_LOOP
 #endif
+// lane(x, xi): threadIdx.x and the same value as an int, affine in the loop's index.
 template <bool Simd, class Lane>
-inline void threadRow(const unsigned begin, const unsigned end, Lane &&lane) {
+inline void threadRow(const unsigned begin, const unsigned end, const unsigned offset,
+                      Lane &&lane) {
+  if constexpr (Simd) {
+    if (std::uint64_t{offset} + end <= std::uint64_t{INT_MAX}) {
+      const int base = static_cast<int>(offset);
+      const int first = base + static_cast<int>(begin), last = base + static_cast<int>(end);
+      NPU_DETAIL_SIMD_LOOP
+      for (int g = first; g < last; ++g)
+        lane(static_cast<unsigned>(g) - offset, g - base);
+      return;
+    }
+  }
   const int first = static_cast<int>(begin), last = static_cast<int>(end);
   if constexpr (Simd) {
     NPU_DETAIL_SIMD_LOOP
     for (int x = first; x < last; ++x)
-      lane(x);
+      lane(static_cast<unsigned>(x), x);
   } else {
     for (int x = first; x < last; ++x)
-      lane(x);
+      lane(static_cast<unsigned>(x), x);
   }
+}
+#if defined(NPURT_OMP_SIMD)
+#define NPU_DETAIL_SIMD_COUNT _Pragma("omp simd reduction(+ : passed)")
+#else
+#define NPU_DETAIL_SIMD_COUNT
+#endif
+// Whether passes(x, xi) holds for every lane of the row (indices as threadRow's SIMD loop).
+template <class Passes>
+inline bool everyLanePasses(const unsigned begin, const unsigned end, const unsigned offset,
+                            Passes &&passes) {
+  int passed = 0;
+  if (std::uint64_t{offset} + end <= std::uint64_t{INT_MAX}) {
+    const int base = static_cast<int>(offset);
+    const int first = base + static_cast<int>(begin), last = base + static_cast<int>(end);
+    NPU_DETAIL_SIMD_COUNT
+    for (int g = first; g < last; ++g)
+      passed += passes(static_cast<unsigned>(g) - offset, g - base) ? 1 : 0;
+  } else {
+    const int first = static_cast<int>(begin), last = static_cast<int>(end);
+    NPU_DETAIL_SIMD_COUNT
+    for (int x = first; x < last; ++x)
+      passed += passes(static_cast<unsigned>(x), x) ? 1 : 0;
+  }
+  return passed == static_cast<int>(end - begin);
 }
 template <ThreadIdxGlobal Global, class Counting>
 inline constexpr bool kSimdThreads = Global == ThreadIdxGlobal::Unused && !Counting::value;
+
+// The three readings of a fast-path body's guard (npu::for_each_thread_guarded).
+struct GuardTested { // the condition decides, as written
+  bool enters(const bool condition) const { return condition; }
+  bool exits(const bool condition) const { return condition; }
+};
+struct GuardPassed { // every lane of the row passes: the guard is dropped
+  bool enters(bool) const { return true; }
+  bool exits(bool) const { return false; }
+};
+struct GuardCheck { // records whether the lane passes and runs nothing after the guard
+  bool *passes;
+  bool enters(const bool condition) const {
+    *passes = condition;
+    return false;
+  }
+  bool exits(const bool condition) const {
+    *passes = !condition;
+    return true;
+  }
+};
+
+// The loop of for_each_thread and for_each_thread_guarded: row(y, z, nx, counting, block,
+// blockSize, grid) for each row of the threads run.
+template <ThreadIdxGlobal Global, ThreadDims Read, class Row> inline void forEachRow(Row &&row) {
+  const ::uint3 block = ::blockIdx;
+  const ::dim3 blockSize = ::blockDim;
+  const ::dim3 grid = ::gridDim;
+  LoopModeScope loopMode;
+  withCounting([&](auto counting) {
+    const ::dim3 run = threadsRun<Read>(blockSize);
+    RepeatedCounts repeat(decltype(counting)::value,
+                          (blockSize.x * blockSize.y * blockSize.z) / (run.x * run.y * run.z));
+    for (unsigned z = 0; z < run.z; ++z)
+      for (unsigned y = 0; y < run.y; ++y)
+        row(y, z, run.x, counting, block, blockSize, grid);
+  });
+}
 } // namespace detail
 
 // The fast path: the block's threads as a plain loop (z, y, x; one flat loop
@@ -215,24 +296,55 @@ inline constexpr bool kSimdThreads = Global == ThreadIdxGlobal::Unused && !Count
 template <ThreadIdxGlobal Global = ThreadIdxGlobal::Kept, ThreadDims Read = ThreadDims::XYZ,
           class Body>
 inline void for_each_thread(Body &&body) {
-  const ::uint3 block = ::blockIdx;
-  const ::dim3 blockSize = ::blockDim;
-  const ::dim3 grid = ::gridDim;
-  detail::LoopModeScope loopMode;
-  detail::withCounting([&](auto counting) {
-    const ::dim3 run = detail::threadsRun<Read>(blockSize);
-    const unsigned nx = run.x, ny = run.y, nz = run.z;
-    detail::RepeatedCounts repeat(decltype(counting)::value,
-                                  (blockSize.x * blockSize.y * blockSize.z) / (nx * ny * nz));
+  detail::forEachRow<Global, Read>([&](const unsigned y, const unsigned z, const unsigned nx,
+                                       auto counting, const ::uint3 block, const ::dim3 blockSize,
+                                       const ::dim3 grid) {
     constexpr bool simd = detail::kSimdThreads<Global, decltype(counting)>;
-    for (unsigned z = 0; z < nz; ++z)
-      for (unsigned y = 0; y < ny; ++y)
-        detail::threadRow<simd>(0, nx, [&](const int x) {
-          const ::uint3 thread{static_cast<unsigned>(x), y, z};
-          if constexpr (Global == ThreadIdxGlobal::Kept)
-            ::threadIdx = thread;
-          body(thread, block, blockSize, grid, counting);
-        });
+    detail::threadRow<simd>(0, nx, block.x * blockSize.x, [&](const unsigned x, int) {
+      const ::uint3 thread{x, y, z};
+      if constexpr (Global == ThreadIdxGlobal::Kept)
+        ::threadIdx = thread;
+      body(thread, block, blockSize, grid, counting);
+    });
+  });
+}
+
+// The fast path of a body that is declarations and then a guard, as cu2npu writes it
+// (translator/rules/kernel/FastPathGuard.h): `if (npu_guard.enters(C)) {...}` as its last
+// statement or `if (npu_guard.exits(C)) return;`, the body taking the guard as its first parameter.
+// A guard is control flow around stores, which no vectoriser turns into SSE code, so on the SIMD
+// loop each row first evaluates the declarations and C for every lane (GuardCheck: nothing after
+// the guard runs), and when every lane passes -- every row of a grid but its edges -- runs the
+// body with the guard dropped (GuardPassed), else as written (GuardTested). The translator
+// proves the declarations and C free of side effects, so evaluating them twice changes nothing;
+// and on a GPU every lane of a warp evaluates C before any runs what it guards.
+template <ThreadIdxGlobal Global = ThreadIdxGlobal::Kept, ThreadDims Read = ThreadDims::XYZ,
+          class Body>
+inline void for_each_thread_guarded(Body &&body) {
+  detail::forEachRow<Global, Read>([&](const unsigned y, const unsigned z, const unsigned nx,
+                                       auto counting, const ::uint3 block, const ::dim3 blockSize,
+                                       const ::dim3 grid) {
+    constexpr bool simd = detail::kSimdThreads<Global, decltype(counting)>;
+    const unsigned offset = block.x * blockSize.x;
+    auto runRow = [&](const auto guard) {
+      detail::threadRow<simd>(0, nx, offset, [&](const unsigned x, int) {
+        const ::uint3 thread{x, y, z};
+        if constexpr (Global == ThreadIdxGlobal::Kept)
+          ::threadIdx = thread;
+        body(guard, thread, block, blockSize, grid, counting);
+      });
+    };
+    if constexpr (simd) {
+      if (detail::everyLanePasses(0, nx, offset, [&](const unsigned x, int) {
+            bool passes = false;
+            body(detail::GuardCheck{&passes}, ::uint3{x, y, z}, block, blockSize, grid, counting);
+            return passes;
+          })) {
+        runRow(detail::GuardPassed{});
+        return;
+      }
+    }
+    runRow(detail::GuardTested{});
   });
 }
 

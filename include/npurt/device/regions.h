@@ -185,16 +185,15 @@ public:
   template <ThreadIdxGlobal Global = ThreadIdxGlobal::Kept, ThreadDims Read = ThreadDims::XYZ,
             class Body>
   void for_each_thread(Body &&body) {
-    const ::uint3 block = ::blockIdx;
-    const ::dim3 blockSize = blockSize_;
-    const ::dim3 grid = ::gridDim;
-    detail::LoopModeScope loopMode;
-    detail::withCounting([&](auto counting) {
-      if (exitedCount_ == 0)
-        run<Global, Read, false>(body, block, blockSize, grid, counting);
-      else
-        run<Global, Read, true>(body, block, blockSize, grid, counting);
-    });
+    runRegion<Global, Read, false>(body);
+  }
+  // A region that is a thread-strided loop's body, whose first statement after the bindings is
+  // its guard `if (npu_guard.exits(!(cond))) return;`: as ::npu::for_each_thread_guarded, each
+  // row checks the guard for every lane first and, when all pass, runs without it.
+  template <ThreadIdxGlobal Global = ThreadIdxGlobal::Kept, ThreadDims Read = ThreadDims::XYZ,
+            class Body>
+  void for_each_thread_guarded(Body &&body) {
+    runRegion<Global, Read, true>(body);
   }
 
   // A collective statement: body runs for every thread that has not exited, once per step of the
@@ -245,27 +244,60 @@ private:
                            }});
   }
 
-  template <ThreadIdxGlobal Global, ThreadDims Read, bool SkipExited, class Body, class Counting>
+  template <ThreadIdxGlobal Global, ThreadDims Read, bool Guarded, class Body>
+  void runRegion(Body &body) {
+    const ::uint3 block = ::blockIdx;
+    const ::dim3 blockSize = blockSize_;
+    const ::dim3 grid = ::gridDim;
+    detail::LoopModeScope loopMode;
+    detail::withCounting([&](auto counting) {
+      if (exitedCount_ == 0)
+        run<Global, Read, false, Guarded>(body, block, blockSize, grid, counting);
+      else
+        run<Global, Read, true, Guarded>(body, block, blockSize, grid, counting);
+    });
+  }
+
+  template <ThreadIdxGlobal Global, ThreadDims Read, bool SkipExited, bool Guarded, class Body,
+            class Counting>
   [[gnu::flatten]] void run(Body &body, const ::uint3 block, const ::dim3 blockSize,
                             const ::dim3 grid, Counting counting) {
     const ::dim3 run = detail::threadsRun<Read>(extent_);
     detail::RepeatedCounts repeat(Counting::value,
                                   (extent_.x * extent_.y * extent_.z) / (run.x * run.y * run.z));
     const unsigned x0 = first_.x, y0 = first_.y, z0 = first_.z;
+    const unsigned offset = block.x * blockSize.x;
     constexpr bool simd = detail::kSimdThreads<Global, Counting>;
     for (unsigned z = z0; z < z0 + run.z; ++z)
       for (unsigned y = y0; y < y0 + run.y; ++y) {
         const std::size_t row = std::size_t{blockSize.x} * (y + std::size_t{blockSize.y} * z);
-        detail::threadRow<simd>(x0, x0 + run.x, [&](const int x) {
-          const std::size_t t = row + static_cast<std::size_t>(x);
-          if constexpr (SkipExited)
-            if (exited_[t])
-              return;
-          const ::uint3 thread{static_cast<unsigned>(x), y, z};
-          if constexpr (Global == ThreadIdxGlobal::Kept)
-            ::threadIdx = thread;
-          body(thread, block, blockSize, grid, counting, t);
-        });
+        auto runRow = [&](const auto guard) {
+          detail::threadRow<simd>(x0, x0 + run.x, offset, [&](const unsigned x, const int xi) {
+            const std::size_t t = row + static_cast<std::size_t>(xi);
+            if constexpr (SkipExited)
+              if (exited_[t])
+                return;
+            const ::uint3 thread{x, y, z};
+            if constexpr (Global == ThreadIdxGlobal::Kept)
+              ::threadIdx = thread;
+            if constexpr (Guarded)
+              body(guard, thread, block, blockSize, grid, counting, t);
+            else
+              body(thread, block, blockSize, grid, counting, t);
+          });
+        };
+        if constexpr (Guarded && simd && !SkipExited) {
+          if (detail::everyLanePasses(x0, x0 + run.x, offset, [&](const unsigned x, const int xi) {
+                bool passes = false;
+                body(detail::GuardCheck{&passes}, ::uint3{x, y, z}, block, blockSize, grid,
+                     counting, row + static_cast<std::size_t>(xi));
+                return passes;
+              })) {
+            runRow(detail::GuardPassed{});
+            continue;
+          }
+        }
+        runRow(detail::GuardTested{});
       }
   }
 

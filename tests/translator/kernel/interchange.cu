@@ -63,10 +63,10 @@ __global__ void columns2d(const float (*a)[256], float *out, int rows) {
 
 // A thread walking its own row: already the order a CPU wants, left on the fast path.
 // CHECK: __global__ void matvecRow(const float *A, const float *x, float *y, int n) {
-// CHECK:   ::npu::for_each_thread<::npu::ThreadIdxGlobal::Unused, ::npu::ThreadDims::X>([&](NPU_THREAD_PARAMS) {
+// CHECK:   ::npu::for_each_thread_guarded<::npu::ThreadIdxGlobal::Unused, ::npu::ThreadDims::X>([&](const auto npu_guard, NPU_THREAD_PARAMS) {
 // CHECK:   NPU_COST(intops(3));
 // CHECK:   int row = blockIdx.x * blockDim.x + threadIdx.x;
-// CHECK:   if (row < n) {
+// CHECK:   if (npu_guard.enters(row < n)) {
 // CHECK:     NPU_COST(gwrite(4));
 // CHECK:     float sum = 0.0f;
 // CHECK:     for (int j = 0; j < n; ++j)
@@ -163,7 +163,7 @@ __global__ void guardedTile(const float *in, float *out, int n) {
 // CHECK:   [[maybe_unused]] auto &sum = npu_sum[npu_thread] = 0.0f;
 // CHECK:   });
 // CHECK:   for (int i = blockIdx.x * blockDim.x + 0; npu_block.active() && (i < n); i += blockDim.x * gridDim.x)
-// CHECK:     npu_block.for_each_thread<::npu::ThreadIdxGlobal::Unused>([&](NPU_REGION_PARAMS) { unsigned int const tid = threadIdx.x; auto &sum = npu_sum[npu_thread]; const auto npu_i_base = i; int i = npu_i_base + (tid); if (!(i < n)) return;
+// CHECK:     npu_block.for_each_thread_guarded<::npu::ThreadIdxGlobal::Unused>([&](const auto npu_guard, NPU_REGION_PARAMS) { unsigned int const tid = threadIdx.x; auto &sum = npu_sum[npu_thread]; const auto npu_i_base = i; int i = npu_i_base + (tid); if (npu_guard.exits(!(i < n))) return;
 // CHECK:     { NPU_COST(fp32(1), intops(3), gread(4)); sum += in[i]; }
 // CHECK:     });
 // CHECK:   npu_block.for_each_thread<::npu::ThreadIdxGlobal::Unused>([&](NPU_REGION_PARAMS) { unsigned int const tid = threadIdx.x; auto &sum = npu_sum[npu_thread];

@@ -53,6 +53,7 @@
 #include "rules/DependentMembers.h"
 #include "rules/SyncCallees.h"
 #include "rules/kernel/Collectives.h"
+#include "rules/kernel/FastPathGuard.h"
 #include "rules/kernel/LoopInterchange.h"
 #include "rules/kernel/ThreadLoop.h"
 #include "rules/kernel/ThreadParams.h"
@@ -70,37 +71,17 @@ bool isBarrierStmt(const Stmt *S) {
   return FD && FD->getIdentifier() && FD->getName() == "__syncthreads" && CE->getNumArgs() == 0;
 }
 
-const char *builtinVarName(const Expr *E) {
-  // blockIdx.x and friends: a property of clang's __cuda_builtin_*_t (PseudoObjectExpr).
-  auto *PO = dyn_cast<PseudoObjectExpr>(E);
-  if (!PO)
-    return nullptr;
-  auto *MP = dyn_cast<MSPropertyRefExpr>(PO->getSyntacticForm()->IgnoreParens());
-  if (!MP)
-    return nullptr;
-  const Expr *Base = MP->getBaseExpr()->IgnoreParenImpCasts();
-  if (auto *OV = dyn_cast<OpaqueValueExpr>(Base); OV && OV->getSourceExpr())
-    Base = OV->getSourceExpr()->IgnoreParenImpCasts();
-  auto *DR = dyn_cast<DeclRefExpr>(Base);
-  if (!DR || !DR->getDecl()->getIdentifier())
-    return nullptr;
-  llvm::StringRef N = DR->getDecl()->getName();
-  for (const char *V : {"threadIdx", "blockIdx", "blockDim", "gridDim"})
-    if (N == V)
-      return V;
-  return nullptr;
-}
-
 // One stretch of region statements: body statements [First, Last] of one block-level compound.
 struct Region {
   std::vector<const Stmt *> Stmts;
   unsigned Begin = 0, End = 0; // file offsets: first statement's start, last statement's end
   std::set<const VarDecl *> Declared;
-  bool Increment = false;  // one operand of a hoisted loop's increment, wrapped where it stands
-  bool Collective = false; // a collective statement, run once per step of its collective
-  bool Guard = false;      // the condition of a guard (Stmts: the if), run as an exit test
-  bool Fibers = false;     // a statement that waits inside, run for every thread on fibers
-  std::string Prefix;      // after the bindings: a thread-strided loop's own variable
+  bool Increment = false;     // one operand of a hoisted loop's increment, wrapped where it stands
+  bool Collective = false;    // a collective statement, run once per step of its collective
+  bool Guard = false;         // the condition of a guard (Stmts: the if), run as an exit test
+  bool Fibers = false;        // a statement that waits inside, run for every thread on fibers
+  std::string Prefix;         // after the bindings: a thread-strided loop's own variable
+  bool GuardedStride = false; // Prefix tests its loop's condition as npu_guard.exits(...)
 };
 
 class Planner {
@@ -1070,9 +1051,13 @@ std::string Planner::run(RegionPlan *Plan) {
     if (C.UserNames.count(Base))
       return "";
     ThreadTerms.push_back({*B, *E, static_cast<int>(It - Regions.begin())});
+    // A condition free of side effects is the region's guard, checked a row at a time
+    // (npu_block.for_each_thread_guarded) so that rows whose lanes all pass run without it.
+    It->GuardedStride = !It->Fibers && !It->Collective && isRepeatable(Cond);
     It->Prefix = " const auto " + Base + " = " + IV->getNameAsString() + "; " + Type + " " +
                  IV->getNameAsString() + " = " + Base + " + (" + Text.slice(*B, *E).str() +
-                 "); if (!(" + Text.slice(*CB, *CE).str() + ")) return;";
+                 "); if (" + (It->GuardedStride ? "npu_guard.exits(" : "(") + "!(" +
+                 Text.slice(*CB, *CE).str() + "))) return;";
   }
   auto RegionAt = [&](SourceLocation L) -> int {
     unsigned Off = 0;
@@ -1223,9 +1208,12 @@ std::string Planner::run(RegionPlan *Plan) {
     Region &R = Regions[I];
     std::string Open = R.Fibers ? std::string("npu_block.fibers(")
                                 : std::string("npu_block.") +
-                                      (R.Collective ? "collective" : "for_each_thread") +
+                                      (R.Collective      ? "collective"
+                                       : R.GuardedStride ? "for_each_thread_guarded"
+                                                         : "for_each_thread") +
                                       LoopArguments + "(";
-    Open += "[&](NPU_REGION_PARAMS) {";
+    Open += R.GuardedStride ? "[&](const auto npu_guard, NPU_REGION_PARAMS) {"
+                            : "[&](NPU_REGION_PARAMS) {";
     std::vector<const VarDecl *> B(Bound[I].begin(), Bound[I].end());
     std::sort(B.begin(), B.end(), [&](const VarDecl *X, const VarDecl *Y) {
       return C.SM.isBeforeInTranslationUnit(X->getLocation(), Y->getLocation());

@@ -3,6 +3,7 @@
 #include <clang/AST/Stmt.h>
 
 #include "rules/kernel/BarrierRegions.h"
+#include "rules/kernel/FastPathGuard.h"
 #include "rules/kernel/KernelRules.h"
 #include "rules/kernel/ThreadLoop.h"
 #include "rules/kernel/ThreadParams.h"
@@ -40,17 +41,21 @@ void KernelBodyRule::onFunction(Context &C, const clang::FunctionDecl &FD) {
   // Each kernel is counted once in the report (--report), under the path it takes.
   std::string Open = emitBarrierRegions(C, FD, *F);
   if (Open.empty()) {
-    std::string Fn = "::npu::for_each_thread_sync";
+    std::string Fn = "::npu::for_each_thread_sync", Params = "NPU_THREAD_PARAMS";
     if (!C.needsSync(&FD)) {
       const std::string Plan = threadLoopTemplateArguments(C, FD);
       Fn = "::npu::for_each_thread" + Plan;
+      if (emitFastPathGuard(C, FD, *F)) {
+        Fn = "::npu::for_each_thread_guarded" + Plan;
+        Params = "const auto npu_guard, " + Params;
+      }
       C.countConverted(*F, Plan.find("ThreadDims") != std::string::npos
                                ? "__global__ fast path, ignored thread dimensions run once"
                                : "__global__ fast path");
     } else {
       C.countConverted(*F, "__global__ fibers");
     }
-    Open = "\n  " + Fn + "([&](NPU_THREAD_PARAMS) {";
+    Open = "\n  " + Fn + "([&](" + Params + ") {";
     // Each CUDA thread's own copy of the parameters it modifies, under the parameter's name.
     for (const clang::ParmVarDecl *P : threadPrivateParams(FD)) {
       std::string Name = P->getNameAsString(), Copy = threadCopyName(*P, C.UserNames);

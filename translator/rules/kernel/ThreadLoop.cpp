@@ -64,6 +64,26 @@ bool isThreadIdxX(const clang::Expr *E) {
          Property->getPropertyDecl()->getName() == "x";
 }
 
+const char *builtinVarName(const clang::Expr *E) {
+  auto *PO = llvm::dyn_cast<clang::PseudoObjectExpr>(E);
+  if (!PO)
+    return nullptr;
+  auto *MP = llvm::dyn_cast<clang::MSPropertyRefExpr>(PO->getSyntacticForm()->IgnoreParens());
+  if (!MP)
+    return nullptr;
+  const clang::Expr *Base = MP->getBaseExpr()->IgnoreParenImpCasts();
+  if (auto *OV = llvm::dyn_cast<clang::OpaqueValueExpr>(Base); OV && OV->getSourceExpr())
+    Base = OV->getSourceExpr()->IgnoreParenImpCasts();
+  auto *DR = llvm::dyn_cast<clang::DeclRefExpr>(Base);
+  if (!DR || !DR->getDecl()->getIdentifier())
+    return nullptr;
+  llvm::StringRef N = DR->getDecl()->getName();
+  for (const char *V : {"threadIdx", "blockIdx", "blockDim", "gridDim"})
+    if (N == V)
+      return V;
+  return nullptr;
+}
+
 unsigned threadDimsRead(const Context &C, const clang::FunctionDecl &Kernel) {
   if (!C.CalleesIgnoreThreadIdx.count(Kernel.getCanonicalDecl()))
     return 7;

@@ -27,6 +27,9 @@ class Context;
 bool isBuiltinThreadIdx(const clang::ValueDecl *D);
 // `threadIdx.x` (parentheses and implicit casts around it ignored).
 bool isThreadIdxX(const clang::Expr *E);
+// "threadIdx", "blockIdx", "blockDim" or "gridDim" for a read of one of their members
+// (`blockIdx.x`: a property of clang's __cuda_builtin_*_t, a PseudoObjectExpr); else nullptr.
+const char *builtinVarName(const clang::Expr *E);
 
 // The thread dimensions the kernel's body reads (bit 1: x, 2: y, 4: z), all three when a callee
 // reads the global threadIdx; and whether two threads that differ only in the others are

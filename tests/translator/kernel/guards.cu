@@ -1,0 +1,96 @@
+// Guards checked a row at a time (rules/kernel/FastPathGuard.h): a fast-path body that is
+// declarations free of side effects and then a guard runs under for_each_thread_guarded, its
+// condition wrapped as npu_guard.enters(...) (the last statement) or npu_guard.exits(...) (an
+// early `return;`); a thread-strided loop's own condition in a barrier-region kernel likewise.
+// Bodies of any other shape keep the plain loop and their conditions as written.
+// NO-DIAG
+#include <cuda_runtime.h>
+
+#define N_MAX 4096
+
+// CHECK: ::npu::for_each_thread_guarded<::npu::ThreadIdxGlobal::Unused, ::npu::ThreadDims::X>([&](const auto npu_guard, NPU_THREAD_PARAMS) {
+// CHECK: int i = blockIdx.x * blockDim.x + threadIdx.x;
+// CHECK: if (npu_guard.enters(i < n && i < N_MAX))
+__global__ void saxpy(float a, const float *x, float *y, int n) {
+  int i = blockIdx.x * blockDim.x + threadIdx.x;
+  if (i < n && i < N_MAX)
+    y[i] = a * x[i] + y[i];
+}
+
+// The early-return form, with a load in the declarations and more statements after the guard.
+// CHECK: ::npu::for_each_thread_guarded<::npu::ThreadIdxGlobal::Unused, ::npu::ThreadDims::XY>([&](const auto npu_guard, NPU_THREAD_PARAMS) {
+// CHECK: if (npu_guard.exits(row >= rows || col >= cols))
+// CHECK: return;
+__global__ void scale2d(float *m, const float *factor, int rows, int cols) {
+  int row = blockIdx.y * blockDim.y + threadIdx.y, col = blockIdx.x * blockDim.x + threadIdx.x;
+  const float f = factor[0];
+  if (row >= rows || col >= cols)
+    return;
+  float v = m[row * cols + col];
+  m[row * cols + col] = v * f;
+}
+
+// A statement before the guard that is not a declaration: the plain loop.
+// CHECK: ::npu::for_each_thread<::npu::ThreadIdxGlobal::Unused, ::npu::ThreadDims::X>([&](NPU_THREAD_PARAMS) {
+// CHECK: if (i < n)
+__global__ void storesFirst(float *y, int n) {
+  int i = blockIdx.x * blockDim.x + threadIdx.x;
+  y[0] = 1.0f;
+  if (i < n)
+    y[i] = 2.0f;
+}
+
+// A declaration with a side effect (an atomic): evaluating it twice would count twice.
+// CHECK: ::npu::for_each_thread<::npu::ThreadIdxGlobal::Unused>([&](NPU_THREAD_PARAMS) {
+// CHECK: if (slot < n)
+__global__ void claims(int *next, int *out, int n) {
+  int slot = atomicAdd(next, 1);
+  if (slot < n)
+    out[slot] = slot;
+}
+
+// A guard that is not the last statement and does not return; a condition that calls; an else.
+// CHECK: ::npu::for_each_thread<::npu::ThreadIdxGlobal::Unused, ::npu::ThreadDims::X>([&](NPU_THREAD_PARAMS) {
+// CHECK: if (i < n)
+__global__ void guardThenMore(float *y, int n) {
+  int i = blockIdx.x * blockDim.x + threadIdx.x;
+  if (i < n)
+    y[i] = 1.0f;
+  y[0] = 0.0f;
+}
+__device__ bool keep(int i);
+__device__ bool keep(int i) { return i % 3 != 0; }
+// CHECK: ::npu::for_each_thread<::npu::ThreadIdxGlobal::Unused, ::npu::ThreadDims::X>([&](NPU_THREAD_PARAMS) {
+// CHECK: if (keep(i))
+__global__ void callsInGuard(float *y) {
+  int i = blockIdx.x * blockDim.x + threadIdx.x;
+  if (keep(i))
+    y[i] = 1.0f;
+}
+// CHECK: ::npu::for_each_thread<::npu::ThreadIdxGlobal::Unused, ::npu::ThreadDims::X>([&](NPU_THREAD_PARAMS) {
+// CHECK: if (i < n)
+__global__ void withElse(float *y, int n) {
+  int i = blockIdx.x * blockDim.x + threadIdx.x;
+  if (i < n)
+    y[i] = 1.0f;
+  else
+    y[0] = 0.0f;
+}
+
+// A thread-strided loop in a barrier-region kernel: its condition is the region's guard.
+// CHECK: npu_block.for_each_thread_guarded<::npu::ThreadIdxGlobal::Unused, ::npu::ThreadDims::X>([&](const auto npu_guard, NPU_REGION_PARAMS) {
+// CHECK: if (npu_guard.exits(!(i < n))) return;
+__global__ void blockSum(const float *in, float *out, int n) {
+  __shared__ float partial[256];
+  float sum = 0.0f;
+  for (int i = threadIdx.x; i < n; i += blockDim.x)
+    sum += in[i];
+  partial[threadIdx.x] = sum;
+  __syncthreads();
+  if (threadIdx.x == 0) {
+    float total = 0.0f;
+    for (int t = 0; t < 256; ++t)
+      total += partial[t];
+    out[blockIdx.x] = total;
+  }
+}
