@@ -33,30 +33,34 @@
 #include <vector>
 
 // The fast-path kernels in the form cu2npu emits for them: nothing they call reads the global
-// threadIdx (ThreadIdxGlobal::Unused), so their thread loops are SIMD loops.
+// threadIdx (ThreadIdxGlobal::Unused), so their thread loops are SIMD loops, and their guards are
+// checked a row at a time (for_each_thread_guarded).
 __global__ void triad(float *a, const float *b, const float *c, float s, int n) {
-  ::npu::for_each_thread<::npu::ThreadIdxGlobal::Unused>([&](NPU_THREAD_PARAMS) {
-    int i = blockIdx.x * blockDim.x + threadIdx.x;
-    if (i < n)
-      a[i] = b[i] + s * c[i];
-  });
+  ::npu::for_each_thread_guarded<::npu::ThreadIdxGlobal::Unused>(
+      [&](const auto npu_guard, NPU_THREAD_PARAMS) {
+        int i = blockIdx.x * blockDim.x + threadIdx.x;
+        if (npu_guard.enters(i < n))
+          a[i] = b[i] + s * c[i];
+      });
 }
 
 constexpr int kReduceBlock = 256;
 
 __global__ void touch(int *counter) {
-  ::npu::for_each_thread<::npu::ThreadIdxGlobal::Unused>([&](NPU_THREAD_PARAMS) {
-    if (threadIdx.x == 0)
-      ++*counter;
-  });
+  ::npu::for_each_thread_guarded<::npu::ThreadIdxGlobal::Unused>(
+      [&](const auto npu_guard, NPU_THREAD_PARAMS) {
+        if (npu_guard.enters(threadIdx.x == 0))
+          ++*counter;
+      });
 }
 
 __global__ void jacobiSweep(const float *in, float *out, int n) {
-  ::npu::for_each_thread<::npu::ThreadIdxGlobal::Unused>([&](NPU_THREAD_PARAMS) {
-    int i = blockIdx.x * blockDim.x + threadIdx.x;
-    if (i > 0 && i < n - 1)
-      out[i] = 0.5f * (in[i - 1] + in[i + 1]);
-  });
+  ::npu::for_each_thread_guarded<::npu::ThreadIdxGlobal::Unused>(
+      [&](const auto npu_guard, NPU_THREAD_PARAMS) {
+        int i = blockIdx.x * blockDim.x + threadIdx.x;
+        if (npu_guard.enters(i > 0 && i < n - 1))
+          out[i] = 0.5f * (in[i - 1] + in[i + 1]);
+      });
 }
 
 __global__ void blockReduce(const float *in, double *out, int n) {

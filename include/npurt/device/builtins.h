@@ -186,10 +186,10 @@ template <ThreadDims Read> inline ::dim3 threadsRun(const ::dim3 blockSize) {
 // wrap; 32-bit unsigned arithmetic could, and gcc then computes each lane's address alone
 // (gemm_tiled's Bs[k][tx]: 3.5x slower; gemm_naive's B[k * n + col]: 2.4x). So the SIMD loop's
 // index is a signed int g, the global x index `blockIdx.x * blockDim.x + threadIdx.x` itself, and
-// the lane's threadIdx.x is `unsigned(g) - offset` with offset = blockIdx.x * blockDim.x (the
-// product the body computes from the same values): the body's `blockIdx.x * blockDim.x +
-// threadIdx.x` folds back to g, and `int tx = threadIdx.x` and the thread slots (`row + xi`) are
-// affine in g too. The row takes that form when the global indices fit an int (else g would
+// the lane's threadIdx.x is `unsigned(g - base)` with base = blockIdx.x * blockDim.x (the product
+// the body computes from the same values): the body's `blockIdx.x * blockDim.x + threadIdx.x`
+// folds back to g, and `int tx = threadIdx.x` and the thread slots (`row + xi`) are affine in g
+// too. The row takes that form when the global indices fit an int (else g would
 // overflow), the plain one (g = threadIdx.x) otherwise.
 #if defined(NPURT_OMP_SIMD)
 #define NPU_DETAIL_SIMD_LOOP _Pragma("omp simd")
@@ -210,7 +210,7 @@ inline void threadRow(const unsigned begin, const unsigned end, const unsigned o
       const int first = base + static_cast<int>(begin), last = base + static_cast<int>(end);
       NPU_DETAIL_SIMD_LOOP
       for (int g = first; g < last; ++g)
-        lane(static_cast<unsigned>(g) - offset, g - base);
+        lane(static_cast<unsigned>(g - base), g - base);
       return;
     }
   }
@@ -239,7 +239,7 @@ inline bool everyLanePasses(const unsigned begin, const unsigned end, const unsi
     const int first = base + static_cast<int>(begin), last = base + static_cast<int>(end);
     NPU_DETAIL_SIMD_COUNT
     for (int g = first; g < last; ++g)
-      passed += passes(static_cast<unsigned>(g) - offset, g - base) ? 1 : 0;
+      passed += passes(static_cast<unsigned>(g - base), g - base) ? 1 : 0;
   } else {
     const int first = static_cast<int>(begin), last = static_cast<int>(end);
     NPU_DETAIL_SIMD_COUNT
@@ -250,6 +250,11 @@ inline bool everyLanePasses(const unsigned begin, const unsigned end, const unsi
 }
 template <ThreadIdxGlobal Global, class Counting>
 inline constexpr bool kSimdThreads = Global == ThreadIdxGlobal::Unused && !Counting::value;
+
+// How a thread loop checks its rows against the body's guard before running them without it:
+// not at all, at every lane, or at the last lane only (a guard that holds for the whole row when
+// it holds there).
+enum class RowGuard : unsigned char { None, EveryLane, LastLane };
 
 // The three readings of a fast-path body's guard (npu::for_each_thread_guarded).
 struct GuardTested { // the condition decides, as written

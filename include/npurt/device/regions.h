@@ -185,7 +185,7 @@ public:
   template <ThreadIdxGlobal Global = ThreadIdxGlobal::Kept, ThreadDims Read = ThreadDims::XYZ,
             class Body>
   void for_each_thread(Body &&body) {
-    runRegion<Global, Read, false>(body);
+    runRegion<Global, Read, detail::RowGuard::None>(body);
   }
   // A region that is a thread-strided loop's body, whose first statement after the bindings is
   // its guard `if (npu_guard.exits(!(cond))) return;`: as ::npu::for_each_thread_guarded, each
@@ -193,7 +193,15 @@ public:
   template <ThreadIdxGlobal Global = ThreadIdxGlobal::Kept, ThreadDims Read = ThreadDims::XYZ,
             class Body>
   void for_each_thread_guarded(Body &&body) {
-    runRegion<Global, Read, true>(body);
+    runRegion<Global, Read, detail::RowGuard::EveryLane>(body);
+  }
+  // The same for a guard that holds for the whole row when it holds for the row's last lane: a
+  // signed `i < bound` (or `<=`) whose i grows with threadIdx.x (the translator proves it), so
+  // the row is checked at one lane.
+  template <ThreadIdxGlobal Global = ThreadIdxGlobal::Kept, ThreadDims Read = ThreadDims::XYZ,
+            class Body>
+  void for_each_thread_strided(Body &&body) {
+    runRegion<Global, Read, detail::RowGuard::LastLane>(body);
   }
 
   // A collective statement: body runs for every thread that has not exited, once per step of the
@@ -244,7 +252,7 @@ private:
                            }});
   }
 
-  template <ThreadIdxGlobal Global, ThreadDims Read, bool Guarded, class Body>
+  template <ThreadIdxGlobal Global, ThreadDims Read, detail::RowGuard Guard, class Body>
   void runRegion(Body &body) {
     const ::uint3 block = ::blockIdx;
     const ::dim3 blockSize = blockSize_;
@@ -252,14 +260,14 @@ private:
     detail::LoopModeScope loopMode;
     detail::withCounting([&](auto counting) {
       if (exitedCount_ == 0)
-        run<Global, Read, false, Guarded>(body, block, blockSize, grid, counting);
+        run<Global, Read, false, Guard>(body, block, blockSize, grid, counting);
       else
-        run<Global, Read, true, Guarded>(body, block, blockSize, grid, counting);
+        run<Global, Read, true, Guard>(body, block, blockSize, grid, counting);
     });
   }
 
-  template <ThreadIdxGlobal Global, ThreadDims Read, bool SkipExited, bool Guarded, class Body,
-            class Counting>
+  template <ThreadIdxGlobal Global, ThreadDims Read, bool SkipExited, detail::RowGuard Guard,
+            class Body, class Counting>
   [[gnu::flatten]] void run(Body &body, const ::uint3 block, const ::dim3 blockSize,
                             const ::dim3 grid, Counting counting) {
     const ::dim3 run = detail::threadsRun<Read>(extent_);
@@ -280,19 +288,23 @@ private:
             const ::uint3 thread{x, y, z};
             if constexpr (Global == ThreadIdxGlobal::Kept)
               ::threadIdx = thread;
-            if constexpr (Guarded)
+            if constexpr (Guard != detail::RowGuard::None)
               body(guard, thread, block, blockSize, grid, counting, t);
             else
               body(thread, block, blockSize, grid, counting, t);
           });
         };
-        if constexpr (Guarded && simd && !SkipExited) {
-          if (detail::everyLanePasses(x0, x0 + run.x, offset, [&](const unsigned x, const int xi) {
-                bool passes = false;
-                body(detail::GuardCheck{&passes}, ::uint3{x, y, z}, block, blockSize, grid,
-                     counting, row + static_cast<std::size_t>(xi));
-                return passes;
-              })) {
+        if constexpr (Guard != detail::RowGuard::None && simd && !SkipExited) {
+          auto passes = [&](const unsigned x, const int xi) {
+            bool passed = false;
+            body(detail::GuardCheck{&passed}, ::uint3{x, y, z}, block, blockSize, grid, counting,
+                 row + static_cast<std::size_t>(xi));
+            return passed;
+          };
+          const unsigned last = x0 + run.x - 1;
+          if (Guard == detail::RowGuard::LastLane
+                  ? passes(last, static_cast<int>(last))
+                  : detail::everyLanePasses(x0, x0 + run.x, offset, passes)) {
             runRow(detail::GuardPassed{});
             continue;
           }

@@ -56,6 +56,23 @@ __global__ void blockSums(const float *in, float *out, int n) {
     out[blockIdx.x] = partial[0];
 }
 
+// Compared as unsigned, a negative i fails `i < n` while the lanes after it pass: the first row
+// must be checked at every lane, not at its last.
+__global__ void sumFrom(const int *in, int *out, unsigned n, int start) {
+  __shared__ int partial[64];
+  int sum = 0;
+  for (int i = start + threadIdx.x; i < n; i += blockDim.x)
+    sum += in[i];
+  partial[threadIdx.x] = sum;
+  __syncthreads();
+  if (threadIdx.x == 0) {
+    int total = 0;
+    for (int t = 0; t < 64; ++t)
+      total += partial[t];
+    *out = total;
+  }
+}
+
 int main() {
   int failures = 0;
   auto expect = [&](bool ok, const char *what, int at) {
@@ -121,6 +138,25 @@ int main() {
         want += in[i + t];
     expect(sums[b] == want, "blockSums", b);
   }
+
+  std::vector<int> values(300);
+  for (int i = 0; i < 300; ++i)
+    values[i] = i + 1;
+  int *dvalues, *dtotal, fromTotal = 0;
+  CHECK(cudaMalloc(&dvalues, 300 * sizeof(int)));
+  CHECK(cudaMalloc(&dtotal, sizeof(int)));
+  CHECK(cudaMemcpy(dvalues, values.data(), 300 * sizeof(int), cudaMemcpyHostToDevice));
+  // From -3: threads 0-2 start negative and fail at once (unsigned comparison), so the elements
+  // they would reach later (61-63, 125-127, ...) are left out; threads 3-63 sum the rest.
+  sumFrom<<<1, 64>>>(dvalues, dtotal, 300u, -3);
+  CHECK(cudaMemcpy(&fromTotal, dtotal, sizeof(int), cudaMemcpyDeviceToHost));
+  int wantFrom = 0;
+  for (int t = 3; t < 64; ++t)
+    for (int i = t - 3; i < 300; i += 64)
+      wantFrom += values[i];
+  expect(fromTotal == wantFrom, "sumFrom", fromTotal);
+  CHECK(cudaFree(dvalues));
+  CHECK(cudaFree(dtotal));
 
   CHECK(cudaFree(dx));
   CHECK(cudaFree(dy));

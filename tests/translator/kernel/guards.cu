@@ -77,9 +77,10 @@ __global__ void withElse(float *y, int n) {
     y[0] = 0.0f;
 }
 
-// A thread-strided loop in a barrier-region kernel: its condition is the region's guard.
-// CHECK: npu_block.for_each_thread_guarded<::npu::ThreadIdxGlobal::Unused, ::npu::ThreadDims::X>([&](const auto npu_guard, NPU_REGION_PARAMS) {
-// CHECK: if (npu_guard.exits(!(i < n))) return;
+// A thread-strided loop in a barrier-region kernel: its condition is the region's guard, and a
+// signed `i < n` whose i grows with threadIdx.x holds for a row when it holds for its last lane.
+// CHECK: npu_block.for_each_thread_strided<::npu::ThreadIdxGlobal::Unused, ::npu::ThreadDims::X>([&](const auto npu_guard, NPU_REGION_PARAMS) {
+// CHECK: int i = npu_i_base + static_cast<int>(threadIdx.x); if (npu_guard.exits(!(i < n))) return;
 __global__ void blockSum(const float *in, float *out, int n) {
   __shared__ float partial[256];
   float sum = 0.0f;
@@ -93,4 +94,33 @@ __global__ void blockSum(const float *in, float *out, int n) {
       total += partial[t];
     out[blockIdx.x] = total;
   }
+}
+
+// Compared as unsigned (an unsigned bound), the condition need not hold for a whole row when it
+// holds for the last lane: every lane is checked.
+// CHECK: npu_block.for_each_thread_guarded<::npu::ThreadIdxGlobal::Unused, ::npu::ThreadDims::X>([&](const auto npu_guard, NPU_REGION_PARAMS) {
+// CHECK: if (npu_guard.exits(!(i < n))) return;
+__global__ void gridSumUnsigned(const float *in, float *out, unsigned n) {
+  __shared__ float partial[256];
+  float sum = 0.0f;
+  for (int i = blockIdx.x * blockDim.x + threadIdx.x; i < n; i += blockDim.x * gridDim.x)
+    sum += in[i];
+  partial[threadIdx.x] = sum;
+  __syncthreads();
+  if (threadIdx.x == 0)
+    out[blockIdx.x] = partial[0] + partial[255];
+}
+
+// A start that may be negative, compared as unsigned: the block's start (-3) fails where a later
+// thread's (0) passes, so the loop is not interchanged: each thread runs its own.
+// CHECK: for (int i = start + threadIdx.x; i < n; i += blockDim.x)
+__global__ void sumFrom(const int *in, int *out, unsigned n, int start) {
+  __shared__ int partial[64];
+  int sum = 0;
+  for (int i = start + threadIdx.x; i < n; i += blockDim.x)
+    sum += in[i];
+  partial[threadIdx.x] = sum;
+  __syncthreads();
+  if (threadIdx.x == 0)
+    *out = partial[0] + partial[63];
 }

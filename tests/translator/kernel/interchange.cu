@@ -163,7 +163,7 @@ __global__ void guardedTile(const float *in, float *out, int n) {
 // CHECK:   [[maybe_unused]] auto &sum = npu_sum[npu_thread] = 0.0f;
 // CHECK:   });
 // CHECK:   for (int i = blockIdx.x * blockDim.x + 0; npu_block.active() && (i < n); i += blockDim.x * gridDim.x)
-// CHECK:     npu_block.for_each_thread_guarded<::npu::ThreadIdxGlobal::Unused>([&](const auto npu_guard, NPU_REGION_PARAMS) { unsigned int const tid = threadIdx.x; auto &sum = npu_sum[npu_thread]; const auto npu_i_base = i; int i = npu_i_base + (tid); if (npu_guard.exits(!(i < n))) return;
+// CHECK:     npu_block.for_each_thread_strided<::npu::ThreadIdxGlobal::Unused>([&](const auto npu_guard, NPU_REGION_PARAMS) { unsigned int const tid = threadIdx.x; auto &sum = npu_sum[npu_thread]; const auto npu_i_base = i; int i = npu_i_base + static_cast<int>(tid); if (npu_guard.exits(!(i < n))) return;
 // CHECK:     { NPU_COST(fp32(1), intops(3), gread(4)); sum += in[i]; }
 // CHECK:     });
 // CHECK:   npu_block.for_each_thread<::npu::ThreadIdxGlobal::Unused>([&](NPU_REGION_PARAMS) { unsigned int const tid = threadIdx.x; auto &sum = npu_sum[npu_thread];

@@ -73,7 +73,7 @@ __global__ void waits(int *flags, int *lock) {
     old = atomicCAS(lock, 0, 1);
   } while (old != 0);
 }
-// CHECK: for (int i = 0; npu_block.active() && (i < n); i += blockDim.x) npu_block.for_each_thread_guarded<::npu::ThreadIdxGlobal::Unused>([&](const auto npu_guard, NPU_REGION_PARAMS) {
+// CHECK: for (int i = 0; npu_block.active() && (i < n); i += blockDim.x) npu_block.for_each_thread_strided<::npu::ThreadIdxGlobal::Unused>([&](const auto npu_guard, NPU_REGION_PARAMS) {
 // CHECK-NOT: spin_yield(), i < n
 __global__ void histogram(const int *in, int *bins, int n) {
   for (int i = threadIdx.x; i < n; i += blockDim.x) atomicAdd(&bins[in[i] % 8], 1);

@@ -76,12 +76,13 @@ struct Region {
   std::vector<const Stmt *> Stmts;
   unsigned Begin = 0, End = 0; // file offsets: first statement's start, last statement's end
   std::set<const VarDecl *> Declared;
-  bool Increment = false;     // one operand of a hoisted loop's increment, wrapped where it stands
-  bool Collective = false;    // a collective statement, run once per step of its collective
-  bool Guard = false;         // the condition of a guard (Stmts: the if), run as an exit test
-  bool Fibers = false;        // a statement that waits inside, run for every thread on fibers
-  std::string Prefix;         // after the bindings: a thread-strided loop's own variable
-  bool GuardedStride = false; // Prefix tests its loop's condition as npu_guard.exits(...)
+  bool Increment = false;      // one operand of a hoisted loop's increment, wrapped where it stands
+  bool Collective = false;     // a collective statement, run once per step of its collective
+  bool Guard = false;          // the condition of a guard (Stmts: the if), run as an exit test
+  bool Fibers = false;         // a statement that waits inside, run for every thread on fibers
+  std::string Prefix;          // after the bindings: a thread-strided loop's own variable
+  bool GuardedStride = false;  // Prefix tests its loop's condition as npu_guard.exits(...)
+  bool MonotoneStride = false; // ... and the condition holds for a row if for its last lane
 };
 
 class Planner {
@@ -1051,12 +1052,23 @@ std::string Planner::run(RegionPlan *Plan) {
     if (C.UserNames.count(Base))
       return "";
     ThreadTerms.push_back({*B, *E, static_cast<int>(It - Regions.begin())});
+    // The thread term (threadIdx.x, or a local equal to it: below 1024) is added in the loop
+    // variable's type, so that a signed `i` stays affine in the thread loop's index (CUDA adds an
+    // unsigned threadIdx.x in unsigned arithmetic, which could wrap, and gcc then loads each lane
+    // alone); the two differ only where i would pass INT_MAX, which the CUDA loop reaches only by
+    // wrapping to a negative index.
     // A condition free of side effects is the region's guard, checked a row at a time
     // (npu_block.for_each_thread_guarded) so that rows whose lanes all pass run without it.
     It->GuardedStride = !It->Fibers && !It->Collective && isRepeatable(Cond);
+    // `i < bound` compared as signed, i = base + a thread term that grows with threadIdx.x: a row
+    // passes when its last lane does (npu_block.for_each_thread_strided).
+    auto *Compare = cast<BinaryOperator>(Cond->IgnoreParenImpCasts());
+    It->MonotoneStride = It->GuardedStride && IV->getType()->isSignedIntegerType() &&
+                         Compare->getLHS()->getType()->isSignedIntegerType();
     It->Prefix = " const auto " + Base + " = " + IV->getNameAsString() + "; " + Type + " " +
-                 IV->getNameAsString() + " = " + Base + " + (" + Text.slice(*B, *E).str() +
-                 "); if (" + (It->GuardedStride ? "npu_guard.exits(" : "(") + "!(" +
+                 IV->getNameAsString() + " = " + Base + " + static_cast<" + Type + ">(" +
+                 Text.slice(*B, *E).str() + "); if (" +
+                 (It->GuardedStride ? "npu_guard.exits(" : "(") + "!(" +
                  Text.slice(*CB, *CE).str() + "))) return;";
   }
   auto RegionAt = [&](SourceLocation L) -> int {
@@ -1208,9 +1220,10 @@ std::string Planner::run(RegionPlan *Plan) {
     Region &R = Regions[I];
     std::string Open = R.Fibers ? std::string("npu_block.fibers(")
                                 : std::string("npu_block.") +
-                                      (R.Collective      ? "collective"
-                                       : R.GuardedStride ? "for_each_thread_guarded"
-                                                         : "for_each_thread") +
+                                      (R.Collective       ? "collective"
+                                       : R.MonotoneStride ? "for_each_thread_strided"
+                                       : R.GuardedStride  ? "for_each_thread_guarded"
+                                                          : "for_each_thread") +
                                       LoopArguments + "(";
     Open += R.GuardedStride ? "[&](const auto npu_guard, NPU_REGION_PARAMS) {"
                             : "[&](NPU_REGION_PARAMS) {";

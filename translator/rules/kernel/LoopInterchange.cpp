@@ -174,6 +174,14 @@ const Expr *threadStride(const ForStmt *L, const ASTContext &AST) {
     return nullptr; // the variable declared by the loop, its initialiser the thread's start
   // The added terms of the initialiser: exactly one is the thread offset.
   const Expr *Thread = nullptr;
+  bool OthersNonNegative = true; // the other terms are sums and products of literals and built-ins
+  std::function<bool(const Expr *)> NonNegative = [&](const Expr *E) {
+    E = E->IgnoreParenImpCasts();
+    if (auto *BO = dyn_cast<BinaryOperator>(E))
+      return (BO->getOpcode() == BO_Add || BO->getOpcode() == BO_Mul) &&
+             NonNegative(BO->getLHS()) && NonNegative(BO->getRHS());
+    return isa<IntegerLiteral>(E) || builtinVarName(E) != nullptr;
+  };
   std::function<bool(const Expr *)> Added = [&](const Expr *E) {
     E = E->IgnoreParenImpCasts();
     if (auto *BO = dyn_cast<BinaryOperator>(E); BO && BO->getOpcode() == BO_Add)
@@ -182,6 +190,8 @@ const Expr *threadStride(const ForStmt *L, const ASTContext &AST) {
       if (Thread)
         return false;
       Thread = E;
+    } else {
+      OthersNonNegative = OthersNonNegative && NonNegative(E);
     }
     return true;
   };
@@ -193,6 +203,13 @@ const Expr *threadStride(const ForStmt *L, const ASTContext &AST) {
   };
   auto *Cond = dyn_cast<BinaryOperator>(L->getCond()->IgnoreParenImpCasts());
   if (!Cond || (Cond->getOpcode() != BO_LT && Cond->getOpcode() != BO_LE) || !IsIV(Cond->getLHS()))
+    return nullptr;
+  // The block-level loop tests the condition at the block's start (the thread offset 0), which
+  // stands for every thread's only if the condition is monotone in the offset. A signed variable
+  // compared as unsigned (`int i < unsigned n`) is not, if the start may be negative: -3 fails
+  // `i < n` where thread 3's 0 passes.
+  if (IV->getType()->isSignedIntegerType() && !Cond->getLHS()->getType()->isSignedIntegerType() &&
+      !OthersNonNegative)
     return nullptr;
   auto *Inc = dyn_cast<CompoundAssignOperator>(L->getInc()->IgnoreParens());
   if (!Inc || Inc->getOpcode() != BO_AddAssign || !IsIV(Inc->getLHS()))

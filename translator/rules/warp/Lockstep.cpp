@@ -165,13 +165,14 @@ private:
     else if (auto *DM = dyn_cast<CXXDependentScopeMemberExpr>(CE->getCallee()->IgnoreParens());
              DM && DM->getMember().isIdentifier())
       N = DM->getMember().getAsIdentifierInfo()->getName();
-    // A region loop of translated code (npu_block.for_each_thread(_guarded),
+    // A region loop of translated code (npu_block.for_each_thread(_guarded, _strided),
     // npu_block.collective) ends like a barrier.
     if (auto *MC = dyn_cast<CXXMemberCallExpr>(CE);
         MC && MC->getMethodDecl() && MC->getMethodDecl()->getIdentifier())
       N = MC->getMethodDecl()->getName();
     return N.starts_with("__sync") || N == "sync" || N == "for_each_thread" ||
-           N == "for_each_thread_guarded" || N == "collective" || (!N.empty() && isSyncBuiltin(N));
+           N == "for_each_thread_guarded" || N == "for_each_thread_strided" || N == "collective" ||
+           (!N.empty() && isSyncBuiltin(N));
   }
 
   // The largest access expression built on the shared variable's reference DR.
