@@ -183,25 +183,25 @@ public:
   // other dimensions are duplicates and one of them runs (every region of the
   // block runs the same ones, so their slots are the only ones used).
   template <ThreadIdxGlobal Global = ThreadIdxGlobal::Kept, ThreadDims Read = ThreadDims::XYZ,
-            class Body>
+            RowIndex Index = RowIndex::Thread, class Body>
   void for_each_thread(Body &&body) {
-    runRegion<Global, Read, detail::RowGuard::None>(body);
+    runRegion<Global, Read, Index, detail::RowGuard::None>(body);
   }
   // A region that is a thread-strided loop's body, whose first statement after the bindings is
   // its guard `if (npu_guard.exits(!(cond))) return;`: as ::npu::for_each_thread_guarded, each
   // row checks the guard for every lane first and, when all pass, runs without it.
   template <ThreadIdxGlobal Global = ThreadIdxGlobal::Kept, ThreadDims Read = ThreadDims::XYZ,
-            class Body>
+            RowIndex Index = RowIndex::Thread, class Body>
   void for_each_thread_guarded(Body &&body) {
-    runRegion<Global, Read, detail::RowGuard::EveryLane>(body);
+    runRegion<Global, Read, Index, detail::RowGuard::EveryLane>(body);
   }
   // The same for a guard that holds for the whole row when it holds for the row's last lane: a
   // signed `i < bound` (or `<=`) whose i grows with threadIdx.x (the translator proves it), so
   // the row is checked at one lane.
   template <ThreadIdxGlobal Global = ThreadIdxGlobal::Kept, ThreadDims Read = ThreadDims::XYZ,
-            class Body>
+            RowIndex Index = RowIndex::Thread, class Body>
   void for_each_thread_strided(Body &&body) {
-    runRegion<Global, Read, detail::RowGuard::LastLane>(body);
+    runRegion<Global, Read, Index, detail::RowGuard::LastLane>(body);
   }
 
   // A collective statement: body runs for every thread that has not exited, once per step of the
@@ -252,7 +252,8 @@ private:
                            }});
   }
 
-  template <ThreadIdxGlobal Global, ThreadDims Read, detail::RowGuard Guard, class Body>
+  template <ThreadIdxGlobal Global, ThreadDims Read, RowIndex Index, detail::RowGuard Guard,
+            class Body>
   void runRegion(Body &body) {
     const ::uint3 block = ::blockIdx;
     const ::dim3 blockSize = blockSize_;
@@ -260,14 +261,14 @@ private:
     detail::LoopModeScope loopMode;
     detail::withCounting([&](auto counting) {
       if (exitedCount_ == 0)
-        run<Global, Read, false, Guard>(body, block, blockSize, grid, counting);
+        run<Global, Read, Index, false, Guard>(body, block, blockSize, grid, counting);
       else
-        run<Global, Read, true, Guard>(body, block, blockSize, grid, counting);
+        run<Global, Read, Index, true, Guard>(body, block, blockSize, grid, counting);
     });
   }
 
-  template <ThreadIdxGlobal Global, ThreadDims Read, bool SkipExited, detail::RowGuard Guard,
-            class Body, class Counting>
+  template <ThreadIdxGlobal Global, ThreadDims Read, RowIndex Index, bool SkipExited,
+            detail::RowGuard Guard, class Body, class Counting>
   [[gnu::flatten]] void run(Body &body, const ::uint3 block, const ::dim3 blockSize,
                             const ::dim3 grid, Counting counting) {
     const ::dim3 run = detail::threadsRun<Read>(extent_);
@@ -280,19 +281,20 @@ private:
       for (unsigned y = y0; y < y0 + run.y; ++y) {
         const std::size_t row = std::size_t{blockSize.x} * (y + std::size_t{blockSize.y} * z);
         auto runRow = [&](const auto guard) {
-          detail::threadRow<simd>(x0, x0 + run.x, offset, [&](const unsigned x, const int xi) {
-            const std::size_t t = row + static_cast<std::size_t>(xi);
-            if constexpr (SkipExited)
-              if (exited_[t])
-                return;
-            const ::uint3 thread{x, y, z};
-            if constexpr (Global == ThreadIdxGlobal::Kept)
-              ::threadIdx = thread;
-            if constexpr (Guard != detail::RowGuard::None)
-              body(guard, thread, block, blockSize, grid, counting, t);
-            else
-              body(thread, block, blockSize, grid, counting, t);
-          });
+          detail::threadRow<simd, Index>(
+              x0, x0 + run.x, offset, [&](const unsigned x, const int xi) {
+                const std::size_t t = row + static_cast<std::size_t>(xi);
+                if constexpr (SkipExited)
+                  if (exited_[t])
+                    return;
+                const ::uint3 thread{x, y, z};
+                if constexpr (Global == ThreadIdxGlobal::Kept)
+                  ::threadIdx = thread;
+                if constexpr (Guard != detail::RowGuard::None)
+                  body(guard, thread, block, blockSize, grid, counting, t);
+                else
+                  body(thread, block, blockSize, grid, counting, t);
+              });
         };
         if constexpr (Guard != detail::RowGuard::None && simd && !SkipExited) {
           auto passes = [&](const unsigned x, const int xi) {
@@ -304,7 +306,7 @@ private:
           const unsigned last = x0 + run.x - 1;
           if (Guard == detail::RowGuard::LastLane
                   ? passes(last, static_cast<int>(last))
-                  : detail::everyLanePasses(x0, x0 + run.x, offset, passes)) {
+                  : detail::everyLanePasses<Index>(x0, x0 + run.x, offset, passes)) {
             runRow(detail::GuardPassed{});
             continue;
           }

@@ -11,7 +11,7 @@
 // CHECK:   ::npu::block_regions_without_duplicates<::npu::ThreadDims::X>([&](::npu::BlockRegions &npu_block) {
 // CHECK:   for (int b = 0; npu_block.active() && (b < BINS); b += blockDim.x)
 // CHECK:   for (int i = blockIdx.x * blockDim.x + 0; npu_block.active() && (i < n); i += blockDim.x * gridDim.x)
-// CHECK:     npu_block.for_each_thread_strided<::npu::ThreadIdxGlobal::Unused>([&](const auto npu_guard, NPU_REGION_PARAMS) { const auto npu_i_base = i; int i = npu_i_base + static_cast<int>(threadIdx.x); if (npu_guard.exits(!(i < n))) return;
+// CHECK:     npu_block.for_each_thread_strided<::npu::ThreadIdxGlobal::Unused, ::npu::ThreadDims::XYZ, ::npu::RowIndex::Global>([&](const auto npu_guard, NPU_REGION_PARAMS) { const auto npu_i_base = i; int i = npu_i_base + static_cast<int>(threadIdx.x); if (npu_guard.exits(!(i < n))) return;
 __global__ void histRows(const int *data, unsigned *hist, int n) {
   __shared__ unsigned local[BINS];
   for (int b = threadIdx.x; b < BINS; b += blockDim.x)
@@ -26,7 +26,7 @@ __global__ void histRows(const int *data, unsigned *hist, int n) {
 
 // CHECK: __global__ void histAnyBlock(const int *data, unsigned *hist, int n) {
 // CHECK:   ::npu::block_regions([&](::npu::BlockRegions &npu_block) {
-// CHECK:   npu_block.for_each_thread<::npu::ThreadIdxGlobal::Unused>([&](NPU_REGION_PARAMS) {
+// CHECK:   npu_block.for_each_thread<::npu::ThreadIdxGlobal::Unused, ::npu::ThreadDims::XYZ, ::npu::RowIndex::Global>([&](NPU_REGION_PARAMS) {
 // CHECK:   for (int i = blockIdx.x * blockDim.x + threadIdx.x; i < n; i += blockDim.x * gridDim.x)
 __global__ void histAnyBlock(const int *data, unsigned *hist, int n) {
   __shared__ unsigned local[BINS];

@@ -7,16 +7,16 @@
 // CHECK:   ::npu::block_regions([&](::npu::BlockRegions &npu_block) {
 // CHECK-NOT: npu_tid
 // CHECK:   __shared__ float s[256];
-// CHECK:   npu_block.for_each_thread<::npu::ThreadIdxGlobal::Unused>([&](NPU_REGION_PARAMS) {
+// CHECK:   npu_block.for_each_thread<::npu::ThreadIdxGlobal::Unused, ::npu::ThreadDims::XYZ, ::npu::RowIndex::Global>([&](NPU_REGION_PARAMS) {
 // CHECK:   unsigned tid = threadIdx.x;
 // CHECK:   int i = blockIdx.x * blockDim.x + threadIdx.x;
 // CHECK:   });
 // CHECK:   /* __syncthreads(); */
 // CHECK:   for (unsigned st = blockDim.x / 2; npu_block.active() && (st > 0); st >>= 1) {
-// CHECK:     npu_block.for_each_thread<::npu::ThreadIdxGlobal::Unused>([&](NPU_REGION_PARAMS) { unsigned int const tid = threadIdx.x;
+// CHECK:     npu_block.for_each_thread<::npu::ThreadIdxGlobal::Unused, ::npu::ThreadDims::XYZ, ::npu::RowIndex::Global>([&](NPU_REGION_PARAMS) { unsigned int const tid = threadIdx.x;
 // CHECK:     if (tid < st) { NPU_COST(fp32(1), intops(1), shared(12)); s[tid] += s[tid + st]; }
 // CHECK:     });
-// CHECK:   npu_block.for_each_thread<::npu::ThreadIdxGlobal::Unused>([&](NPU_REGION_PARAMS) { unsigned int const tid = threadIdx.x;
+// CHECK:   npu_block.for_each_thread<::npu::ThreadIdxGlobal::Unused, ::npu::ThreadDims::XYZ, ::npu::RowIndex::Global>([&](NPU_REGION_PARAMS) { unsigned int const tid = threadIdx.x;
 // CHECK:   if (tid == 0) { NPU_COST(shared(4), atomics(1)); atomicAdd(out, (double)s[0]); }
 // CHECK:   });
 // CHECK:   });
@@ -45,7 +45,7 @@ __global__ void reduce(const float *in, double *out, int n) {
 // CHECK:   auto &a = npu_a[npu_thread] = x[i]; [[maybe_unused]] auto &b = npu_b[npu_thread] = 2.f * a;
 // CHECK:   int half = n / 2;
 // CHECK:   while (npu_block.active() && (half > 0)) {
-// CHECK:     npu_block.for_each_thread<::npu::ThreadIdxGlobal::Unused, ::npu::ThreadDims::X>([&](NPU_REGION_PARAMS) { int const i = blockIdx.x * blockDim.x + threadIdx.x; auto &a = npu_a[npu_thread]; auto &b = npu_b[npu_thread];
+// CHECK:     npu_block.for_each_thread<::npu::ThreadIdxGlobal::Unused, ::npu::ThreadDims::X, ::npu::RowIndex::Global>([&](NPU_REGION_PARAMS) { int const i = blockIdx.x * blockDim.x + threadIdx.x; auto &a = npu_a[npu_thread]; auto &b = npu_b[npu_thread];
 // CHECK:     half /= 2;
 // CHECK:   if (n > 64) {
 __global__ void guarded(float *x, int n) {

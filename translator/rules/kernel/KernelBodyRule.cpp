@@ -49,7 +49,8 @@ void KernelBodyRule::onFunction(Context &C, const clang::FunctionDecl &FD) {
         Fn = "::npu::for_each_thread_guarded" + Plan;
         Params = "const auto npu_guard, " + Params;
       }
-      C.countConverted(*F, Plan.find("ThreadDims") != std::string::npos
+      C.countConverted(*F, Plan.find("ThreadDims") != std::string::npos &&
+                                   Plan.find("ThreadDims::XYZ") == std::string::npos
                                ? "__global__ fast path, ignored thread dimensions run once"
                                : "__global__ fast path");
     } else {

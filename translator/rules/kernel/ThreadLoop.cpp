@@ -41,6 +41,47 @@ public:
   }
 };
 
+// `<Var>.x` for the built-in Var (parentheses and implicit casts around it ignored).
+bool isBuiltinX(const clang::Expr *E, llvm::StringRef Var) {
+  E = E->IgnoreParenImpCasts();
+  const char *Name = builtinVarName(E);
+  if (!Name || Var != Name)
+    return false;
+  auto *PO = llvm::cast<clang::PseudoObjectExpr>(E);
+  return llvm::cast<clang::MSPropertyRefExpr>(PO->getSyntacticForm()->IgnoreParens())
+             ->getPropertyDecl()
+             ->getName() == "x";
+}
+
+// Whether the body computes `blockIdx.x * blockDim.x + threadIdx.x` (in any operand order).
+class GlobalIndexX : public clang::RecursiveASTVisitor<GlobalIndexX> {
+public:
+  bool Found = false;
+  bool VisitBinaryOperator(clang::BinaryOperator *E) {
+    if (E->getOpcode() != clang::BO_Add)
+      return true;
+    for (auto [Product, Thread] :
+         {std::pair{E->getLHS(), E->getRHS()}, {E->getRHS(), E->getLHS()}}) {
+      auto *Mul = llvm::dyn_cast<clang::BinaryOperator>(Product->IgnoreParenImpCasts());
+      if (Mul && Mul->getOpcode() == clang::BO_Mul && isBuiltinX(Thread, "threadIdx") &&
+          ((isBuiltinX(Mul->getLHS(), "blockIdx") && isBuiltinX(Mul->getRHS(), "blockDim")) ||
+           (isBuiltinX(Mul->getLHS(), "blockDim") && isBuiltinX(Mul->getRHS(), "blockIdx"))))
+        Found = true;
+    }
+    return !Found;
+  }
+};
+
+// ", ::npu::ThreadDims::XYZ, ::npu::RowIndex::Global" (Dims: those already written, 7 if none)
+// when the kernel computes the global x index, else "".
+std::string rowIndexArguments(const clang::FunctionDecl &Kernel, bool DimsWritten) {
+  GlobalIndexX Visitor;
+  Visitor.TraverseStmt(Kernel.getBody());
+  if (!Visitor.Found)
+    return "";
+  return std::string(DimsWritten ? "" : ", ::npu::ThreadDims::XYZ") + ", ::npu::RowIndex::Global";
+}
+
 // "::npu::ThreadDims::X" for Dims 1, ...
 std::string threadDimsName(unsigned Dims) {
   static const char *const Names[] = {"None", "X", "Y", "XY", "Z", "XZ", "YZ", "XYZ"};
@@ -104,7 +145,7 @@ std::string threadLoopTemplateArguments(const Context &C, const clang::FunctionD
   std::string Out = "<::npu::ThreadIdxGlobal::Unused";
   if (Dims != 7)
     Out += ", " + threadDimsName(Dims);
-  return Out + ">";
+  return Out + rowIndexArguments(Kernel, Dims != 7) + ">";
 }
 
 std::string threadDimsTemplateArguments(unsigned Dims) { return "<" + threadDimsName(Dims) + ">"; }
@@ -121,7 +162,7 @@ std::string regionLoopTemplateArguments(const Context &C, const clang::FunctionD
   if (!EveryThread)
     return threadLoopTemplateArguments(C, Kernel);
   return C.CalleesIgnoreThreadIdx.count(Kernel.getCanonicalDecl())
-             ? "<::npu::ThreadIdxGlobal::Unused>"
+             ? "<::npu::ThreadIdxGlobal::Unused" + rowIndexArguments(Kernel, false) + ">"
              : "";
 }
 

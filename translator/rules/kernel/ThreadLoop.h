@@ -38,7 +38,9 @@ unsigned threadDimsRead(const Context &C, const clang::FunctionDecl &Kernel);
 bool duplicatesReplayable(const Context &C, const clang::FunctionDecl &Kernel);
 
 // "<::npu::ThreadIdxGlobal::Unused, ::npu::ThreadDims::X>", "<::npu::ThreadIdxGlobal::Unused>"
-// or "" (the defaults: the global kept, every dimension run).
+// or "" (the defaults: the global kept, every dimension run); with ::npu::RowIndex::Global last
+// when the body computes `blockIdx.x * blockDim.x + threadIdx.x` (the SIMD loop then runs over
+// that index, npurt/device/builtins.h).
 std::string threadLoopTemplateArguments(const Context &C, const clang::FunctionDecl &Kernel);
 
 // "<::npu::ThreadDims::X>" for Dims 1, ...: the dimensions a body reads, as a template argument.
