@@ -33,10 +33,12 @@
 #include <vector>
 
 // The fast-path kernels in the form cu2npu emits for them: nothing they call reads the global
-// threadIdx (ThreadIdxGlobal::Unused), so their thread loops are SIMD loops, and their guards are
-// checked a row at a time (for_each_thread_guarded).
+// threadIdx (ThreadIdxGlobal::Unused), so their thread loops are SIMD loops, over the global index
+// where they compute it (RowIndex::Global), and their guards are checked a row at a time
+// (for_each_thread_guarded).
 __global__ void triad(float *a, const float *b, const float *c, float s, int n) {
-  ::npu::for_each_thread_guarded<::npu::ThreadIdxGlobal::Unused>(
+  ::npu::for_each_thread_guarded<::npu::ThreadIdxGlobal::Unused, ::npu::ThreadDims::XYZ,
+                                 ::npu::RowIndex::Global>(
       [&](const auto npu_guard, NPU_THREAD_PARAMS) {
         int i = blockIdx.x * blockDim.x + threadIdx.x;
         if (npu_guard.enters(i < n))
@@ -55,7 +57,8 @@ __global__ void touch(int *counter) {
 }
 
 __global__ void jacobiSweep(const float *in, float *out, int n) {
-  ::npu::for_each_thread_guarded<::npu::ThreadIdxGlobal::Unused>(
+  ::npu::for_each_thread_guarded<::npu::ThreadIdxGlobal::Unused, ::npu::ThreadDims::XYZ,
+                                 ::npu::RowIndex::Global>(
       [&](const auto npu_guard, NPU_THREAD_PARAMS) {
         int i = blockIdx.x * blockDim.x + threadIdx.x;
         if (npu_guard.enters(i > 0 && i < n - 1))
