@@ -262,7 +262,8 @@ inline constexpr bool kSimdThreads = Global == ThreadIdxGlobal::Unused && !Count
 // it holds there).
 enum class RowGuard : unsigned char { None, EveryLane, LastLane };
 
-// The three readings of a fast-path body's guard (npu::for_each_thread_guarded).
+// The three readings of a guard checked a row at a time (npu::for_each_thread_guarded, and
+// BlockRegions::for_each_thread_guarded / for_each_thread_strided).
 struct GuardTested { // the condition decides, as written
   bool enters(const bool condition) const { return condition; }
   bool exits(const bool condition) const { return condition; }

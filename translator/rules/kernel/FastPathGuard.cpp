@@ -10,11 +10,8 @@
 #include "rules/kernel/ThreadLoop.h"
 
 namespace cu2npu {
-namespace {
 
 using namespace clang;
-
-} // namespace
 
 bool isRepeatable(const Expr *E) {
   if (!E || E->isValueDependent() || E->isTypeDependent())
