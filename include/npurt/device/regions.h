@@ -25,6 +25,10 @@
 // A statement at block level that waits inside itself (warp shuffles, a callee with barriers) is a
 // region of its own run on fibers, `npu_block.fibers([&](NPU_REGION_PARAMS) { s = warpSum(s); });`.
 //
+// A statement at block level whose warp shuffles and votes are its own (not in a callee) runs as
+// two regions, one in which every thread publishes its operands and the statement reading them
+// (npu_block.lanes(), npurt/device/lanes.h).
+//
 // A statement at block level that calls a library collective (CUB's BlockReduce, BlockScan, ...,
 // whose bodies synchronise) is a region of its own, run in steps:
 //
@@ -45,6 +49,7 @@
 #include <vector>
 
 #include "npurt/device/builtins.h"
+#include "npurt/device/lanes.h"
 
 // The parameters of a region body: the CUDA built-ins (as NPU_THREAD_PARAMS)
 // and the thread's linear index in the block, which selects its slot in the
@@ -157,6 +162,14 @@ public:
       ::new (static_cast<void *>(objects + t)) Copy(value);
     track(objects);
     return objects;
+  }
+
+  // The exchange of a block-level statement's warp operations (npurt/device/lanes.h): one slot
+  // of LaneExchange::kLaneBytes per thread, for the block.
+  LaneExchange lanes() {
+    auto *words = static_cast<unsigned char *>(
+        detail::regionArena.allocate(LaneExchange::kLaneBytes * threads_, 16));
+    return LaneExchange(words, threads_, &exited_);
   }
 
   // `return;` in a region: this thread takes no part in later regions. Out of line: the exited

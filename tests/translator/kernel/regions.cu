@@ -150,11 +150,12 @@ __global__ void viaHelper(int *out) {
 }
 // CHECK-NOT: for_each_thread_sync
 
-// Warp operations next to a top-level barrier: the statement with the shuffle runs on fibers
-// (npu_block.fibers), the rest of the kernel in barrier regions.
+// Warp operations next to a top-level barrier: the statement with the shuffle is a region that
+// reads what the region before it published (tests/translator/warp/exchange.cu), the rest of
+// the kernel barrier regions as usual.
 // CHECK: __global__ void warps(float *x) {
-// CHECK:   npu_block.fibers([&](NPU_REGION_PARAMS) {
-// CHECK:   [[maybe_unused]] auto &v = npu_v[npu_thread] = __shfl_xor_sync(0xffffffffu, x[threadIdx.x], 1);
+// CHECK:   npu_block.for_each_thread<::npu::ThreadIdxGlobal::Unused>([&](NPU_REGION_PARAMS) { npu_lanes_0.at(npu_thread).publish(x[threadIdx.x]); });
+// CHECK:   [[maybe_unused]] auto &v = npu_v[npu_thread] = npu_lanes_0.at(npu_thread).shfl_xor_sync(0xffffffffu, x[threadIdx.x], 1);
 // CHECK:   npu_block.for_each_thread<::npu::ThreadIdxGlobal::Unused>([&](NPU_REGION_PARAMS) { auto &v = npu_v[npu_thread];
 __global__ void warps(float *x) {
   float v = __shfl_xor_sync(0xffffffffu, x[threadIdx.x], 1);

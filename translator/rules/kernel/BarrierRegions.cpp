@@ -19,6 +19,11 @@
 //   - A hoisted loop's increment keeps its writes of uniform variables at block level; every
 //     other operand of its commas (`++z, i += slice`: a per-thread cursor) runs per thread, as a
 //     region of its own in place (a comma operand), after the body's last region.
+//   - A block-level statement whose own expression holds warp shuffles, votes or reductions
+//     (rules/warp/LaneExchange.h) ends a region like a barrier: a region publishes each call's
+//     operand, the statement opens the next and reads its warp's lanes (npu_block.lanes());
+//     `__syncwarp();` there is a split point. A kernel whose warp operations do not all fit is
+//     planned again with them on fibers (below).
 //   - A block-level statement that calls a library collective written in steps
 //     (rules/kernel/Collectives.h: `int sum = BlockReduceT(temp).Sum(v);`) is a region of its own,
 //     `npu_block.collective(...)`, which runs it for every thread once per step.
@@ -57,6 +62,7 @@
 #include "rules/kernel/LoopInterchange.h"
 #include "rules/kernel/ThreadLoop.h"
 #include "rules/kernel/ThreadParams.h"
+#include "rules/warp/LaneExchange.h"
 
 namespace cu2npu {
 namespace {
@@ -76,20 +82,24 @@ struct Region {
   std::vector<const Stmt *> Stmts;
   unsigned Begin = 0, End = 0; // file offsets: first statement's start, last statement's end
   std::set<const VarDecl *> Declared;
-  bool Increment = false;      // one operand of a hoisted loop's increment, wrapped where it stands
-  bool Collective = false;     // a collective statement, run once per step of its collective
-  bool Guard = false;          // the condition of a guard (Stmts: the if), run as an exit test
-  bool Fibers = false;         // a statement that waits inside, run for every thread on fibers
-  std::string Prefix;          // after the bindings: a thread-strided loop's own variable
+  bool Increment = false;  // one operand of a hoisted loop's increment, wrapped where it stands
+  bool Collective = false; // a collective statement, run once per step of its collective
+  bool Guard = false;      // the condition of a guard (Stmts: the if), run as an exit test
+  bool Fibers = false;     // a statement that waits inside, run for every thread on fibers
+  const Stmt *Publish = nullptr; // a statement's warp operations: their operands, published
+  bool Braced = false; // the publishing region and its statement are a loop's body with no braces
+  std::string Prefix;  // after the bindings: a thread-strided loop's own variable
   bool GuardedStride = false;  // Prefix tests its loop's condition as npu_guard.exits(...)
   bool MonotoneStride = false; // ... and the condition holds for a row if for its last lane
 };
 
 class Planner {
 public:
-  Planner(Context &C, const FunctionDecl &K, UserFile &F, const InterchangedLoops &Interchanged)
+  Planner(Context &C, const FunctionDecl &K, UserFile &F, const InterchangedLoops &Interchanged,
+          bool Exchanging)
       : C(C), K(K), F(F), Body(cast<CompoundStmt>(K.getBody())),
-        PM(const_cast<CompoundStmt *>(Body)), Text(C.text(F.FID)), Interchanged(Interchanged) {}
+        PM(const_cast<CompoundStmt *>(Body)), Text(C.text(F.FID)), Interchanged(Interchanged),
+        Exchanging(Exchanging) {}
 
   std::string run(RegionPlan *Plan);
 
@@ -101,6 +111,11 @@ private:
   ParentMap PM;
   llvm::StringRef Text;
   const InterchangedLoops &Interchanged; // loops kept at block level with no barrier
+  // Block-level statements with warp operations of their own split regions as barriers do
+  // (rules/warp/LaneExchange.h); without, such a statement is a region on fibers.
+  const bool Exchanging;
+  std::map<const Stmt *, std::vector<LaneExchangeCall>> Exchanges;
+  std::set<const CallExpr *> ExchangeCalls;
   // Thread-strided loops (LoopInterchange.h): the thread term of each one's initialiser, which
   // counts as 0 at block level (ZeroedTerms) and is added back in the body's region.
   std::map<const ForStmt *, const Expr *> Strided;
@@ -134,6 +149,7 @@ private:
   std::set<std::string> LocalTypeNames; // types the kernel declares (not nameable in the prelude)
 
   bool holdsSplitPoint(const Stmt *S) const;
+  bool exchangePoint(const Stmt *S);
   bool structure(const CompoundStmt *CS, bool Tail);
   bool checkCalleesAndJumps(const Stmt *S);
   enum class Wait { None, Sync, Unknown };
@@ -318,6 +334,9 @@ bool Planner::holdsSplitPoint(const Stmt *S) const {
     return false;
   if (Interchanged.count(S) || holdsBarrierPoint(S))
     return true;
+  if (Exchanging && (isSyncWarpStmt(S) ||
+                     ((isa<DeclStmt>(S) || isa<Expr>(S)) && laneExchanges(C, S).has_value())))
+    return true;
   for (const Stmt *Child : S->children())
     if (holdsSplitPoint(Child))
       return true;
@@ -399,15 +418,30 @@ Planner::recomputedLocals(const std::set<const DeclStmt *> &PerThreadDecls,
   return Out;
 }
 
+// A block-level statement whose warp operations split it from the region before (recorded).
+bool Planner::exchangePoint(const Stmt *S) {
+  if (!Exchanging)
+    return false;
+  std::optional<std::vector<LaneExchangeCall>> Calls = laneExchanges(C, S);
+  if (!Calls)
+    return false;
+  for (const LaneExchangeCall &X : *Calls)
+    ExchangeCalls.insert(X.Call);
+  Exchanges[S] = std::move(*Calls);
+  return true;
+}
+
 // Tail: CS is the kernel body or a guard's branch that is last on every level up to it.
 bool Planner::structure(const CompoundStmt *CS, bool Tail) {
   Blocks.push_back(CS);
   for (auto It = CS->body_begin(); It != CS->body_end(); ++It) {
     const Stmt *S = *It;
-    if (isBarrierStmt(S)) {
+    if (isBarrierStmt(S) || (Exchanging && isSyncWarpStmt(S))) {
       Barriers.insert(S);
       continue;
     }
+    if (exchangePoint(S))
+      continue;
     if (const CallExpr *Call = steppedCollectiveStatement(S)) {
       CollectiveCalls.insert(Call);
       Collectives.insert(S);
@@ -435,6 +469,8 @@ bool Planner::structure(const CompoundStmt *CS, bool Tail) {
       } else if (auto *B = dyn_cast<CompoundStmt>(For->getBody())) {
         if (!structure(B, false))
           return false;
+      } else if (exchangePoint(For->getBody())) {
+        LoopBodies.push_back(For->getBody()); // its publishing region and itself
       } else if (holdsSplitPoint(For->getBody())) {
         return false;
       } else {
@@ -567,7 +603,9 @@ bool Planner::checkCalleesAndJumps(const Stmt *S) {
   const bool EntersFibers = Fibered.count(S) && !InsideFibers; // there, anything waits as written
   InsideFibers = InsideFibers || EntersFibers;
   bool Ok = true;
-  if (auto *CE = dyn_cast<CallExpr>(S); CE && !CollectiveCalls.count(CE) && !isBarrierStmt(CE))
+  if (auto *CE = dyn_cast<CallExpr>(S); CE && !CollectiveCalls.count(CE) &&
+                                        !ExchangeCalls.count(CE) && !Barriers.count(CE) &&
+                                        !isBarrierStmt(CE))
     if (Wait W = callWait(CE); W == Wait::Unknown || (W == Wait::Sync && !InsideFibers))
       Ok = false;
   if (auto *CE = dyn_cast<CallExpr>(S); CE && isBarrierStmt(CE) && !Barriers.count(CE))
@@ -588,6 +626,8 @@ bool Planner::isReadUse(const DeclRefExpr *DR) const {
   auto *E = dyn_cast_or_null<Expr>(P);
   if (!E || !E->isTypeDependent())
     return false;
+  if (auto *CE = dyn_cast<CallExpr>(E); CE && ExchangeCalls.count(CE))
+    return true; // CUDA's warp operations take their arguments by value
   if (auto *BO = dyn_cast<BinaryOperator>(E))
     return !BO->isAssignmentOp() || BO->getRHS()->IgnoreParens() == DR;
   if (auto *UO = dyn_cast<UnaryOperator>(E))
@@ -901,7 +941,7 @@ std::string Planner::run(RegionPlan *Plan) {
   const unsigned Dims = threadDimsRead(C, K);
   const bool NoDuplicatesRequired =
       C.needsSync(&K) && AnyInterchanged && Dims != 7 &&
-      !(duplicatesReplayable(C, K) && Collectives.empty() && Fibered.empty());
+      !(duplicatesReplayable(C, K) && Collectives.empty() && Fibered.empty() && Exchanges.empty());
   if (NoDuplicatesRequired && !((Dims & 1u) && C.launchedWithRowBlocks(&K)))
     return "";
   if (!checkCalleesAndJumps(Body))
@@ -952,6 +992,12 @@ std::string Planner::run(RegionPlan *Plan) {
         Flush();
         continue;
       }
+      if (Exchanges.count(S)) { // after the region publishing its operands, S opens the next
+        Flush();
+        Cur.Stmts.push_back(S);
+        Cur.Publish = S;
+        Flush();
+      }
       if (Collectives.count(S) || Fibered.count(S)) { // a region of its own
         Flush();
         Cur.Stmts.push_back(S);
@@ -978,8 +1024,16 @@ std::string Planner::run(RegionPlan *Plan) {
     Flush();
   }
   for (const Stmt *S : LoopBodies) {
+    const bool Exchange = Exchanges.count(S) != 0;
+    if (Exchange) {
+      Regions.emplace_back();
+      Regions.back().Stmts.push_back(S);
+      Regions.back().Publish = S;
+      Regions.back().Braced = true;
+    }
     Regions.emplace_back();
     Regions.back().Stmts.push_back(S);
+    Regions.back().Braced = Exchange;
   }
   // Nothing but statements on fibers: the fiber path as a whole is as good.
   if (std::all_of(Regions.begin(), Regions.end(), [](const Region &R) { return R.Fibers; }))
@@ -999,7 +1053,7 @@ std::string Planner::run(RegionPlan *Plan) {
     if (!B || !E)
       return "";
     R.Begin = *B;
-    R.End = *E;
+    R.End = R.Publish ? *B : *E; // a publishing region holds no source of its own
   }
   // Neighbouring per-thread operands (`i += slice, p += pitch`) share one region.
   std::optional<Region> Group;
@@ -1103,6 +1157,27 @@ std::string Planner::run(RegionPlan *Plan) {
       Bound[R].insert(VD);
     }
   }
+  // A publishing region evaluates its statement's operands: the variables they read are bound in
+  // it as in the statement's region (never declared there: its statement opens that region).
+  std::vector<std::set<const VarDecl *>> OperandVars(Regions.size());
+  for (size_t I = 0; I < Regions.size(); ++I) {
+    if (!Regions[I].Publish)
+      continue;
+    std::function<void(const Stmt *)> Collect = [&](const Stmt *S) {
+      if (auto *DR = dyn_cast<DeclRefExpr>(S))
+        if (auto *VD = dyn_cast<VarDecl>(DR->getDecl()))
+          OperandVars[I].insert(VD);
+      for (const Stmt *Child : S->children())
+        Collect(Child);
+    };
+    for (const LaneExchangeCall &X : Exchanges[Regions[I].Publish])
+      Collect(X.Operand);
+    for (const VarDecl *VD : OperandVars[I])
+      if (DeclRegion.count(VD)) {
+        PerThread.insert(VD);
+        Bound[I].insert(VD);
+      }
+  }
   // A declaration with one per-thread variable makes all of its variables per-thread.
   std::set<const DeclStmt *> PerThreadDecls;
   for (Region &R : Regions)
@@ -1143,13 +1218,17 @@ std::string Planner::run(RegionPlan *Plan) {
   // Parameters that threads modify: one slot per thread, copied from the argument and bound in
   // every region that uses them. A use outside the regions would see no thread's copy.
   std::vector<const ParmVarDecl *> CopiedParams = threadPrivateParams(K);
-  for (const ParmVarDecl *P : CopiedParams)
+  for (const ParmVarDecl *P : CopiedParams) {
     for (const DeclRefExpr *DR : Uses[P]) {
       int R = RegionAt(DR->getLocation());
       if (R < 0)
         return "";
       Bound[R].insert(P);
     }
+    for (size_t I = 0; I < Regions.size(); ++I)
+      if (OperandVars[I].count(P))
+        Bound[I].insert(P);
+  }
 
   // Per-thread locals that are pure functions of the thread's coordinates and values fixed for
   // the whole block (row = blockIdx.x * blockDim.x + threadIdx.x): computed again in each region
@@ -1197,6 +1276,13 @@ std::string Planner::run(RegionPlan *Plan) {
     Taken.insert(N);
     ArrayName[VD] = N;
   }
+  // One exchange per warp operation of the statement with the most (`npu_lanes_<k>`).
+  size_t LaneExchanges = 0;
+  for (const auto &[S, Calls] : Exchanges)
+    LaneExchanges = std::max(LaneExchanges, Calls.size());
+  for (size_t K = 0; K < LaneExchanges; ++K)
+    if (C.UserNames.count("npu_lanes_" + std::to_string(K)))
+      return "";
   // A region that re-binds a name must not declare the same name itself.
   for (size_t I = 0; I < Regions.size(); ++I)
     for (const VarDecl *VD : Bound[I])
@@ -1214,8 +1300,8 @@ std::string Planner::run(RegionPlan *Plan) {
   // Without barriers (interchange only), duplicate threads run slice after slice
   // (block_regions<Read>), so the loops run every thread of their slice.
   const bool Slices = !C.needsSync(&K);
-  const std::string LoopArguments =
-      regionLoopTemplateArguments(C, K, Slices || !Collectives.empty() || !Fibered.empty());
+  const std::string LoopArguments = regionLoopTemplateArguments(
+      C, K, Slices || !Collectives.empty() || !Fibered.empty() || !Exchanges.empty());
   for (size_t I = 0; I < Regions.size(); ++I) {
     Region &R = Regions[I];
     std::string Open = R.Fibers ? std::string("npu_block.fibers(")
@@ -1272,8 +1358,36 @@ std::string Planner::run(RegionPlan *Plan) {
       continue;
     }
     std::string Indent = indentAt(R.Begin);
-    Out.push_back({R.Begin, 0, Open + "\n" + (Indent == " " ? "" : Indent), 20});
-    Out.push_back({R.End, 0, "\n" + (Indent == " " ? "" : Indent) + "});", 5});
+    if (Indent == " ")
+      Indent.clear();
+    if (R.Publish) { // ahead of the statement's own region (order 20) at the same offset
+      std::string Publish = R.Braced ? "{ " + Open : Open;
+      const std::vector<LaneExchangeCall> &Calls = Exchanges[R.Publish];
+      for (size_t K = 0; K < Calls.size(); ++K) {
+        auto B = beginOf(Calls[K].Operand->getBeginLoc());
+        auto E = afterToken(Calls[K].Operand->getEndLoc());
+        if (!B || !E || *E <= *B)
+          return "";
+        Publish += " npu_lanes_" + std::to_string(K) + ".at(npu_thread)." + Calls[K].Publish + "(" +
+                   Text.slice(*B, *E).str() + ");";
+      }
+      Out.push_back({R.Begin, 0, Publish + " });\n" + Indent, 19});
+      continue;
+    }
+    if (auto It = Exchanges.find(R.Stmts.front()); It != Exchanges.end())
+      for (size_t K = 0; K < It->second.size(); ++K) {
+        const Expr *Callee = It->second[K].Call->getCallee();
+        auto B = beginOf(Callee->getBeginLoc()), E = afterToken(Callee->getEndLoc());
+        if (!B || !E || *E <= *B)
+          return "";
+        Out.push_back({*B, *E - *B,
+                       "npu_lanes_" + std::to_string(K) + ".at(npu_thread)." + It->second[K].Read,
+                       0});
+      }
+    Out.push_back({R.Begin, 0, Open + "\n" + Indent, 20});
+    Out.push_back({R.End, 0, "\n" + Indent + "});", 5});
+    if (R.Braced)
+      Out.push_back({R.End, 0, " }", 6});
   }
   for (const ThreadTerm &T : ThreadTerms)
     Out.push_back({T.Begin, T.End - T.Begin, "0", 0});
@@ -1281,7 +1395,8 @@ std::string Planner::run(RegionPlan *Plan) {
     auto B = stmtBegin(S), E = stmtEnd(S);
     if (!B || !E)
       return "";
-    Out.push_back({*B, *E - *B, "/* __syncthreads(); */", 0});
+    Out.push_back(
+        {*B, *E - *B, isBarrierStmt(S) ? "/* __syncthreads(); */" : "/* __syncwarp(); */", 0});
   }
   for (const Stmt *S : Hoisted) {
     const Expr *Cond = nullptr;
@@ -1348,7 +1463,7 @@ std::string Planner::run(RegionPlan *Plan) {
     Plan->LoopArguments = LoopArguments;
     Plan->BlockLevel.insert(Blocks.begin(), Blocks.end());
     for (const Region &R : Regions)
-      if (!R.Increment && !R.Collective && !R.Guard)
+      if (!R.Increment && !R.Collective && !R.Guard && !R.Publish)
         Plan->RegionStarts.insert(R.Stmts.front());
   }
   std::string Prelude =
@@ -1362,6 +1477,8 @@ std::string Planner::run(RegionPlan *Plan) {
                (isa<ParmVarDecl>(VD) ? "per_thread_copy(" + VD->getNameAsString() + ")"
                                      : "per_thread<" + typeName(VD) + ">()") +
                ";";
+  for (size_t K = 0; K < LaneExchanges; ++K)
+    Prelude += "\n  auto npu_lanes_" + std::to_string(K) + " = npu_block.lanes();";
   return Prelude;
 }
 
@@ -1375,14 +1492,21 @@ std::string emitBarrierRegions(Context &C, const FunctionDecl &Kernel, UserFile 
     return ""; // warp lockstep and spin-waits need fibers
   // Nothing is edited unless the plan succeeds: a kernel whose interchanged loops do not fit
   // the form is planned again without them.
+  // A kernel whose warp operations do not all fit the exchange form is planned again with them
+  // on fibers (a warp operation under a branch the threads take apart is at no block level).
   const InterchangedLoops Interchanged = interchangedLoops(Kernel);
-  if (!Interchanged.empty())
-    if (std::string Open = Planner(C, Kernel, F, Interchanged).run(Plan); !Open.empty())
-      return Open;
-  if (!C.needsSync(&Kernel))
-    return "";
   static const InterchangedLoops None;
-  return Planner(C, Kernel, F, None).run(Plan);
+  for (bool Exchanging : {true, false}) {
+    if (!Interchanged.empty())
+      if (std::string Open = Planner(C, Kernel, F, Interchanged, Exchanging).run(Plan);
+          !Open.empty())
+        return Open;
+    if (!C.needsSync(&Kernel))
+      return "";
+    if (std::string Open = Planner(C, Kernel, F, None, Exchanging).run(Plan); !Open.empty())
+      return Open;
+  }
+  return "";
 }
 
 } // namespace cu2npu
