@@ -10,8 +10,13 @@ void FileEdits::replace(unsigned Offset, unsigned Length, std::string Text) {
   Edits.push_back({Offset, Length, std::move(Text), 0, NextSeq++});
 }
 
-void FileEdits::insert(unsigned Offset, std::string Text, int Order) {
-  Edits.push_back({Offset, 0, std::move(Text), Order, NextSeq++});
+void FileEdits::insert(unsigned Offset, std::string Text, int Order, bool Counter) {
+  Edits.push_back({Offset, 0, std::move(Text), Order, NextSeq++, Counter});
+}
+
+void FileEdits::append(const FileEdits &Other) {
+  for (const Edit &E : Other.Edits)
+    Edits.push_back({E.Offset, E.Length, E.Text, E.Order, NextSeq++, E.Counter});
 }
 
 static std::vector<Edit> sorted(const std::vector<Edit> &In) {
@@ -66,6 +71,17 @@ std::string FileEdits::apply(llvm::StringRef Original, unsigned *Conflicts) cons
   if (Conflicts)
     *Conflicts = Bad;
   return Out;
+}
+
+std::string FileEdits::applyRange(llvm::StringRef Original, unsigned Begin, unsigned End,
+                                  const FileEdits &Extra) const {
+  FileEdits Inside;
+  for (const FileEdits *From : {this, &Extra})
+    for (const Edit &E : From->Edits)
+      if (E.Offset >= Begin && E.Offset + E.Length <= End && (From == &Extra || !E.Counter) &&
+          (E.Length != 0 || (E.Offset != Begin && E.Offset != End)))
+        Inside.Edits.push_back({E.Offset - Begin, E.Length, E.Text, E.Order, Inside.NextSeq++});
+  return Inside.apply(Original.slice(Begin, End));
 }
 
 unsigned FileEdits::linesTouched(llvm::StringRef Original) const {

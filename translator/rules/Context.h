@@ -27,6 +27,7 @@ class VarDecl;
 namespace cu2npu {
 
 struct Options;
+struct BlockCallee;
 
 // One source file translated in this TU (the main file or a local header).
 struct UserFile {
@@ -111,6 +112,9 @@ public:
   // Canonical decls of device functions with warp-lockstep sites (rules/warp/Lockstep.h).
   std::set<const clang::FunctionDecl *> LockstepFunctions;
   std::map<const clang::VarDecl *, std::set<const clang::FunctionDecl *>> ExternSharedUsers;
+  // Device functions called at block level of barrier regions (rules/kernel/BlockCalls.h), by
+  // canonical decl of their pattern: planned once.
+  std::map<const clang::FunctionDecl *, std::shared_ptr<BlockCallee>> BlockCallees;
   const clang::FunctionDecl *CurrentFunction = nullptr;
   bool needsSync(const clang::FunctionDecl *FD) const;
   // The kernel's definition (its template's, for a specialisation) is in NeverWaitingFunctions.

@@ -28,6 +28,7 @@ std::vector<std::unique_ptr<Rule>> makeRules() {
   R.push_back(std::make_unique<TextureReferenceRule>()); // texture/
   R.push_back(std::make_unique<ThrustOrderRule>());      // library/
   R.push_back(std::make_unique<RenameRule>());           // api/
+  R.push_back(std::make_unique<BlockCalleeCopyRule>());  // kernel/ (after the edits it copies)
   R.push_back(std::make_unique<IncludeRule>()); // includes/ (last: the prelude sees all edits)
   return R;
 }

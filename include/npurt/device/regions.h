@@ -164,6 +164,31 @@ public:
     return objects;
   }
 
+  // The per-thread slots of one block-level call (translator/rules/kernel/BlockCalls.h): what
+  // the callee's regions allocate is given back when it returns, so a call in a loop takes the
+  // same memory at every iteration.
+  class CallScope {
+  public:
+    explicit CallScope(BlockRegions &regions)
+        : regions_(regions), mark_(detail::regionArena.mark()),
+          cleanups_(regions.cleanups_.size()) {}
+    ~CallScope() {
+      auto &cleanups = regions_.cleanups_;
+      while (cleanups.size() > cleanups_) {
+        cleanups.back().destroy(cleanups.back().objects, regions_.threads_);
+        cleanups.pop_back();
+      }
+      detail::regionArena.release(mark_);
+    }
+    CallScope(const CallScope &) = delete;
+    CallScope &operator=(const CallScope &) = delete;
+
+  private:
+    BlockRegions &regions_;
+    const detail::RegionArena::Mark mark_;
+    const std::size_t cleanups_;
+  };
+
   // The exchange of a block-level statement's warp operations (npurt/device/lanes.h): one slot
   // of LaneExchange::kLaneBytes per thread, for the block.
   LaneExchange lanes() {

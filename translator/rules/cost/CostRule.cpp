@@ -6,6 +6,7 @@
 
 #include <clang/AST/Attr.h>
 #include <clang/AST/Decl.h>
+#include <clang/AST/DeclCXX.h>
 #include <clang/AST/Stmt.h>
 
 #include "driver/Options.h"
@@ -81,12 +82,28 @@ void CostRule::onFunction(Context &C, const FunctionDecl &FD) {
   if (!F)
     return;
   SourceText Text(C, *F);
-  // A kernel translated by an earlier run has its counters already (inside its wrap).
+  // A kernel translated by an earlier run has its counters already (inside its wrap), and so
+  // has a block-level copy it wrote (rules/kernel/BlockCalls.h: the block is its first parameter).
   if (Kernel && alreadyWrapped(*Body, Text))
     return;
+  if (FD.getNumParams() > 0)
+    if (const CXXRecordDecl *RD = FD.getParamDecl(0)->getType()->getPointeeCXXRecordDecl();
+        RD && RD->getName() == "BlockRegions" &&
+        RD->getQualifiedNameAsString() == "npu::BlockRegions")
+      return;
   std::optional<RegionPlan> Regions;
   if (Kernel)
     Regions = regionPlan(C, FD, Text);
+  addCostCounters(C, *Body, *F, Regions ? &*Regions : nullptr);
+}
+
+void addCostCounters(Context &C, const CompoundStmt &FunctionBody, UserFile &File,
+                     const RegionPlan *Regions) {
+  if (!C.Opts.CostCounters)
+    return;
+  const CompoundStmt *Body = &FunctionBody;
+  UserFile *F = &File;
+  SourceText Text(C, *F);
 
   std::map<unsigned, unsigned> Closings; // offset -> wrapped bodies ending there
   for (const CostUnit &U : countUnits(C, *Body, Text)) {
@@ -108,17 +125,18 @@ void CostRule::onFunction(Context &C, const FunctionDecl &FD) {
           }
         if (auto Off = Start ? Text.stmtBegin(Start) : std::nullopt) {
           std::string Indent = Text.indentAt(*Off);
-          F->Edits.insert(*Off, CostStmt + (Indent == " " ? " " : "\n" + Indent), AfterRegionOpen);
+          F->Edits.insert(*Off, CostStmt + (Indent == " " ? " " : "\n" + Indent), AfterRegionOpen,
+                          true);
         } else {
           F->Edits.insert(*Brace + 1,
                           afterBrace(Text, *Brace,
                                      "npu_block.for_each_thread" + Regions->LoopArguments +
                                          "([&](NPU_REGION_PARAMS) { " + CostStmt + " });"),
-                          AfterKernelOpen);
+                          AfterKernelOpen, true);
         }
         break;
       }
-      F->Edits.insert(*Brace + 1, afterBrace(Text, *Brace, CostStmt), AfterKernelOpen);
+      F->Edits.insert(*Brace + 1, afterBrace(Text, *Brace, CostStmt), AfterKernelOpen, true);
       break;
     }
     case CostUnit::Kind::Body: {
@@ -128,13 +146,14 @@ void CostRule::onFunction(Context &C, const FunctionDecl &FD) {
       // A hoisted loop's one-statement body is a region: the count goes inside it.
       F->Edits.insert(*Begin, std::string("{ ") + CostStmt + " ",
                       Regions && Regions->RegionStarts.count(U.First) ? AfterRegionOpen
-                                                                      : AfterKernelOpen);
+                                                                      : AfterKernelOpen,
+                      true);
       ++Closings[*End];
       break;
     }
     case CostUnit::Kind::CaseSegment:
       if (auto Begin = Text.stmtBegin(U.First))
-        F->Edits.insert(*Begin, CostStmt + " ", AfterKernelOpen);
+        F->Edits.insert(*Begin, CostStmt + " ", AfterKernelOpen, true);
       break;
     }
   }
@@ -142,7 +161,7 @@ void CostRule::onFunction(Context &C, const FunctionDecl &FD) {
     std::string Close;
     for (unsigned I = 0; I < N; ++I)
       Close += " }";
-    F->Edits.insert(Off, Close, BeforeRegionClose);
+    F->Edits.insert(Off, Close, BeforeRegionClose, true);
   }
 }
 

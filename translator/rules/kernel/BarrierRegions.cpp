@@ -33,6 +33,7 @@
 //     asm, break/continue out of a block-level loop, a barrier anywhere else, and anything in a
 //     macro where an edit would have to go.
 #include "rules/kernel/BarrierRegions.h"
+#include "rules/kernel/BlockCalls.h"
 
 #include <algorithm>
 #include <functional>
@@ -57,6 +58,7 @@
 #include "rules/Context.h"
 #include "rules/DependentMembers.h"
 #include "rules/SyncCallees.h"
+#include "rules/cost/CostRule.h"
 #include "rules/kernel/Collectives.h"
 #include "rules/kernel/FastPathGuard.h"
 #include "rules/kernel/LoopInterchange.h"
@@ -95,11 +97,15 @@ struct Region {
 
 class Planner {
 public:
+  // Callee: K is a device function planned for its block-level copy (BlockCalls.h).
   Planner(Context &C, const FunctionDecl &K, UserFile &F, const InterchangedLoops &Interchanged,
-          bool Exchanging)
+          bool Collapsing, bool Callee = false)
       : C(C), K(K), F(F), Body(cast<CompoundStmt>(K.getBody())),
         PM(const_cast<CompoundStmt *>(Body)), Text(C.text(F.FID)), Interchanged(Interchanged),
-        Exchanging(Exchanging) {}
+        Collapsing(Collapsing), Callee(Callee) {}
+
+  // Callee mode, after run(): the copy's parameter names, one per parameter.
+  std::vector<std::string> ParamSlots;
 
   std::string run(RegionPlan *Plan);
 
@@ -111,11 +117,23 @@ private:
   ParentMap PM;
   llvm::StringRef Text;
   const InterchangedLoops &Interchanged; // loops kept at block level with no barrier
-  // Block-level statements with warp operations of their own split regions as barriers do
-  // (rules/warp/LaneExchange.h); without, such a statement is a region on fibers.
-  const bool Exchanging;
+  // Block-level statements with warp operations of their own (rules/warp/LaneExchange.h) or
+  // calls of device functions that synchronise (BlockCalls.h) split regions as barriers do;
+  // without, such a statement is a region on fibers.
+  const bool Collapsing;
   std::map<const Stmt *, std::vector<LaneExchangeCall>> Exchanges;
   std::set<const CallExpr *> ExchangeCalls;
+  // Callee mode: parameters and the result are per-thread slots of the caller; no thread exits
+  // (the one return is the last statement, and stores the result).
+  const bool Callee;
+  const ReturnStmt *FinalReturn = nullptr;
+  // Block-level calls (BlockCalls.h): the statement, its call and the callee's copy.
+  struct CallSite {
+    const CallExpr *Call;
+    const BlockCallee *Copy;
+  };
+  std::map<const Stmt *, CallSite> CallSites;
+  std::set<const CallExpr *> ExpandedCalls;
   // Thread-strided loops (LoopInterchange.h): the thread term of each one's initialiser, which
   // counts as 0 at block level (ZeroedTerms) and is added back in the body's region.
   std::map<const ForStmt *, const Expr *> Strided;
@@ -150,6 +168,8 @@ private:
 
   bool holdsSplitPoint(const Stmt *S) const;
   bool exchangePoint(const Stmt *S);
+  const CallExpr *blockLevelCall(const Stmt *S) const;
+  bool callPoint(const Stmt *S);
   bool structure(const CompoundStmt *CS, bool Tail);
   bool checkCalleesAndJumps(const Stmt *S);
   enum class Wait { None, Sync, Unknown };
@@ -334,8 +354,10 @@ bool Planner::holdsSplitPoint(const Stmt *S) const {
     return false;
   if (Interchanged.count(S) || holdsBarrierPoint(S))
     return true;
-  if (Exchanging && (isSyncWarpStmt(S) ||
+  if (Collapsing && (isSyncWarpStmt(S) ||
                      ((isa<DeclStmt>(S) || isa<Expr>(S)) && laneExchanges(C, S).has_value())))
+    return true;
+  if (blockLevelCall(S))
     return true;
   for (const Stmt *Child : S->children())
     if (holdsSplitPoint(Child))
@@ -420,7 +442,7 @@ Planner::recomputedLocals(const std::set<const DeclStmt *> &PerThreadDecls,
 
 // A block-level statement whose warp operations split it from the region before (recorded).
 bool Planner::exchangePoint(const Stmt *S) {
-  if (!Exchanging)
+  if (!Collapsing)
     return false;
   std::optional<std::vector<LaneExchangeCall>> Calls = laneExchanges(C, S);
   if (!Calls)
@@ -431,16 +453,55 @@ bool Planner::exchangePoint(const Stmt *S) {
   return true;
 }
 
+// The call of a block-level call statement: `x = f(...);` (x a variable), `T x = f(...);` or
+// `f(...);`, f a device function with a block-level copy (BlockCalls.h).
+const CallExpr *Planner::blockLevelCall(const Stmt *S) const {
+  if (!Collapsing)
+    return nullptr;
+  const Expr *Value = nullptr;
+  if (auto *DS = dyn_cast<DeclStmt>(S)) {
+    auto *VD = DS->isSingleDecl() ? dyn_cast<VarDecl>(DS->getSingleDecl()) : nullptr;
+    if (!VD || !VD->hasInit() || VD->getInitStyle() != VarDecl::CInit || VD->isStaticLocal() ||
+        VD->getType()->isReferenceType())
+      return nullptr;
+    Value = VD->getInit();
+  } else if (auto *E = dyn_cast<Expr>(S)) {
+    E = E->IgnoreParens();
+    if (auto *BO = dyn_cast<BinaryOperator>(E); BO && BO->getOpcode() == BO_Assign) {
+      if (!isa<DeclRefExpr>(BO->getLHS()->IgnoreParens()))
+        return nullptr;
+      Value = BO->getRHS();
+    } else {
+      Value = E;
+    }
+  } else {
+    return nullptr;
+  }
+  auto *CE = dyn_cast<CallExpr>(Value->IgnoreParenImpCasts());
+  if (!CE || CE->getStmtClass() != Stmt::CallExprClass || !blockCallee(C, K, *CE))
+    return nullptr;
+  return CE;
+}
+
+bool Planner::callPoint(const Stmt *S) {
+  const CallExpr *CE = blockLevelCall(S);
+  if (!CE)
+    return false;
+  CallSites[S] = {CE, blockCallee(C, K, *CE)};
+  ExpandedCalls.insert(CE);
+  return true;
+}
+
 // Tail: CS is the kernel body or a guard's branch that is last on every level up to it.
 bool Planner::structure(const CompoundStmt *CS, bool Tail) {
   Blocks.push_back(CS);
   for (auto It = CS->body_begin(); It != CS->body_end(); ++It) {
     const Stmt *S = *It;
-    if (isBarrierStmt(S) || (Exchanging && isSyncWarpStmt(S))) {
+    if (isBarrierStmt(S) || (Collapsing && isSyncWarpStmt(S))) {
       Barriers.insert(S);
       continue;
     }
-    if (exchangePoint(S))
+    if (exchangePoint(S) || callPoint(S))
       continue;
     if (const CallExpr *Call = steppedCollectiveStatement(S)) {
       CollectiveCalls.insert(Call);
@@ -453,6 +514,10 @@ bool Planner::structure(const CompoundStmt *CS, bool Tail) {
       continue;
     }
     Hoisted.insert(S);
+    if (auto *A = dyn_cast<AttributedStmt>(S); A && isa<ForStmt>(A->getSubStmt())) {
+      S = A->getSubStmt(); // `#pragma unroll` before a loop that holds a split point
+      Hoisted.insert(S);
+    }
     const bool Last = Tail && std::next(It) == CS->body_end();
     if (auto *For = dyn_cast<ForStmt>(S)) {
       if (!For->getCond() || For->getConditionVariable())
@@ -469,7 +534,7 @@ bool Planner::structure(const CompoundStmt *CS, bool Tail) {
       } else if (auto *B = dyn_cast<CompoundStmt>(For->getBody())) {
         if (!structure(B, false))
           return false;
-      } else if (exchangePoint(For->getBody())) {
+      } else if (exchangePoint(For->getBody()) || callPoint(For->getBody())) {
         LoopBodies.push_back(For->getBody()); // its publishing region and itself
       } else if (holdsSplitPoint(For->getBody())) {
         return false;
@@ -581,9 +646,15 @@ bool Planner::checkCalleesAndJumps(const Stmt *S) {
         LocalTypeNames.insert(cast<NamedDecl>(D)->getNameAsString());
       }
   if (auto *R = dyn_cast<ReturnStmt>(S)) {
-    if (R->getRetValue())
-      return false;
-    Returns.push_back(R);
+    if (Callee) {
+      if (R != Body->body_back())
+        return false;
+      FinalReturn = R;
+    } else {
+      if (R->getRetValue())
+        return false;
+      Returns.push_back(R);
+    }
   }
   if (isa<BreakStmt>(S) || isa<ContinueStmt>(S)) {
     const Stmt *P = PM.getParent(const_cast<Stmt *>(S));
@@ -604,8 +675,8 @@ bool Planner::checkCalleesAndJumps(const Stmt *S) {
   InsideFibers = InsideFibers || EntersFibers;
   bool Ok = true;
   if (auto *CE = dyn_cast<CallExpr>(S); CE && !CollectiveCalls.count(CE) &&
-                                        !ExchangeCalls.count(CE) && !Barriers.count(CE) &&
-                                        !isBarrierStmt(CE))
+                                        !ExchangeCalls.count(CE) && !ExpandedCalls.count(CE) &&
+                                        !Barriers.count(CE) && !isBarrierStmt(CE))
     if (Wait W = callWait(CE); W == Wait::Unknown || (W == Wait::Sync && !InsideFibers))
       Ok = false;
   if (auto *CE = dyn_cast<CallExpr>(S); CE && isBarrierStmt(CE) && !Barriers.count(CE))
@@ -794,7 +865,7 @@ bool Planner::analyseVariables() {
            !T->isReferenceType();
   };
   for (const ParmVarDecl *P : K.parameters())
-    if (Scalar(P))
+    if (Scalar(P) && !Callee) // a callee's parameters are the caller's per-thread values
       Cand.insert(P);
   for (const VarDecl *VD : BlockLevelDecls)
     if (Scalar(VD) && !VD->isStaticLocal() && !VD->hasExternalStorage() &&
@@ -926,7 +997,7 @@ bool Planner::analyseVariables() {
 }
 
 std::string Planner::run(RegionPlan *Plan) {
-  if (!structure(Body, true))
+  if (!structure(Body, !Callee)) // a callee's thread cannot exit: no guard
     return "";
   // Interchanged loops alone: worth the form only where one of them is kept at block level.
   const bool AnyInterchanged =
@@ -939,9 +1010,9 @@ std::string Planner::run(RegionPlan *Plan) {
   // There are none when the body reads threadIdx.x and every launch passes a one-row block; a
   // launch from another unit with more rows fails at run time (block_regions_without_duplicates).
   const unsigned Dims = threadDimsRead(C, K);
-  const bool NoDuplicatesRequired =
-      C.needsSync(&K) && AnyInterchanged && Dims != 7 &&
-      !(duplicatesReplayable(C, K) && Collectives.empty() && Fibered.empty() && Exchanges.empty());
+  const bool NoDuplicatesRequired = C.needsSync(&K) && AnyInterchanged && Dims != 7 &&
+                                    !(duplicatesReplayable(C, K) && Collectives.empty() &&
+                                      Fibered.empty() && Exchanges.empty() && CallSites.empty());
   if (NoDuplicatesRequired && !((Dims & 1u) && C.launchedWithRowBlocks(&K)))
     return "";
   if (!checkCalleesAndJumps(Body))
@@ -992,7 +1063,8 @@ std::string Planner::run(RegionPlan *Plan) {
         Flush();
         continue;
       }
-      if (Exchanges.count(S)) { // after the region publishing its operands, S opens the next
+      if (Exchanges.count(S) || CallSites.count(S)) {
+        // After the region publishing its operands (or a call's arguments), S opens the next.
         Flush();
         Cur.Stmts.push_back(S);
         Cur.Publish = S;
@@ -1024,7 +1096,7 @@ std::string Planner::run(RegionPlan *Plan) {
     Flush();
   }
   for (const Stmt *S : LoopBodies) {
-    const bool Exchange = Exchanges.count(S) != 0;
+    const bool Exchange = Exchanges.count(S) || CallSites.count(S);
     if (Exchange) {
       Regions.emplace_back();
       Regions.back().Stmts.push_back(S);
@@ -1143,13 +1215,29 @@ std::string Planner::run(RegionPlan *Plan) {
       DeclRegion[VD] = static_cast<int>(I);
   std::set<const VarDecl *> PerThread;
   std::vector<std::set<const VarDecl *>> Bound(Regions.size());
+  // A block-level call's arguments are evaluated in the region before it (below), not where
+  // the statement's text holds them.
+  std::vector<std::pair<unsigned, unsigned>> CallTexts;
+  for (const CallExpr *CE : ExpandedCalls) {
+    auto B = beginOf(CE->getBeginLoc()), E = afterToken(CE->getEndLoc());
+    if (!B || !E)
+      return "";
+    CallTexts.push_back({*B, *E});
+  }
+  auto InCallText = [&](const DeclRefExpr *DR) {
+    unsigned Off = 0;
+    if (C.spelledIn(C.SM.getExpansionLoc(DR->getLocation()), &Off) != &F)
+      return false;
+    return std::any_of(CallTexts.begin(), CallTexts.end(),
+                       [&](auto T) { return Off >= T.first && Off < T.second; });
+  };
   for (auto &[VD, Refs] : Uses) {
     auto It = DeclRegion.find(VD);
     if (It == DeclRegion.end())
       continue;
     for (const DeclRefExpr *DR : Refs) {
       int R = RegionAt(DR->getLocation());
-      if (R == It->second)
+      if (R == It->second || InCallText(DR))
         continue;
       if (R < 0)
         return "";
@@ -1170,8 +1258,12 @@ std::string Planner::run(RegionPlan *Plan) {
       for (const Stmt *Child : S->children())
         Collect(Child);
     };
-    for (const LaneExchangeCall &X : Exchanges[Regions[I].Publish])
-      Collect(X.Operand);
+    if (auto It = CallSites.find(Regions[I].Publish); It != CallSites.end())
+      for (const Expr *Arg : It->second.Call->arguments())
+        Collect(Arg);
+    else
+      for (const LaneExchangeCall &X : Exchanges[Regions[I].Publish])
+        Collect(X.Operand);
     for (const VarDecl *VD : OperandVars[I])
       if (DeclRegion.count(VD)) {
         PerThread.insert(VD);
@@ -1217,13 +1309,16 @@ std::string Planner::run(RegionPlan *Plan) {
 
   // Parameters that threads modify: one slot per thread, copied from the argument and bound in
   // every region that uses them. A use outside the regions would see no thread's copy.
-  std::vector<const ParmVarDecl *> CopiedParams = threadPrivateParams(K);
+  std::vector<const ParmVarDecl *> CopiedParams =
+      Callee ? std::vector<const ParmVarDecl *>(K.param_begin(), K.param_end())
+             : threadPrivateParams(K);
   for (const ParmVarDecl *P : CopiedParams) {
     for (const DeclRefExpr *DR : Uses[P]) {
       int R = RegionAt(DR->getLocation());
       if (R < 0)
         return "";
-      Bound[R].insert(P);
+      if (!InCallText(DR))
+        Bound[R].insert(P);
     }
     for (size_t I = 0; I < Regions.size(); ++I)
       if (OperandVars[I].count(P))
@@ -1261,9 +1356,11 @@ std::string Planner::run(RegionPlan *Plan) {
   // Names: npu_block, npu_thread and the arrays must not collide with the program's own.
   // The arrays are named npu_<variable>, and a variable may be called `block` or `thread`.
   std::map<const VarDecl *, std::string> ArrayName;
-  std::set<std::string> Taken = {"npu_block", "npu_thread", "npu_cost_counting"};
-  if (C.UserNames.count("npu_block") || C.UserNames.count("npu_thread"))
-    return "";
+  std::set<std::string> Taken = {"npu_block", "npu_thread", "npu_cost_counting", "npu_return",
+                                 "npu_scope"};
+  for (const std::string &N : Taken)
+    if (C.UserNames.count(N))
+      return "";
   std::vector<const VarDecl *> Ordered(PerThread.begin(), PerThread.end());
   Ordered.insert(Ordered.end(), CopiedParams.begin(), CopiedParams.end());
   std::sort(Ordered.begin(), Ordered.end(), [&](const VarDecl *A, const VarDecl *B) {
@@ -1283,6 +1380,44 @@ std::string Planner::run(RegionPlan *Plan) {
   for (size_t K = 0; K < LaneExchanges; ++K)
     if (C.UserNames.count("npu_lanes_" + std::to_string(K)))
       return "";
+  // Block-level calls: a slot per argument and for the result (`npu_call_<n>_<i>`, `_r`), their
+  // types the callee's parameters' (an instantiation's: spelled where the prelude declares them).
+  std::map<const Stmt *, std::string> CallSlot; // the prefix of the statement's slots
+  std::string CallSlots;                        // their declarations, for the prelude
+  {
+    std::vector<const Stmt *> Ordered;
+    for (const auto &[S, Site] : CallSites)
+      Ordered.push_back(S);
+    std::sort(Ordered.begin(), Ordered.end(), [&](const Stmt *X, const Stmt *Y) {
+      return C.SM.isBeforeInTranslationUnit(X->getBeginLoc(), Y->getBeginLoc());
+    });
+    PrintingPolicy PP(C.LO);
+    PP.SuppressTagKeyword = true;
+    auto Spelled = [&](QualType T) {
+      std::string Name = T.getUnqualifiedType().getAsString(PP);
+      return T->isDependentType() || Name.find("(unnamed") != std::string::npos ||
+                     Name.find("(anonymous") != std::string::npos
+                 ? std::string()
+                 : Name;
+    };
+    for (size_t N = 0; N < Ordered.size(); ++N) {
+      const std::string Slot = "npu_call_" + std::to_string(N);
+      const FunctionDecl *FD = CallSites[Ordered[N]].Call->getDirectCallee();
+      std::vector<std::string> Types;
+      for (const ParmVarDecl *P : FD->parameters())
+        Types.push_back(Spelled(P->getType()));
+      if (!FD->getReturnType()->isVoidType())
+        Types.push_back(Spelled(FD->getReturnType()));
+      for (size_t I = 0; I < Types.size(); ++I) {
+        const bool Result = I == FD->getNumParams();
+        const std::string Name = Slot + "_" + (Result ? "r" : std::to_string(I));
+        if (Types[I].empty() || C.UserNames.count(Name))
+          return "";
+        CallSlots += "\n  auto *" + Name + " = npu_block.per_thread<" + Types[I] + ">();";
+      }
+      CallSlot[Ordered[N]] = Slot;
+    }
+  }
   // A region that re-binds a name must not declare the same name itself.
   for (size_t I = 0; I < Regions.size(); ++I)
     for (const VarDecl *VD : Bound[I])
@@ -1300,8 +1435,10 @@ std::string Planner::run(RegionPlan *Plan) {
   // Without barriers (interchange only), duplicate threads run slice after slice
   // (block_regions<Read>), so the loops run every thread of their slice.
   const bool Slices = !C.needsSync(&K);
-  const std::string LoopArguments = regionLoopTemplateArguments(
-      C, K, Slices || !Collectives.empty() || !Fibered.empty() || !Exchanges.empty());
+  const std::string LoopArguments =
+      regionLoopTemplateArguments(C, K,
+                                  Slices || !Collectives.empty() || !Fibered.empty() ||
+                                      !Exchanges.empty() || !CallSites.empty() || Callee);
   for (size_t I = 0; I < Regions.size(); ++I) {
     Region &R = Regions[I];
     std::string Open = R.Fibers ? std::string("npu_block.fibers(")
@@ -1360,6 +1497,32 @@ std::string Planner::run(RegionPlan *Plan) {
     std::string Indent = indentAt(R.Begin);
     if (Indent == " ")
       Indent.clear();
+    if (auto It = CallSites.find(R.Publish); It != CallSites.end()) {
+      // The arguments into their slots, then the call of the copy, at block level.
+      const CallExpr *CE = It->second.Call;
+      const std::string &Slot = CallSlot[R.Publish];
+      std::string Args, Slots;
+      for (unsigned A = 0; A < CE->getNumArgs(); ++A) {
+        auto B = beginOf(CE->getArg(A)->getBeginLoc());
+        auto E = afterToken(CE->getArg(A)->getEndLoc());
+        if (!B || !E || *E <= *B)
+          return "";
+        const std::string Name = Slot + "_" + std::to_string(A);
+        Args += " " + Name + "[npu_thread] = (" + Text.slice(*B, *E).str() + ");";
+        Slots += ", " + Name;
+      }
+      if (!CE->getDirectCallee()->getReturnType()->isVoidType())
+        Slots += ", " + Slot + "_r";
+      auto CB = beginOf(CE->getCallee()->getBeginLoc());
+      auto CEnd = afterToken(CE->getCallee()->getEndLoc());
+      if (!CB || !CEnd || *CEnd <= *CB)
+        return "";
+      Out.push_back({R.Begin, 0,
+                     (R.Braced ? "{ " : "") + Open + Args + " });\n" + Indent +
+                         Text.slice(*CB, *CEnd).str() + "(npu_block" + Slots + ");\n" + Indent,
+                     19});
+      continue;
+    }
     if (R.Publish) { // ahead of the statement's own region (order 20) at the same offset
       std::string Publish = R.Braced ? "{ " + Open : Open;
       const std::vector<LaneExchangeCall> &Calls = Exchanges[R.Publish];
@@ -1384,6 +1547,18 @@ std::string Planner::run(RegionPlan *Plan) {
                        "npu_lanes_" + std::to_string(K) + ".at(npu_thread)." + It->second[K].Read,
                        0});
       }
+    if (auto It = CallSites.find(R.Stmts.front()); It != CallSites.end()) {
+      // The call reads its result slot (a call whose value is unused: nothing).
+      const CallExpr *CE = It->second.Call;
+      auto B = beginOf(CE->getBeginLoc()), E = afterToken(CE->getEndLoc());
+      if (!B || !E || *E <= *B)
+        return "";
+      Out.push_back({*B, *E - *B,
+                     CE->getDirectCallee()->getReturnType()->isVoidType()
+                         ? std::string("(void)0")
+                         : CallSlot[It->first] + "_r[npu_thread]",
+                     0});
+    }
     Out.push_back({R.Begin, 0, Open + "\n" + Indent, 20});
     Out.push_back({R.End, 0, "\n" + Indent + "});", 5});
     if (R.Braced)
@@ -1399,6 +1574,11 @@ std::string Planner::run(RegionPlan *Plan) {
         {*B, *E - *B, isBarrierStmt(S) ? "/* __syncthreads(); */" : "/* __syncwarp(); */", 0});
   }
   for (const Stmt *S : Hoisted) {
+    // `#pragma unroll` before a loop kept at block level would unroll nothing (g++ warns that it
+    // ignores it): the directive becomes a comment.
+    if (auto *A = dyn_cast<AttributedStmt>(S))
+      if (auto B = stmtBegin(A); B && Text[*B] == '#')
+        Out.push_back({*B, 0, "// a loop between regions, not unrolled: ", 0});
     const Expr *Cond = nullptr;
     if (auto *For = dyn_cast<ForStmt>(S))
       Cond = For->getCond();
@@ -1418,6 +1598,12 @@ std::string Planner::run(RegionPlan *Plan) {
     if (!B)
       return "";
     Out.push_back({*B, 8, "return", 0});
+  }
+  if (FinalReturn) { // a callee's: its value is the call's result
+    auto B = offsetOf(FinalReturn->getReturnLoc());
+    if (!B)
+      return "";
+    Out.push_back({*B, 6, FinalReturn->getRetValue() ? "npu_return[npu_thread] =" : "", 0});
   }
   for (const ReturnStmt *R : Returns) {
     auto B = offsetOf(R->getReturnLoc());
@@ -1466,19 +1652,29 @@ std::string Planner::run(RegionPlan *Plan) {
       if (!R.Increment && !R.Collective && !R.Guard && !R.Publish)
         Plan->RegionStarts.insert(R.Stmts.front());
   }
+  // A callee's copy runs in its caller's block: its slots are given back when it returns, and
+  // its parameters are the caller's slots (ParamSlots).
   std::string Prelude =
-      "\n  ::npu::block_regions" +
-      (NoDuplicatesRequired ? "_without_duplicates" + threadDimsTemplateArguments(Dims)
-       : Slices             ? sliceTemplateArguments(C, K)
-                            : std::string()) +
-      "([&](::npu::BlockRegions &npu_block) {";
-  for (const VarDecl *VD : Ordered)
+      Callee ? "\n  ::npu::BlockRegions::CallScope npu_scope(npu_block);"
+             : "\n  ::npu::block_regions" +
+                   (NoDuplicatesRequired ? "_without_duplicates" + threadDimsTemplateArguments(Dims)
+                    : Slices             ? sliceTemplateArguments(C, K)
+                                         : std::string()) +
+                   "([&](::npu::BlockRegions &npu_block) {";
+  for (const VarDecl *VD : Ordered) {
+    if (Callee && isa<ParmVarDecl>(VD))
+      continue;
     Prelude += "\n  auto *" + ArrayName[VD] + " = npu_block." +
                (isa<ParmVarDecl>(VD) ? "per_thread_copy(" + VD->getNameAsString() + ")"
                                      : "per_thread<" + typeName(VD) + ">()") +
                ";";
+  }
   for (size_t K = 0; K < LaneExchanges; ++K)
     Prelude += "\n  auto npu_lanes_" + std::to_string(K) + " = npu_block.lanes();";
+  Prelude += CallSlots;
+  if (Callee)
+    for (const ParmVarDecl *P : K.parameters())
+      ParamSlots.push_back(ArrayName[P]);
   return Prelude;
 }
 
@@ -1496,17 +1692,123 @@ std::string emitBarrierRegions(Context &C, const FunctionDecl &Kernel, UserFile 
   // on fibers (a warp operation under a branch the threads take apart is at no block level).
   const InterchangedLoops Interchanged = interchangedLoops(Kernel);
   static const InterchangedLoops None;
-  for (bool Exchanging : {true, false}) {
+  for (bool Collapsing : {true, false}) {
     if (!Interchanged.empty())
-      if (std::string Open = Planner(C, Kernel, F, Interchanged, Exchanging).run(Plan);
+      if (std::string Open = Planner(C, Kernel, F, Interchanged, Collapsing).run(Plan);
           !Open.empty())
         return Open;
     if (!C.needsSync(&Kernel))
       return "";
-    if (std::string Open = Planner(C, Kernel, F, None, Exchanging).run(Plan); !Open.empty())
+    if (std::string Open = Planner(C, Kernel, F, None, Collapsing).run(Plan); !Open.empty())
       return Open;
   }
   return "";
+}
+
+} // namespace cu2npu
+
+namespace cu2npu {
+
+using namespace clang;
+
+const BlockCallee *blockCallee(Context &C, const FunctionDecl &Caller, const CallExpr &Call) {
+  const FunctionDecl *FD = Call.getDirectCallee();
+  if (!FD || FD->isVariadic() || isa<CXXMethodDecl>(FD) || Call.getNumArgs() != FD->getNumParams())
+    return nullptr;
+  for (const Expr *Arg : Call.arguments())
+    if (isa<CXXDefaultArgExpr>(Arg))
+      return nullptr; // its text is not at the call
+  for (const ParmVarDecl *P : FD->parameters())
+    if (P->getType()->isReferenceType() || P->getType()->isDependentType())
+      return nullptr;
+  if (FD->getReturnType()->isReferenceType())
+    return nullptr;
+  const FunctionDecl *Pattern = FD->getTemplateInstantiationPattern();
+  const FunctionDecl *Def = nullptr;
+  if (!(Pattern ? Pattern : FD)->hasBody(Def) || !Def || !isa<CompoundStmt>(Def->getBody()))
+    return nullptr;
+  const FunctionDecl *Key = Def->getCanonicalDecl();
+  if (Key == Caller.getCanonicalDecl() || C.LockstepFunctions.count(Key) || !C.needsSync(Def) ||
+      !C.SM.isBeforeInTranslationUnit(Def->getBody()->getEndLoc(), Caller.getBeginLoc()))
+    return nullptr;
+  std::shared_ptr<BlockCallee> &Entry = C.BlockCallees[Key];
+  if (Entry)
+    return Entry->Ok && !Entry->Planning ? Entry.get() : nullptr;
+  Entry = std::make_shared<BlockCallee>();
+  UserFile *CF = C.spelledIn(cast<CompoundStmt>(Def->getBody())->getLBracLoc());
+  if (!CF || Def->getBody()->getBeginLoc().isMacroID())
+    return nullptr;
+  // Planned into an empty edit list of its file: the plan is the copy's, not the original's.
+  Entry->Planning = true;
+  FileEdits Saved = std::move(CF->Edits);
+  CF->Edits = FileEdits();
+  static const InterchangedLoops None;
+  Planner P(C, *Def, *CF, None, true, true);
+  Entry->Prelude = P.run(&Entry->Plan);
+  Entry->Edits = std::move(CF->Edits);
+  CF->Edits = std::move(Saved);
+  Entry->ParamSlots = P.ParamSlots;
+  Entry->Planning = false;
+  Entry->Ok = !Entry->Prelude.empty();
+  return Entry->Ok ? Entry.get() : nullptr;
+}
+
+namespace {
+
+void emitCopy(Context &C, const FunctionDecl &FD, const BlockCallee &Copy) {
+  auto *Body = cast<CompoundStmt>(FD.getBody());
+  const Decl *Outer = FD.getDescribedFunctionTemplate()
+                          ? static_cast<const Decl *>(FD.getDescribedFunctionTemplate())
+                          : &FD;
+  FunctionTypeLoc TL = FD.getFunctionTypeLoc();
+  SourceRange Result = FD.getReturnTypeSourceRange();
+  unsigned Begin = 0, End = 0, LBrace = 0, LParen = 0, RParen = 0, RB = 0, RE = 0;
+  UserFile *F = C.spelledIn(C.SM.getExpansionLoc(Outer->getBeginLoc()), &Begin);
+  if (!F || !TL || Result.isInvalid() || C.spelledIn(Body->getRBracLoc(), &End) != F ||
+      C.spelledIn(Body->getLBracLoc(), &LBrace) != F ||
+      C.spelledIn(TL.getLParenLoc(), &LParen) != F ||
+      C.spelledIn(TL.getRParenLoc(), &RParen) != F || C.spelledIn(Result.getBegin(), &RB) != F ||
+      C.spelledIn(Result.getEnd(), &RE) != F)
+    return;
+  RE += Lexer::MeasureTokenLength(Result.getEnd(), C.SM, C.LO);
+  ++End; // after the '}'
+  PrintingPolicy PP(C.LO);
+  PP.SuppressTagKeyword = true;
+  std::string Params = "(::npu::BlockRegions &npu_block";
+  for (unsigned I = 0; I < FD.getNumParams(); ++I)
+    Params += ", " + FD.getParamDecl(I)->getType().getUnqualifiedType().getAsString(PP) + " *" +
+              Copy.ParamSlots[I];
+  if (!FD.getReturnType()->isVoidType())
+    Params += ", " + FD.getReturnType().getUnqualifiedType().getAsString(PP) + " *npu_return";
+  Params += ")";
+  // The copy's own counters, from its plan, into an empty edit list (as the plan's edits).
+  FileEdits Saved = std::move(F->Edits);
+  F->Edits = FileEdits();
+  addCostCounters(C, *Body, *F, &Copy.Plan);
+  FileEdits Extra = std::move(F->Edits);
+  F->Edits = std::move(Saved);
+  Extra.append(Copy.Edits);
+  Extra.replace(RB, RE - RB, "void");
+  Extra.replace(LParen, RParen + 1 - LParen, Params);
+  Extra.insert(LBrace + 1, Copy.Prelude, 10);
+  llvm::StringRef Text = C.text(F->FID);
+  F->Edits.insert(End,
+                  "\n\n// " + FD.getNameAsString() +
+                      " for a block-level call in barrier regions (cu2npu, "
+                      "rules/kernel/BlockCalls.h)\n" +
+                      F->Edits.applyRange(Text, Begin, End, Extra),
+                  100);
+}
+
+} // namespace
+
+void emitBlockCalleeCopies(Context &C, UserFile &File) {
+  for (const auto &[Key, Copy] : C.BlockCallees) {
+    const FunctionDecl *Def = nullptr;
+    if (Copy && Copy->Ok && Key->hasBody(Def) && Def &&
+        C.spelledIn(cast<CompoundStmt>(Def->getBody())->getLBracLoc()) == &File)
+      emitCopy(C, *Def, *Copy);
+  }
 }
 
 } // namespace cu2npu

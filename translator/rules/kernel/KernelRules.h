@@ -47,4 +47,12 @@ public:
   void onFile(Context &C, UserFile &F) override;
 };
 
+// block-callee-copies: the block-level copy of each device function a barrier-region plan calls
+// at block level (rules/kernel/BlockCalls.h), written after the function.
+class BlockCalleeCopyRule : public Rule {
+public:
+  llvm::StringRef name() const override;
+  void onFile(Context &C, UserFile &F) override;
+};
+
 } // namespace cu2npu

@@ -165,6 +165,9 @@ private:
     else if (auto *DM = dyn_cast<CXXDependentScopeMemberExpr>(CE->getCallee()->IgnoreParens());
              DM && DM->getMember().isIdentifier())
       N = DM->getMember().getAsIdentifierInfo()->getName();
+    else if (auto *UM = dyn_cast<UnresolvedMemberExpr>(CE->getCallee()->IgnoreParens());
+             UM && UM->getMemberName().isIdentifier())
+      N = UM->getMemberName().getAsIdentifierInfo()->getName(); // a region loop in a template
     // A region loop of translated code (npu_block.for_each_thread(_guarded, _strided),
     // npu_block.collective) ends like a barrier.
     if (auto *MC = dyn_cast<CXXMemberCallExpr>(CE);
