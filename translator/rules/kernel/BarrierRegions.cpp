@@ -127,12 +127,8 @@ private:
   // (the one return is the last statement, and stores the result).
   const bool Callee;
   const ReturnStmt *FinalReturn = nullptr;
-  // Block-level calls (BlockCalls.h): the statement, its call and the callee's copy.
-  struct CallSite {
-    const CallExpr *Call;
-    const BlockCallee *Copy;
-  };
-  std::map<const Stmt *, CallSite> CallSites;
+  // Block-level calls (BlockCalls.h): each statement's call of a callee with a copy.
+  std::map<const Stmt *, const CallExpr *> CallSites;
   std::set<const CallExpr *> ExpandedCalls;
   // Thread-strided loops (LoopInterchange.h): the thread term of each one's initialiser, which
   // counts as 0 at block level (ZeroedTerms) and is added back in the body's region.
@@ -487,7 +483,7 @@ bool Planner::callPoint(const Stmt *S) {
   const CallExpr *CE = blockLevelCall(S);
   if (!CE)
     return false;
-  CallSites[S] = {CE, blockCallee(C, K, *CE)};
+  CallSites[S] = CE;
   ExpandedCalls.insert(CE);
   return true;
 }
@@ -1259,7 +1255,7 @@ std::string Planner::run(RegionPlan *Plan) {
         Collect(Child);
     };
     if (auto It = CallSites.find(Regions[I].Publish); It != CallSites.end())
-      for (const Expr *Arg : It->second.Call->arguments())
+      for (const Expr *Arg : It->second->arguments())
         Collect(Arg);
     else
       for (const LaneExchangeCall &X : Exchanges[Regions[I].Publish])
@@ -1386,7 +1382,7 @@ std::string Planner::run(RegionPlan *Plan) {
   std::string CallSlots;                        // their declarations, for the prelude
   {
     std::vector<const Stmt *> Ordered;
-    for (const auto &[S, Site] : CallSites)
+    for (const auto &[S, Call] : CallSites)
       Ordered.push_back(S);
     std::sort(Ordered.begin(), Ordered.end(), [&](const Stmt *X, const Stmt *Y) {
       return C.SM.isBeforeInTranslationUnit(X->getBeginLoc(), Y->getBeginLoc());
@@ -1402,7 +1398,7 @@ std::string Planner::run(RegionPlan *Plan) {
     };
     for (size_t N = 0; N < Ordered.size(); ++N) {
       const std::string Slot = "npu_call_" + std::to_string(N);
-      const FunctionDecl *FD = CallSites[Ordered[N]].Call->getDirectCallee();
+      const FunctionDecl *FD = CallSites[Ordered[N]]->getDirectCallee();
       std::vector<std::string> Types;
       for (const ParmVarDecl *P : FD->parameters())
         Types.push_back(Spelled(P->getType()));
@@ -1499,7 +1495,7 @@ std::string Planner::run(RegionPlan *Plan) {
       Indent.clear();
     if (auto It = CallSites.find(R.Publish); It != CallSites.end()) {
       // The arguments into their slots, then the call of the copy, at block level.
-      const CallExpr *CE = It->second.Call;
+      const CallExpr *CE = It->second;
       const std::string &Slot = CallSlot[R.Publish];
       std::string Args, Slots;
       for (unsigned A = 0; A < CE->getNumArgs(); ++A) {
@@ -1539,8 +1535,8 @@ std::string Planner::run(RegionPlan *Plan) {
     }
     if (auto It = Exchanges.find(R.Stmts.front()); It != Exchanges.end())
       for (size_t K = 0; K < It->second.size(); ++K) {
-        const Expr *Callee = It->second[K].Call->getCallee();
-        auto B = beginOf(Callee->getBeginLoc()), E = afterToken(Callee->getEndLoc());
+        const Expr *Name = It->second[K].Call->getCallee();
+        auto B = beginOf(Name->getBeginLoc()), E = afterToken(Name->getEndLoc());
         if (!B || !E || *E <= *B)
           return "";
         Out.push_back({*B, *E - *B,
@@ -1549,7 +1545,7 @@ std::string Planner::run(RegionPlan *Plan) {
       }
     if (auto It = CallSites.find(R.Stmts.front()); It != CallSites.end()) {
       // The call reads its result slot (a call whose value is unused: nothing).
-      const CallExpr *CE = It->second.Call;
+      const CallExpr *CE = It->second;
       auto B = beginOf(CE->getBeginLoc()), E = afterToken(CE->getEndLoc());
       if (!B || !E || *E <= *B)
         return "";

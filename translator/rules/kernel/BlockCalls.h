@@ -62,7 +62,7 @@ struct BlockCallee {
 const BlockCallee *blockCallee(Context &C, const clang::FunctionDecl &Caller,
                                const clang::CallExpr &Call);
 
-// Writes the block-level copy of each device function in File that a caller's plan called, after
+// Writes the block-level copy of each device function in File planned for a caller, after
 // its definition (BlockCalleeCopyRule: after every other rule's edits inside it, which the copy
 // takes, but the original's counters; it has counters of its own, from its plan).
 void emitBlockCalleeCopies(Context &C, UserFile &File);
