@@ -46,7 +46,8 @@ public:
   class Lane {
   public:
     Lane(const LaneExchange &x, std::size_t thread)
-        : x_(x), thread_(thread), lane_(static_cast<int>(thread & 31u)) {}
+        : x_(x), thread_(thread), lane_(static_cast<int>(thread & 31u)),
+          warp_(thread - (thread & 31u)) {}
 
     // The operand this thread exchanges, in the region before the statement.
     template <class T> void publish(const T &value) const {
@@ -63,22 +64,19 @@ public:
 
     template <class T>
     T shfl_sync(unsigned mask, const T &var, int srcLane, int width = warpSize) const {
-      return from(mask, var, detail::segmentFirstLane(lane_, width) | (srcLane & (width - 1)));
+      return from(mask, var, detail::shflSourceLane(lane_, srcLane, width));
     }
     template <class T>
     T shfl_up_sync(unsigned mask, const T &var, unsigned delta, int width = warpSize) const {
-      const int source = lane_ - static_cast<int>(delta & 31u);
-      return from(mask, var, source >= detail::segmentFirstLane(lane_, width) ? source : lane_);
+      return from(mask, var, detail::shflUpSourceLane(lane_, delta, width));
     }
     template <class T>
     T shfl_down_sync(unsigned mask, const T &var, unsigned delta, int width = warpSize) const {
-      const int source = lane_ + static_cast<int>(delta & 31u);
-      return from(mask, var, source <= detail::segmentLastLane(lane_, width) ? source : lane_);
+      return from(mask, var, detail::shflDownSourceLane(lane_, delta, width));
     }
     template <class T>
     T shfl_xor_sync(unsigned mask, const T &var, int laneMask, int width = warpSize) const {
-      const int source = lane_ ^ (laneMask & 31);
-      return from(mask, var, source <= detail::segmentLastLane(lane_, width) ? source : lane_);
+      return from(mask, var, detail::shflXorSourceLane(lane_, laneMask, width));
     }
     // The pre-CUDA-9 forms: the full warp.
     template <class T> T shfl(const T &var, int srcLane, int width = warpSize) const {
@@ -115,7 +113,7 @@ public:
       return reduce(mask, [](unsigned a, unsigned b) { return a + b; });
     }
     int reduce_add_sync(unsigned mask, int) const {
-      return static_cast<int>(reduce(mask, [](unsigned a, unsigned b) { return a + b; }));
+      return static_cast<int>(reduce_add_sync(mask, 0u)); // the same sum, as published
     }
     unsigned reduce_min_sync(unsigned mask, unsigned) const {
       return reduce(mask, [](unsigned a, unsigned b) { return b < a ? b : a; });
@@ -148,7 +146,7 @@ public:
 
     // Whether lane l of this warp published: in the mask, in the block and not exited.
     bool readable(unsigned mask, int l) const {
-      const std::size_t t = thread_ - static_cast<std::size_t>(lane_) + static_cast<std::size_t>(l);
+      const std::size_t t = warp_ + static_cast<std::size_t>(l);
       return ((mask >> l) & 1u) != 0 && t < x_.threads_ &&
              (*x_.exited_ == nullptr || (*x_.exited_)[t] == 0);
     }
@@ -163,10 +161,7 @@ public:
     // default-constructible).
     template <class T> T word(int l, T value) const {
       std::memcpy(static_cast<void *>(&value),
-                  x_.words_ +
-                      (thread_ - static_cast<std::size_t>(lane_) + static_cast<std::size_t>(l)) *
-                          kLaneBytes,
-                  sizeof(T));
+                  x_.words_ + (warp_ + static_cast<std::size_t>(l)) * kLaneBytes, sizeof(T));
       return value;
     }
     // The operand of lane `source`, or this lane's own when that one cannot be read: both as
@@ -187,6 +182,7 @@ public:
     const LaneExchange &x_;
     const std::size_t thread_;
     const int lane_;
+    const std::size_t warp_; // the linear index of lane 0 of this thread's warp
   };
 
   Lane at(std::size_t thread) const { return Lane(*this, thread); }

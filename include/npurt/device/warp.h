@@ -31,6 +31,25 @@ inline int segmentLastLane(int lane, int width) {
   return segmentFirstLane(lane, width) + width - 1;
 }
 
+// The lane each shuffle reads (PTX's shfl.sync with CUDA's clamp values): a source outside the
+// caller's segment of `width` lanes gives the caller's own lane. The fiber path below and the
+// barrier-region exchanges (npurt/device/lanes.h) both read these.
+inline int shflSourceLane(int lane, int srcLane, int width) {
+  return segmentFirstLane(lane, width) | (srcLane & (width - 1));
+}
+inline int shflUpSourceLane(int lane, unsigned delta, int width) {
+  const int source = lane - static_cast<int>(delta & 31u);
+  return source >= segmentFirstLane(lane, width) ? source : lane;
+}
+inline int shflDownSourceLane(int lane, unsigned delta, int width) {
+  const int source = lane + static_cast<int>(delta & 31u);
+  return source <= segmentLastLane(lane, width) ? source : lane;
+}
+inline int shflXorSourceLane(int lane, int laneMask, int width) {
+  const int source = lane ^ (laneMask & 31);
+  return source <= segmentLastLane(lane, width) ? source : lane;
+}
+
 // A shuffle moves any trivially copyable value (float4, double2, a struct): one lane word
 // (8 bytes) per collective, as CUDA splits wide values into 4-byte shuffles. Every lane of the
 // mask makes the same number of collectives (sizeof(T) is the same for all), all from the same
@@ -65,32 +84,27 @@ inline unsigned warpReduce(WarpOp op, unsigned mask, unsigned value) {
 
 template <class T> inline T __shfl_sync(unsigned mask, T var, int srcLane, int width = warpSize) {
   const int lane = static_cast<int>(::npu::detail::currentLaneId());
-  const int source = ::npu::detail::segmentFirstLane(lane, width) | (srcLane & (width - 1));
-  return ::npu::detail::shuffleFrom(mask, var, source);
+  return ::npu::detail::shuffleFrom(mask, var, ::npu::detail::shflSourceLane(lane, srcLane, width));
 }
 
 template <class T>
 inline T __shfl_up_sync(unsigned mask, T var, unsigned delta, int width = warpSize) {
   const int lane = static_cast<int>(::npu::detail::currentLaneId());
-  const int source = lane - static_cast<int>(delta & 31u);
-  const bool inSegment = source >= ::npu::detail::segmentFirstLane(lane, width);
-  return ::npu::detail::shuffleFrom(mask, var, inSegment ? source : lane);
+  return ::npu::detail::shuffleFrom(mask, var, ::npu::detail::shflUpSourceLane(lane, delta, width));
 }
 
 template <class T>
 inline T __shfl_down_sync(unsigned mask, T var, unsigned delta, int width = warpSize) {
   const int lane = static_cast<int>(::npu::detail::currentLaneId());
-  const int source = lane + static_cast<int>(delta & 31u);
-  const bool inSegment = source <= ::npu::detail::segmentLastLane(lane, width);
-  return ::npu::detail::shuffleFrom(mask, var, inSegment ? source : lane);
+  return ::npu::detail::shuffleFrom(mask, var,
+                                    ::npu::detail::shflDownSourceLane(lane, delta, width));
 }
 
 template <class T>
 inline T __shfl_xor_sync(unsigned mask, T var, int laneMask, int width = warpSize) {
   const int lane = static_cast<int>(::npu::detail::currentLaneId());
-  const int source = lane ^ (laneMask & 31);
-  const bool inSegment = source <= ::npu::detail::segmentLastLane(lane, width);
-  return ::npu::detail::shuffleFrom(mask, var, inSegment ? source : lane);
+  return ::npu::detail::shuffleFrom(mask, var,
+                                    ::npu::detail::shflXorSourceLane(lane, laneMask, width));
 }
 
 inline unsigned __ballot_sync(unsigned mask, int predicate) {
