@@ -41,6 +41,17 @@ struct UserFile {
   unsigned Markers = 0;
 };
 
+// The edits Work makes to F, kept apart from F's own (which Work does not see, and which are as
+// they were after): a plan that is read or copied, not applied where it stands.
+template <class Work> FileEdits editsApart(UserFile &F, Work &&W) {
+  FileEdits Own = std::move(F.Edits);
+  F.Edits = FileEdits();
+  W();
+  FileEdits Made = std::move(F.Edits);
+  F.Edits = std::move(Own);
+  return Made;
+}
+
 struct IncludeEvent {
   clang::SourceLocation HashLoc;
   clang::CharSourceRange FilenameRange;

@@ -9,12 +9,9 @@ namespace cu2npu {
 
 std::optional<RegionPlan> regionPlan(Context &C, const clang::FunctionDecl &Kernel,
                                      const SourceText &Text) {
-  UserFile &F = Text.file();
-  FileEdits Saved = std::move(F.Edits);
-  F.Edits = FileEdits();
   RegionPlan Plan;
-  std::string Open = emitBarrierRegions(C, Kernel, F, &Plan);
-  F.Edits = std::move(Saved);
+  std::string Open;
+  editsApart(Text.file(), [&] { Open = emitBarrierRegions(C, Kernel, Text.file(), &Plan); });
   if (Open.empty())
     return std::nullopt;
   return Plan;

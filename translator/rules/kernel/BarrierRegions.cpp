@@ -56,7 +56,6 @@
 
 #include "mapping/Mapping.h"
 #include "rules/Context.h"
-#include "rules/DependentMembers.h"
 #include "rules/SyncCallees.h"
 #include "rules/cost/CostRule.h"
 #include "rules/kernel/Collectives.h"
@@ -73,6 +72,19 @@ using namespace clang;
 
 const FunctionDecl *calleeOf(const CallExpr *E) { return E ? E->getDirectCallee() : nullptr; }
 
+const InterchangedLoops NoInterchange; // a plan that keeps no loop at block level but for barriers
+
+// T without its cv-qualifiers as source spells it, or empty for a type with no name outside the
+// declaration that gives it one (an unnamed struct, an anonymous namespace's).
+std::string spelledType(const Context &C, QualType T) {
+  PrintingPolicy PP(C.LO);
+  PP.SuppressTagKeyword = true;
+  std::string Name = T.getUnqualifiedType().getAsString(PP);
+  if (Name.find("(unnamed") != std::string::npos || Name.find("(anonymous") != std::string::npos)
+    return "";
+  return Name;
+}
+
 bool isBarrierStmt(const Stmt *S) {
   auto *CE = dyn_cast<CallExpr>(S);
   const FunctionDecl *FD = calleeOf(CE);
@@ -88,7 +100,8 @@ struct Region {
   bool Collective = false; // a collective statement, run once per step of its collective
   bool Guard = false;      // the condition of a guard (Stmts: the if), run as an exit test
   bool Fibers = false;     // a statement that waits inside, run for every thread on fibers
-  const Stmt *Publish = nullptr; // a statement's warp operations: their operands, published
+  const Stmt *Publish =
+      nullptr;         // the statement whose exchange operands or call arguments it evaluates
   bool Braced = false; // the publishing region and its statement are a loop's body with no braces
   std::string Prefix;  // after the bindings: a thread-strided loop's own variable
   bool GuardedStride = false;  // Prefix tests its loop's condition as npu_guard.exits(...)
@@ -168,8 +181,6 @@ private:
   bool callPoint(const Stmt *S);
   bool structure(const CompoundStmt *CS, bool Tail);
   bool checkCalleesAndJumps(const Stmt *S);
-  enum class Wait { None, Sync, Unknown };
-  Wait callWait(const CallExpr *CE) const;
   bool waitsInside(const Stmt *S) const;
   bool operatorsOver(const Expr *E, const std::function<bool(const Expr *)> &Leaf,
                      bool Divisors) const;
@@ -324,12 +335,8 @@ std::string Planner::typeName(const VarDecl *VD) const {
   }
   if (T->getContainedDeducedType())
     T = T.getCanonicalType();
-  PrintingPolicy PP(C.LO);
-  PP.SuppressTagKeyword = true;
-  std::string Name = T.getUnqualifiedType().getAsString(PP);
   // A type the kernel declares is not in scope where the prelude spells the slot.
-  if (Name.find("(unnamed") != std::string::npos || Name.find("(anonymous") != std::string::npos)
-    return "";
+  std::string Name = spelledType(C, T);
   for (size_t I = 0; I < Name.size();) {
     if (!isAsciiIdentifierStart(Name[I])) {
       ++I;
@@ -565,54 +572,13 @@ bool Planner::structure(const CompoundStmt *CS, bool Tail) {
   return true;
 }
 
-// Whether a call may wait for other threads of the block. Sync: it synchronises in ways fibers
-// run as written and that end within the call (a synchronising builtin: warp operations,
-// barriers; cooperative groups; a callee that synchronises and never waits for other work, such
-// as a spin-wait for another thread). Unknown: a callee that may wait for other work, one the
-// translation unit does not define, an indirect or dependent call.
-Planner::Wait Planner::callWait(const CallExpr *CE) const {
-  auto Of = [&](const FunctionDecl *FD) {
-    if (const FunctionDecl *P = FD->getTemplateInstantiationPattern())
-      FD = P;
-    if (synchronisesAsDeclared(FD))
-      return Wait::Sync;
-    const FunctionDecl *Def = nullptr;
-    if (FD->hasBody(Def) && Def) {
-      if (!C.needsSync(Def))
-        return Wait::None;
-      return C.neverWaits(Def) ? Wait::Sync : Wait::Unknown;
-    }
-    return C.spelledIn(FD->getLocation()) ? Wait::Unknown : Wait::None;
-  };
-  auto Worst = [&](const auto &Functions) {
-    Wait W = Wait::None;
-    for (const FunctionDecl *FD : Functions)
-      W = std::max(W, Of(FD));
-    return Functions.empty() ? Wait::Unknown : W;
-  };
-  if (const FunctionDecl *FD = CE->getDirectCallee())
-    return Of(FD);
-  if (auto *UL = dyn_cast_or_null<UnresolvedLookupExpr>(CE->getCallee()->IgnoreParenImpCasts())) {
-    std::vector<const FunctionDecl *> Candidates;
-    for (const NamedDecl *D : UL->decls()) {
-      const FunctionDecl *FD = asFunction(D);
-      if (!FD)
-        return Wait::Unknown;
-      Candidates.push_back(FD);
-    }
-    return Worst(Candidates);
-  }
-  if (auto *ME = dyn_cast<CXXDependentScopeMemberExpr>(CE->getCallee()->IgnoreParens()))
-    return Worst(membersNamed(ME)); // a member of a known class template: every overload
-  return Wait::Unknown;
-}
-
 // A block-level statement that synchronises only inside itself (a warp reduction, a callee with
 // barriers) runs as a region on fibers. Not one that holds a barrier point of its own.
 bool Planner::waitsInside(const Stmt *S) const {
   if (!S)
     return false;
-  if (auto *CE = dyn_cast<CallExpr>(S); CE && !isBarrierStmt(CE) && callWait(CE) == Wait::Sync)
+  if (auto *CE = dyn_cast<CallExpr>(S);
+      CE && !isBarrierStmt(CE) && callWait(C, CE) == CallWait::Sync)
     return true;
   for (const Stmt *Child : S->children())
     if (waitsInside(Child))
@@ -673,7 +639,8 @@ bool Planner::checkCalleesAndJumps(const Stmt *S) {
   if (auto *CE = dyn_cast<CallExpr>(S); CE && !CollectiveCalls.count(CE) &&
                                         !ExchangeCalls.count(CE) && !ExpandedCalls.count(CE) &&
                                         !Barriers.count(CE) && !isBarrierStmt(CE))
-    if (Wait W = callWait(CE); W == Wait::Unknown || (W == Wait::Sync && !InsideFibers))
+    if (CallWait W = callWait(C, CE);
+        W == CallWait::Unknown || (W == CallWait::Sync && !InsideFibers))
       Ok = false;
   if (auto *CE = dyn_cast<CallExpr>(S); CE && isBarrierStmt(CE) && !Barriers.count(CE))
     Ok = false;
@@ -1387,14 +1354,8 @@ std::string Planner::run(RegionPlan *Plan) {
     std::sort(Ordered.begin(), Ordered.end(), [&](const Stmt *X, const Stmt *Y) {
       return C.SM.isBeforeInTranslationUnit(X->getBeginLoc(), Y->getBeginLoc());
     });
-    PrintingPolicy PP(C.LO);
-    PP.SuppressTagKeyword = true;
     auto Spelled = [&](QualType T) {
-      std::string Name = T.getUnqualifiedType().getAsString(PP);
-      return T->isDependentType() || Name.find("(unnamed") != std::string::npos ||
-                     Name.find("(anonymous") != std::string::npos
-                 ? std::string()
-                 : Name;
+      return T->isDependentType() ? std::string() : spelledType(C, T);
     };
     for (size_t N = 0; N < Ordered.size(); ++N) {
       const std::string Slot = "npu_call_" + std::to_string(N);
@@ -1687,7 +1648,6 @@ std::string emitBarrierRegions(Context &C, const FunctionDecl &Kernel, UserFile 
   // A kernel whose warp operations do not all fit the exchange form is planned again with them
   // on fibers (a warp operation under a branch the threads take apart is at no block level).
   const InterchangedLoops Interchanged = interchangedLoops(Kernel);
-  static const InterchangedLoops None;
   for (bool Collapsing : {true, false}) {
     if (!Interchanged.empty())
       if (std::string Open = Planner(C, Kernel, F, Interchanged, Collapsing).run(Plan);
@@ -1695,17 +1655,12 @@ std::string emitBarrierRegions(Context &C, const FunctionDecl &Kernel, UserFile 
         return Open;
     if (!C.needsSync(&Kernel))
       return "";
-    if (std::string Open = Planner(C, Kernel, F, None, Collapsing).run(Plan); !Open.empty())
+    if (std::string Open = Planner(C, Kernel, F, NoInterchange, Collapsing).run(Plan);
+        !Open.empty())
       return Open;
   }
   return "";
 }
-
-} // namespace cu2npu
-
-namespace cu2npu {
-
-using namespace clang;
 
 const BlockCallee *blockCallee(Context &C, const FunctionDecl &Caller, const CallExpr &Call) {
   const FunctionDecl *FD = Call.getDirectCallee();
@@ -1736,13 +1691,8 @@ const BlockCallee *blockCallee(Context &C, const FunctionDecl &Caller, const Cal
     return nullptr;
   // Planned into an empty edit list of its file: the plan is the copy's, not the original's.
   Entry->Planning = true;
-  FileEdits Saved = std::move(CF->Edits);
-  CF->Edits = FileEdits();
-  static const InterchangedLoops None;
-  Planner P(C, *Def, *CF, None, true, true);
-  Entry->Prelude = P.run(&Entry->Plan);
-  Entry->Edits = std::move(CF->Edits);
-  CF->Edits = std::move(Saved);
+  Planner P(C, *Def, *CF, NoInterchange, true, true);
+  Entry->Edits = editsApart(*CF, [&] { Entry->Prelude = P.run(&Entry->Plan); });
   Entry->ParamSlots = P.ParamSlots;
   Entry->Planning = false;
   Entry->Ok = !Entry->Prelude.empty();
@@ -1768,21 +1718,14 @@ void emitCopy(Context &C, const FunctionDecl &FD, const BlockCallee &Copy) {
     return;
   RE += Lexer::MeasureTokenLength(Result.getEnd(), C.SM, C.LO);
   ++End; // after the '}'
-  PrintingPolicy PP(C.LO);
-  PP.SuppressTagKeyword = true;
   std::string Params = "(::npu::BlockRegions &npu_block";
   for (unsigned I = 0; I < FD.getNumParams(); ++I)
-    Params += ", " + FD.getParamDecl(I)->getType().getUnqualifiedType().getAsString(PP) + " *" +
-              Copy.ParamSlots[I];
+    Params += ", " + spelledType(C, FD.getParamDecl(I)->getType()) + " *" + Copy.ParamSlots[I];
   if (!FD.getReturnType()->isVoidType())
-    Params += ", " + FD.getReturnType().getUnqualifiedType().getAsString(PP) + " *npu_return";
+    Params += ", " + spelledType(C, FD.getReturnType()) + " *npu_return";
   Params += ")";
-  // The copy's own counters, from its plan, into an empty edit list (as the plan's edits).
-  FileEdits Saved = std::move(F->Edits);
-  F->Edits = FileEdits();
-  addCostCounters(C, *Body, *F, &Copy.Plan);
-  FileEdits Extra = std::move(F->Edits);
-  F->Edits = std::move(Saved);
+  // The copy's own counters, from its plan, kept apart (as the plan's edits).
+  FileEdits Extra = editsApart(*F, [&] { addCostCounters(C, *Body, *F, &Copy.Plan); });
   Extra.append(Copy.Edits);
   Extra.replace(RB, RE - RB, "void");
   Extra.replace(LParen, RParen + 1 - LParen, Params);

@@ -6,7 +6,6 @@
 #include <clang/AST/Decl.h>
 #include <clang/AST/Expr.h>
 #include <clang/AST/ExprCXX.h>
-#include <clang/AST/ParentMap.h>
 #include <clang/AST/Stmt.h>
 #include <llvm/ADT/StringSwitch.h>
 
@@ -56,28 +55,6 @@ llvm::StringRef npurtCallee(Context &C, const CallExpr *E) {
       return {};
   }
   return UL->getName().getAsIdentifierInfo()->getName();
-}
-
-// Whether a call other than an exchange may synchronise: another warp operation, a barrier, a
-// callee that synchronises (the driver's call graph), an indirect call.
-bool mayMeet(Context &C, const CallExpr *CE) {
-  auto Meets = [&](const FunctionDecl *FD) {
-    if (const FunctionDecl *P = FD->getTemplateInstantiationPattern())
-      FD = P;
-    const FunctionDecl *Def = nullptr;
-    return synchronisesAsDeclared(FD) || (FD->hasBody(Def) && Def && C.needsSync(Def));
-  };
-  if (const FunctionDecl *FD = CE->getDirectCallee())
-    return Meets(FD);
-  auto *UL = dyn_cast<UnresolvedLookupExpr>(CE->getCallee()->IgnoreParenImpCasts());
-  if (!UL || UL->getNumDecls() == 0)
-    return true;
-  for (const NamedDecl *D : UL->decls()) {
-    const FunctionDecl *FD = asFunction(D);
-    if (!FD || Meets(FD))
-      return true;
-  }
-  return false;
 }
 
 // An operand evaluated once more, ahead of the statement: no side effect (isRepeatable); in a
@@ -174,7 +151,7 @@ std::optional<std::vector<LaneExchangeCall>> laneExchanges(Context &C, const Stm
           Walk(Arg, true);
         return;
       }
-      if (mayMeet(C, CE)) { // the statement meets elsewhere than at its exchanges
+      if (callWait(C, CE) != CallWait::None) { // it meets elsewhere than at its exchanges
         Ok = false;
         return;
       }
