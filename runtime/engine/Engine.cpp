@@ -163,10 +163,18 @@ void runBlocks(detail::GridTask &task, std::uint64_t begin, std::uint64_t end, G
   if (costBins != nullptr)
     chunkTallies.resize(
         static_cast<std::size_t>(std::min<std::uint64_t>(end - begin, costBins->size())));
-  for (std::uint64_t id = begin; id != end; ++id) {
+  // Blocks a body may run as one (block fusion, detail::BlockSpan): enough for rows of about
+  // kFusedRowLanes threads, none where a modelled device counts each block's operations.
+  constexpr unsigned kFusedRowLanes = 512;
+  const unsigned fusable = costBins != nullptr || detail::costCounting
+                               ? 1u
+                               : std::max(1u, kFusedRowLanes / task.block.x);
+  for (std::uint64_t id = begin; id < end;) {
     if (failure.failed())
       break;
     ::blockIdx = ::uint3{x, y, z};
+    detail::blockSpan = {
+        static_cast<unsigned>(std::min<std::uint64_t>({fusable, grid.x - x, end - id})), 1};
     if (costBins != nullptr)
       detail::costTally = detail::CostTally{};
     try {
@@ -181,7 +189,9 @@ void runBlocks(detail::GridTask &task, std::uint64_t begin, std::uint64_t end, G
     detail::blockContext.mode = detail::ExecMode::Host;
     if (costBins != nullptr)
       chunkTallies[(id - begin) % chunkTallies.size()] += detail::costTally;
-    if (++x == grid.x) {
+    const unsigned taken = detail::blockSpan.taken;
+    id += taken;
+    if ((x += taken) == grid.x) {
       x = 0;
       if (++y == grid.y) {
         y = 0;
@@ -191,6 +201,7 @@ void runBlocks(detail::GridTask &task, std::uint64_t begin, std::uint64_t end, G
   }
   detail::blockContext.kernelName = nullptr;
   detail::blockContext.dynamicShared = nullptr;
+  detail::blockSpan = {};
   if (costBins != nullptr)
     costBins->merge(begin, chunkTallies);
   NPURT_TSAN_RELEASE(&failure);

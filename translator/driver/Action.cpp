@@ -173,6 +173,8 @@ struct FnInfo {
   bool Waits = false; // may wait for other work: a spin-wait, or a callee it cannot see
   // Reads the global threadIdx (a kernel's own body reads its thread body's parameter instead).
   bool ReadsThreadIdx = false;
+  // Reads what tells the blocks of a grid apart: the global blockIdx or shared memory.
+  bool ReadsBlockState = false;
   // Has an effect that running two identical CUDA threads once would change: an atomic, output,
   // device malloc/free, inline assembly, or a callee it cannot see.
   bool Effects = false;
@@ -180,7 +182,7 @@ struct FnInfo {
 };
 // The flags a caller gets from its callees.
 constexpr bool FnInfo::*InheritedFlags[] = {&FnInfo::Sync, &FnInfo::Waits, &FnInfo::ReadsThreadIdx,
-                                            &FnInfo::Effects};
+                                            &FnInfo::ReadsBlockState, &FnInfo::Effects};
 
 // Calls whose effect two identical CUDA threads would have twice: atomics (CUDA's and the
 // compiler builtins std::atomic is made of), output, device heap.
@@ -323,10 +325,15 @@ public:
     noteKernelReference(E, E->getDecl());
     if (Cur && isBuiltinThreadIdx(E->getDecl()))
       Graph[Cur->getCanonicalDecl()].ReadsThreadIdx = true;
-    if (auto *VD = llvm::dyn_cast<clang::VarDecl>(E->getDecl()))
+    if (Cur && isBuiltinBlockIdx(E->getDecl()))
+      Graph[Cur->getCanonicalDecl()].ReadsBlockState = true;
+    if (auto *VD = llvm::dyn_cast<clang::VarDecl>(E->getDecl())) {
+      if (Cur && VD->hasAttr<clang::CUDASharedAttr>())
+        Graph[Cur->getCanonicalDecl()].ReadsBlockState = true;
       if (Cur && !GraphOnly && VD->hasAttr<clang::CUDASharedAttr>() && VD->hasExternalStorage() &&
           !VD->isLocalVarDecl())
         C.ExternSharedUsers[VD].insert(Cur);
+    }
     return true;
   }
 
@@ -339,7 +346,7 @@ public:
   void markUnknown() {
     if (Cur) {
       FnInfo &Info = Graph[Cur->getCanonicalDecl()];
-      Info.Sync = Info.Waits = Info.ReadsThreadIdx = Info.Effects = true;
+      Info.Sync = Info.Waits = Info.ReadsThreadIdx = Info.ReadsBlockState = Info.Effects = true;
     }
   }
 
@@ -534,11 +541,16 @@ public:
         C.NeverWaitingFunctions.insert(FD);
       if (!Info.Effects)
         C.ReplayableFunctions.insert(FD);
-      if (std::none_of(Info.Callees.begin(), Info.Callees.end(), [&](const auto *Callee) {
-            auto It = Graph.find(Callee);
-            return It != Graph.end() && It->second.ReadsThreadIdx;
-          }))
+      auto calleesIgnore = [&](bool FnInfo::*Reads) {
+        return std::none_of(Info.Callees.begin(), Info.Callees.end(), [&](const auto *Callee) {
+          auto It = Graph.find(Callee);
+          return It != Graph.end() && It->second.*Reads;
+        });
+      };
+      if (calleesIgnore(&FnInfo::ReadsThreadIdx))
         C.CalleesIgnoreThreadIdx.insert(FD);
+      if (calleesIgnore(&FnInfo::ReadsBlockState))
+        C.CalleesIgnoreBlockState.insert(FD);
     }
   }
 
@@ -820,7 +832,7 @@ std::string npurtStubKernel() {
          "template <auto NpuK> const char *kernel_name(const char *s) { return s; }\n"
          "enum class ThreadIdxGlobal : bool { Unused, Kept };\n"
          "enum class ThreadDims : unsigned char { None, X, Y, XY, Z, XZ, YZ, XYZ };\n"
-         "enum class RowIndex : bool { Thread, Global };\n"
+         "enum class RowIndex : unsigned char { Thread, Global, GlobalOnly };\n"
          "template <ThreadIdxGlobal NpuG = ThreadIdxGlobal::Kept, ThreadDims NpuD = "
          "ThreadDims::XYZ, RowIndex NpuI = RowIndex::Thread, class NpuF> __host__ __device__ void "
          "for_each_thread(NpuF &&) {}\n"
@@ -870,9 +882,8 @@ std::string npurtStubKernel() {
          "__host__ __device__ "
          "void exit(unsigned) {} "
          "__host__ __device__ bool active() const { return true; } };\n"
-         "template <ThreadDims NpuD = ThreadDims::XYZ, bool NpuR = false, class NpuF> __host__ "
-         "__device__ "
-         "void block_regions(NpuF &&) {}\n"
+         "template <ThreadDims NpuD = ThreadDims::XYZ, bool NpuR = false, RowIndex NpuI = "
+         "RowIndex::Thread, class NpuF> __host__ __device__ void block_regions(NpuF &&) {}\n"
          "template <ThreadDims NpuD, class NpuF> __host__ __device__ void "
          "block_regions_without_duplicates(NpuF &&) {}\n"
          "template <class NpuT> __device__ NpuT *dynamic_shared() { return nullptr; }\n"

@@ -117,6 +117,8 @@ public:
   std::set<const clang::FunctionDecl *> ReplayableFunctions;
   // ... none of whose callees reads the global threadIdx (transitively).
   std::set<const clang::FunctionDecl *> CalleesIgnoreThreadIdx;
+  // ... none of whose callees reads the global blockIdx or shared memory (transitively).
+  std::set<const clang::FunctionDecl *> CalleesIgnoreBlockState;
   // Kernels (canonical decls; a template's pattern) every launch of which in this unit passes a
   // one-row block (an integer or dim3(x)), and that nothing else refers to.
   std::set<const clang::FunctionDecl *> RowBlockKernels;

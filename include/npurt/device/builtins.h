@@ -164,9 +164,33 @@ enum class ThreadDims : unsigned char {
 // How a SIMD thread loop numbers its lanes (detail::threadRow): by threadIdx.x, or by the global
 // x index blockIdx.x * blockDim.x + threadIdx.x. cu2npu passes Global for a body that computes
 // that index, which then folds to the loop's own; other bodies run faster on the plain loop.
-enum class RowIndex : bool { Thread = false, Global = true };
+//
+// GlobalOnly: the body reads threadIdx.x and blockIdx.x only in that sum, nothing it calls reads
+// either, and nothing it does is shared by the threads of a block (no shared memory, no barrier,
+// no warp operation). Then the threads of blocks adjacent in x are indistinguishable from one
+// wider block's, and the loop may run them as one row (block fusion, detail::BlockSpan): a 16x16
+// block's rows of 16 lanes become rows of 16 * span, long enough for the vector loop to pay.
+enum class RowIndex : unsigned char { Thread, Global, GlobalOnly };
 
 namespace detail {
+// Block fusion (RowIndex::GlobalOnly). Before each call of a kernel's body the engine offers the
+// blocks blockIdx.x, ..., blockIdx.x + offered - 1 (the same y and z, all in the engine's chunk);
+// a thread loop of a GlobalOnly body takes them all and runs their threads as rows of
+// blockDim.x * offered lanes, lane g - blockIdx.x * blockDim.x passed as threadIdx.x (the body's
+// sum is then g), and the engine goes on after the blocks taken. Any other body takes one block.
+// The engine offers one block where a modelled device counts operations per block.
+struct BlockSpan {
+  unsigned offered = 1;
+  unsigned taken = 1;
+};
+inline thread_local BlockSpan blockSpan;
+template <RowIndex Index> inline unsigned takeBlockSpan() {
+  if constexpr (Index != RowIndex::GlobalOnly)
+    return 1;
+  blockSpan.taken = blockSpan.offered;
+  return blockSpan.taken;
+}
+
 // The extents a thread loop runs: the block's, or 1 in a dimension the body does not read
 // (ThreadDims).
 template <ThreadDims Read> inline ::dim3 threadsRun(const ::dim3 blockSize) {
@@ -210,7 +234,7 @@ template <ThreadDims Read> inline ::dim3 threadsRun(const ::dim3 blockSize) {
 template <bool Simd, RowIndex Index, class Lane>
 inline void threadRow(const unsigned begin, const unsigned end, const unsigned offset,
                       Lane &&lane) {
-  if constexpr (Simd && Index == RowIndex::Global) {
+  if constexpr (Simd && Index != RowIndex::Thread) {
     if (std::uint64_t{offset} + end <= std::uint64_t{INT_MAX}) {
       const int base = static_cast<int>(offset);
       const int first = base + static_cast<int>(begin), last = base + static_cast<int>(end);
@@ -240,7 +264,7 @@ template <RowIndex Index, class Passes>
 inline bool everyLanePasses(const unsigned begin, const unsigned end, const unsigned offset,
                             Passes &&passes) {
   int passed = 0;
-  if (Index == RowIndex::Global && std::uint64_t{offset} + end <= std::uint64_t{INT_MAX}) {
+  if (Index != RowIndex::Thread && std::uint64_t{offset} + end <= std::uint64_t{INT_MAX}) {
     const int base = static_cast<int>(offset);
     const int first = base + static_cast<int>(begin), last = base + static_cast<int>(end);
     NPU_DETAIL_SIMD_COUNT
@@ -285,11 +309,15 @@ struct GuardCheck { // records whether the lane passes and runs nothing after th
 };
 
 // The loop of for_each_thread and for_each_thread_guarded: row(y, z, nx, counting, block,
-// blockSize, grid) for each row of the threads run.
-template <ThreadIdxGlobal Global, ThreadDims Read, class Row> inline void forEachRow(Row &&row) {
+// blockSize, grid) for each row of the threads run (nx: the lanes of the blocks taken).
+template <ThreadIdxGlobal Global, ThreadDims Read, RowIndex Index, class Row>
+inline void forEachRow(Row &&row) {
+  static_assert(Index != RowIndex::GlobalOnly || (static_cast<unsigned>(Read) & 1u),
+                "a body that reads the global x index reads threadIdx.x");
   const ::uint3 block = ::blockIdx;
   const ::dim3 blockSize = ::blockDim;
   const ::dim3 grid = ::gridDim;
+  const unsigned span = takeBlockSpan<Index>();
   LoopModeScope loopMode;
   withCounting([&](auto counting) {
     const ::dim3 run = threadsRun<Read>(blockSize);
@@ -297,7 +325,7 @@ template <ThreadIdxGlobal Global, ThreadDims Read, class Row> inline void forEac
                           (blockSize.x * blockSize.y * blockSize.z) / (run.x * run.y * run.z));
     for (unsigned z = 0; z < run.z; ++z)
       for (unsigned y = 0; y < run.y; ++y)
-        row(y, z, run.x, counting, block, blockSize, grid);
+        row(y, z, run.x * span, counting, block, blockSize, grid);
   });
 }
 } // namespace detail
@@ -308,9 +336,9 @@ template <ThreadIdxGlobal Global, ThreadDims Read, class Row> inline void forEac
 template <ThreadIdxGlobal Global = ThreadIdxGlobal::Kept, ThreadDims Read = ThreadDims::XYZ,
           RowIndex Index = RowIndex::Thread, class Body>
 inline void for_each_thread(Body &&body) {
-  detail::forEachRow<Global, Read>([&](const unsigned y, const unsigned z, const unsigned nx,
-                                       auto counting, const ::uint3 block, const ::dim3 blockSize,
-                                       const ::dim3 grid) {
+  detail::forEachRow<Global, Read, Index>([&](const unsigned y, const unsigned z, const unsigned nx,
+                                              auto counting, const ::uint3 block,
+                                              const ::dim3 blockSize, const ::dim3 grid) {
     constexpr bool simd = detail::kSimdThreads<Global, decltype(counting)>;
     detail::threadRow<simd, Index>(0, nx, block.x * blockSize.x, [&](const unsigned x, int) {
       const ::uint3 thread{x, y, z};
@@ -333,9 +361,9 @@ inline void for_each_thread(Body &&body) {
 template <ThreadIdxGlobal Global = ThreadIdxGlobal::Kept, ThreadDims Read = ThreadDims::XYZ,
           RowIndex Index = RowIndex::Thread, class Body>
 inline void for_each_thread_guarded(Body &&body) {
-  detail::forEachRow<Global, Read>([&](const unsigned y, const unsigned z, const unsigned nx,
-                                       auto counting, const ::uint3 block, const ::dim3 blockSize,
-                                       const ::dim3 grid) {
+  detail::forEachRow<Global, Read, Index>([&](const unsigned y, const unsigned z, const unsigned nx,
+                                              auto counting, const ::uint3 block,
+                                              const ::dim3 blockSize, const ::dim3 grid) {
     constexpr bool simd = detail::kSimdThreads<Global, decltype(counting)>;
     const unsigned offset = block.x * blockSize.x;
     auto runRow = [&](const auto guard) {

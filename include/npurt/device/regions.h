@@ -128,11 +128,14 @@ inline thread_local CollectiveSteps collectiveSteps;
 class BlockRegions {
 public:
   BlockRegions() : BlockRegions(::uint3{0, 0, 0}, ::blockDim) {}
-  // The threads of one slice of the block (block_regions below): first, first + extent.
-  BlockRegions(const ::uint3 first, const ::dim3 extent)
-      : mark_(detail::regionArena.mark()), blockSize_(::blockDim),
-        threads_(blockSize_.x * blockSize_.y * blockSize_.z), first_(first), extent_(extent),
-        sliceThreads_(extent.x * extent.y * extent.z) {}
+  // The threads of one slice of the block (block_regions below): first, first + extent; of
+  // `span` blocks adjacent in x run as one (RowIndex::GlobalOnly), whose rows are the blocks'
+  // rows side by side.
+  BlockRegions(const ::uint3 first, const ::dim3 extent, const unsigned span = 1)
+      : mark_(detail::regionArena.mark()), blockSize_(::blockDim), rowWidth_(blockSize_.x * span),
+        threads_(rowWidth_ * blockSize_.y * blockSize_.z), first_(first),
+        extent_(span == 1 ? extent : ::dim3(rowWidth_, extent.y, extent.z)),
+        sliceThreads_(extent_.x * extent_.y * extent_.z) {}
   ~BlockRegions() {
     for (auto it = cleanups_.rbegin(); it != cleanups_.rend(); ++it)
       it->destroy(it->objects, threads_);
@@ -317,7 +320,7 @@ private:
     constexpr bool simd = detail::kSimdThreads<Global, Counting>;
     for (unsigned z = z0; z < z0 + run.z; ++z)
       for (unsigned y = y0; y < y0 + run.y; ++y) {
-        const std::size_t row = std::size_t{blockSize.x} * (y + std::size_t{blockSize.y} * z);
+        const std::size_t row = std::size_t{rowWidth_} * (y + std::size_t{blockSize.y} * z);
         auto runRow = [&](const auto guard) {
           detail::threadRow<simd, Index>(
               x0, x0 + run.x, offset, [&](const unsigned x, const int xi) {
@@ -359,6 +362,7 @@ private:
   };
   detail::RegionArena::Mark mark_;
   const ::dim3 blockSize_;
+  const unsigned rowWidth_; // the threads of a row of the blocks run (blockSize_.x * span)
   const unsigned threads_;
   const ::uint3 first_;
   const ::dim3 extent_;
@@ -379,11 +383,19 @@ private:
 // runs the whole body before the next, the order of the per-thread loop before the interchange;
 // and, when the body is Replayable (ThreadLoop.h), only the first slice runs, as the fast path
 // runs one duplicate (counted once per slice).
-template <ThreadDims Read = ThreadDims::XYZ, bool Replayable = false, class Body>
+//
+// Index RowIndex::GlobalOnly (a kernel with no barrier whose body reads threadIdx.x and
+// blockIdx.x only as the global x index, npurt/device/builtins.h) runs the blocks the engine
+// offers adjacent in x as one, every region's rows the blocks' rows side by side.
+template <ThreadDims Read = ThreadDims::XYZ, bool Replayable = false,
+          RowIndex Index = RowIndex::Thread, class Body>
 inline void block_regions(Body &&body) {
+  static_assert(Index != RowIndex::GlobalOnly || (static_cast<unsigned>(Read) & 1u),
+                "a body that reads the global x index reads threadIdx.x");
   const ::dim3 b = ::blockDim, extent = detail::threadsRun<Read>(b);
+  const unsigned span = detail::takeBlockSpan<Index>();
   if (extent.x == b.x && extent.y == b.y && extent.z == b.z) {
-    BlockRegions regions;
+    BlockRegions regions(::uint3{0, 0, 0}, b, span);
     body(regions);
     return;
   }
@@ -393,7 +405,7 @@ inline void block_regions(Body &&body) {
   for (unsigned z = 0; z < b.z; z += extent.z)
     for (unsigned y = 0; y < b.y; y += extent.y)
       for (unsigned x = 0; x < b.x; x += extent.x) {
-        BlockRegions regions(::uint3{x, y, z}, extent);
+        BlockRegions regions(::uint3{x, y, z}, extent, span);
         body(regions);
         if constexpr (Replayable)
           return;

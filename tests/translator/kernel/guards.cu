@@ -8,7 +8,7 @@
 
 #define N_MAX 4096
 
-// CHECK: ::npu::for_each_thread_guarded<::npu::ThreadIdxGlobal::Unused, ::npu::ThreadDims::X, ::npu::RowIndex::Global>([&](const auto npu_guard, NPU_THREAD_PARAMS) {
+// CHECK: ::npu::for_each_thread_guarded<::npu::ThreadIdxGlobal::Unused, ::npu::ThreadDims::X, ::npu::RowIndex::GlobalOnly>([&](const auto npu_guard, NPU_THREAD_PARAMS) {
 // CHECK: int i = blockIdx.x * blockDim.x + threadIdx.x;
 // CHECK: if (npu_guard.enters(i < n && i < N_MAX))
 __global__ void saxpy(float a, const float *x, float *y, int n) {
@@ -18,7 +18,7 @@ __global__ void saxpy(float a, const float *x, float *y, int n) {
 }
 
 // The early-return form, with a load in the declarations and more statements after the guard.
-// CHECK: ::npu::for_each_thread_guarded<::npu::ThreadIdxGlobal::Unused, ::npu::ThreadDims::XY, ::npu::RowIndex::Global>([&](const auto npu_guard, NPU_THREAD_PARAMS) {
+// CHECK: ::npu::for_each_thread_guarded<::npu::ThreadIdxGlobal::Unused, ::npu::ThreadDims::XY, ::npu::RowIndex::GlobalOnly>([&](const auto npu_guard, NPU_THREAD_PARAMS) {
 // CHECK: if (npu_guard.exits(row >= rows || col >= cols))
 // CHECK: return;
 __global__ void scale2d(float *m, const float *factor, int rows, int cols) {
@@ -31,7 +31,7 @@ __global__ void scale2d(float *m, const float *factor, int rows, int cols) {
 }
 
 // A statement before the guard that is not a declaration: the plain loop.
-// CHECK: ::npu::for_each_thread<::npu::ThreadIdxGlobal::Unused, ::npu::ThreadDims::X, ::npu::RowIndex::Global>([&](NPU_THREAD_PARAMS) {
+// CHECK: ::npu::for_each_thread<::npu::ThreadIdxGlobal::Unused, ::npu::ThreadDims::X, ::npu::RowIndex::GlobalOnly>([&](NPU_THREAD_PARAMS) {
 // CHECK: if (i < n)
 __global__ void storesFirst(float *y, int n) {
   int i = blockIdx.x * blockDim.x + threadIdx.x;
@@ -50,7 +50,7 @@ __global__ void claims(int *next, int *out, int n) {
 }
 
 // A guard that is not the last statement and does not return; a condition that calls; an else.
-// CHECK: ::npu::for_each_thread<::npu::ThreadIdxGlobal::Unused, ::npu::ThreadDims::X, ::npu::RowIndex::Global>([&](NPU_THREAD_PARAMS) {
+// CHECK: ::npu::for_each_thread<::npu::ThreadIdxGlobal::Unused, ::npu::ThreadDims::X, ::npu::RowIndex::GlobalOnly>([&](NPU_THREAD_PARAMS) {
 // CHECK: if (i < n)
 __global__ void guardThenMore(float *y, int n) {
   int i = blockIdx.x * blockDim.x + threadIdx.x;
@@ -60,14 +60,14 @@ __global__ void guardThenMore(float *y, int n) {
 }
 __device__ bool keep(int i);
 __device__ bool keep(int i) { return i % 3 != 0; }
-// CHECK: ::npu::for_each_thread<::npu::ThreadIdxGlobal::Unused, ::npu::ThreadDims::X, ::npu::RowIndex::Global>([&](NPU_THREAD_PARAMS) {
+// CHECK: ::npu::for_each_thread<::npu::ThreadIdxGlobal::Unused, ::npu::ThreadDims::X, ::npu::RowIndex::GlobalOnly>([&](NPU_THREAD_PARAMS) {
 // CHECK: if (keep(i))
 __global__ void callsInGuard(float *y) {
   int i = blockIdx.x * blockDim.x + threadIdx.x;
   if (keep(i))
     y[i] = 1.0f;
 }
-// CHECK: ::npu::for_each_thread<::npu::ThreadIdxGlobal::Unused, ::npu::ThreadDims::X, ::npu::RowIndex::Global>([&](NPU_THREAD_PARAMS) {
+// CHECK: ::npu::for_each_thread<::npu::ThreadIdxGlobal::Unused, ::npu::ThreadDims::X, ::npu::RowIndex::GlobalOnly>([&](NPU_THREAD_PARAMS) {
 // CHECK: if (i < n)
 __global__ void withElse(float *y, int n) {
   int i = blockIdx.x * blockDim.x + threadIdx.x;

@@ -6,22 +6,22 @@
 #define BS 16
 
 // CHECK: __global__ void matvecCol(const float *A, const float *x, float *y, int n) {
-// CHECK:   ::npu::block_regions<::npu::ThreadDims::X, true>([&](::npu::BlockRegions &npu_block) {
+// CHECK:   ::npu::block_regions<::npu::ThreadDims::X, true, ::npu::RowIndex::GlobalOnly>([&](::npu::BlockRegions &npu_block) {
 // CHECK:   auto *npu_sum = npu_block.per_thread<float>();
-// CHECK:   npu_block.for_each_thread<::npu::ThreadIdxGlobal::Unused, ::npu::ThreadDims::XYZ, ::npu::RowIndex::Global>([&](NPU_REGION_PARAMS) {
+// CHECK:   npu_block.for_each_thread<::npu::ThreadIdxGlobal::Unused, ::npu::ThreadDims::XYZ, ::npu::RowIndex::GlobalOnly>([&](NPU_REGION_PARAMS) {
 // CHECK:   NPU_COST(intops(3));
 // CHECK:   [[maybe_unused]] int row = blockIdx.x * blockDim.x + threadIdx.x;
 // CHECK:   });
-// CHECK:   { npu_block.for_each_thread<::npu::ThreadIdxGlobal::Unused, ::npu::ThreadDims::XYZ, ::npu::RowIndex::Global>([&](NPU_REGION_PARAMS) { int const row = blockIdx.x * blockDim.x + threadIdx.x; if (!(row < n)) return npu_block.exit(npu_thread); });
-// CHECK:     npu_block.for_each_thread<::npu::ThreadIdxGlobal::Unused, ::npu::ThreadDims::XYZ, ::npu::RowIndex::Global>([&](NPU_REGION_PARAMS) {
+// CHECK:   { npu_block.for_each_thread<::npu::ThreadIdxGlobal::Unused, ::npu::ThreadDims::XYZ, ::npu::RowIndex::GlobalOnly>([&](NPU_REGION_PARAMS) { int const row = blockIdx.x * blockDim.x + threadIdx.x; if (!(row < n)) return npu_block.exit(npu_thread); });
+// CHECK:     npu_block.for_each_thread<::npu::ThreadIdxGlobal::Unused, ::npu::ThreadDims::XYZ, ::npu::RowIndex::GlobalOnly>([&](NPU_REGION_PARAMS) {
 // CHECK:     NPU_COST(gwrite(4));
 // CHECK:     [[maybe_unused]] auto &sum = npu_sum[npu_thread] = 0.0f;
 // CHECK:     });
 // CHECK:     for (int j = 0; npu_block.active() && (j < n); ++j)
-// CHECK:       npu_block.for_each_thread<::npu::ThreadIdxGlobal::Unused, ::npu::ThreadDims::XYZ, ::npu::RowIndex::Global>([&](NPU_REGION_PARAMS) { int const row = blockIdx.x * blockDim.x + threadIdx.x; auto &sum = npu_sum[npu_thread];
+// CHECK:       npu_block.for_each_thread<::npu::ThreadIdxGlobal::Unused, ::npu::ThreadDims::XYZ, ::npu::RowIndex::GlobalOnly>([&](NPU_REGION_PARAMS) { int const row = blockIdx.x * blockDim.x + threadIdx.x; auto &sum = npu_sum[npu_thread];
 // CHECK:       { NPU_COST(fp32(2), intops(4), gread(8)); sum += A[j * n + row] * x[j]; }
 // CHECK:       });
-// CHECK:     npu_block.for_each_thread<::npu::ThreadIdxGlobal::Unused, ::npu::ThreadDims::XYZ, ::npu::RowIndex::Global>([&](NPU_REGION_PARAMS) { int const row = blockIdx.x * blockDim.x + threadIdx.x; auto &sum = npu_sum[npu_thread];
+// CHECK:     npu_block.for_each_thread<::npu::ThreadIdxGlobal::Unused, ::npu::ThreadDims::XYZ, ::npu::RowIndex::GlobalOnly>([&](NPU_REGION_PARAMS) { int const row = blockIdx.x * blockDim.x + threadIdx.x; auto &sum = npu_sum[npu_thread];
 // CHECK:     y[row] = sum;
 // CHECK:     });
 // CHECK:   }
@@ -63,7 +63,7 @@ __global__ void columns2d(const float (*a)[256], float *out, int rows) {
 
 // A thread walking its own row: already the order a CPU wants, left on the fast path.
 // CHECK: __global__ void matvecRow(const float *A, const float *x, float *y, int n) {
-// CHECK:   ::npu::for_each_thread_guarded<::npu::ThreadIdxGlobal::Unused, ::npu::ThreadDims::X, ::npu::RowIndex::Global>([&](const auto npu_guard, NPU_THREAD_PARAMS) {
+// CHECK:   ::npu::for_each_thread_guarded<::npu::ThreadIdxGlobal::Unused, ::npu::ThreadDims::X, ::npu::RowIndex::GlobalOnly>([&](const auto npu_guard, NPU_THREAD_PARAMS) {
 // CHECK:   NPU_COST(intops(3));
 // CHECK:   int row = blockIdx.x * blockDim.x + threadIdx.x;
 // CHECK:   if (npu_guard.enters(row < n)) {

@@ -28,7 +28,7 @@ __global__ void callsLane(unsigned *o) { o[blockIdx.x] = lane(); }
 // CHECK: ::npu::for_each_thread_sync([&](NPU_THREAD_PARAMS) {
 __global__ void callsOpaque(float *y) { y[threadIdx.x] = opaque(y[threadIdx.x]); }
 // A body that computes the global x index (in either operand order) runs its SIMD loop over it.
-// CHECK: ::npu::for_each_thread<::npu::ThreadIdxGlobal::Unused, ::npu::ThreadDims::X, ::npu::RowIndex::Global>([&](NPU_THREAD_PARAMS) {
+// CHECK: ::npu::for_each_thread<::npu::ThreadIdxGlobal::Unused, ::npu::ThreadDims::X, ::npu::RowIndex::GlobalOnly>([&](NPU_THREAD_PARAMS) {
 __global__ void globalIndex(float *y) { y[threadIdx.x + blockDim.x * blockIdx.x] = 1.0f; }
 // A constant block width is not blockDim.x: the plain loop.
 // CHECK: ::npu::for_each_thread<::npu::ThreadIdxGlobal::Unused, ::npu::ThreadDims::X>([&](NPU_THREAD_PARAMS) {

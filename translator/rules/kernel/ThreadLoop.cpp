@@ -5,11 +5,20 @@
 #include <clang/AST/ExprCXX.h>
 #include <clang/AST/RecursiveASTVisitor.h>
 
+#include <set>
+
 #include "rules/Context.h"
 
 namespace cu2npu {
 
 namespace {
+
+// CUDA's built-in Name (clang's __cuda_builtin_*_t variable), not a user variable of that name.
+bool isBuiltinVariable(const clang::ValueDecl *D, llvm::StringRef Name) {
+  auto *VD = llvm::dyn_cast_or_null<clang::VarDecl>(D);
+  return VD && VD->hasGlobalStorage() && VD->getIdentifier() && VD->getName() == Name &&
+         !VD->getDeclContext()->isFunctionOrMethod();
+}
 
 bool isThreadIdx(const clang::Expr *E) {
   E = E->IgnoreParenImpCasts();
@@ -53,33 +62,85 @@ bool isBuiltinX(const clang::Expr *E, llvm::StringRef Var) {
              ->getName() == "x";
 }
 
-// Whether the body computes `blockIdx.x * blockDim.x + threadIdx.x` (in any operand order).
-class GlobalIndexX : public clang::RecursiveASTVisitor<GlobalIndexX> {
+// Whether the body computes `blockIdx.x * blockDim.x + threadIdx.x` (in any operand order):
+// Found; and whether it reads anything else that tells threads of blocks adjacent in x apart:
+// threadIdx.x or blockIdx.x outside such a sum, either variable whole, shared memory (Other).
+class GlobalIndexReads : public clang::RecursiveASTVisitor<GlobalIndexReads> {
 public:
-  bool Found = false;
+  bool Found = false, Other = false;
+
+  // Pre-order: a sum is seen before the reads it holds.
   bool VisitBinaryOperator(clang::BinaryOperator *E) {
     if (E->getOpcode() != clang::BO_Add)
       return true;
     for (auto [Product, Thread] :
          {std::pair{E->getLHS(), E->getRHS()}, {E->getRHS(), E->getLHS()}}) {
       auto *Mul = llvm::dyn_cast<clang::BinaryOperator>(Product->IgnoreParenImpCasts());
-      if (Mul && Mul->getOpcode() == clang::BO_Mul && isBuiltinX(Thread, "threadIdx") &&
-          ((isBuiltinX(Mul->getLHS(), "blockIdx") && isBuiltinX(Mul->getRHS(), "blockDim")) ||
-           (isBuiltinX(Mul->getLHS(), "blockDim") && isBuiltinX(Mul->getRHS(), "blockIdx"))))
-        Found = true;
+      if (!Mul || Mul->getOpcode() != clang::BO_Mul || !isBuiltinX(Thread, "threadIdx"))
+        continue;
+      for (auto [Block, Dim] :
+           {std::pair{Mul->getLHS(), Mul->getRHS()}, {Mul->getRHS(), Mul->getLHS()}})
+        if (isBuiltinX(Block, "blockIdx") && isBuiltinX(Dim, "blockDim")) {
+          InSum.insert(Thread->IgnoreParenImpCasts());
+          InSum.insert(Block->IgnoreParenImpCasts());
+          Found = true;
+        }
     }
-    return !Found;
+    return true;
   }
+  bool TraversePseudoObjectExpr(clang::PseudoObjectExpr *E) {
+    const char *Name = builtinVarName(E);
+    if (!Name || (llvm::StringRef(Name) != "threadIdx" && llvm::StringRef(Name) != "blockIdx"))
+      return clang::RecursiveASTVisitor<GlobalIndexReads>::TraversePseudoObjectExpr(E);
+    if ((isBuiltinX(E, "threadIdx") || isBuiltinX(E, "blockIdx")) && !InSum.count(E))
+      Other = true; // .y and .z do not tell the blocks adjacent in x apart
+    return true;
+  }
+  bool VisitDeclRefExpr(clang::DeclRefExpr *E) {
+    auto *VD = llvm::dyn_cast<clang::VarDecl>(E->getDecl());
+    if (isBuiltinThreadIdx(E->getDecl()) || isBuiltinBlockIdx(E->getDecl()) ||
+        (VD && VD->hasAttr<clang::CUDASharedAttr>()))
+      Other = true; // not as the base of .x/.y/.z (above): the whole uint3
+    return true;
+  }
+  bool VisitVarDecl(clang::VarDecl *D) {
+    Other |= D->hasAttr<clang::CUDASharedAttr>();
+    return true;
+  }
+
+private:
+  std::set<const clang::Expr *> InSum;
 };
 
-// ", ::npu::ThreadDims::XYZ, ::npu::RowIndex::Global" (Dims: those already written, 7 if none)
-// when the kernel computes the global x index, else "".
-std::string rowIndexArguments(const clang::FunctionDecl &Kernel, bool DimsWritten) {
-  GlobalIndexX Visitor;
+// How the kernel's SIMD thread loops number their lanes (npurt/device/builtins.h): by the global
+// x index where the body computes it; GlobalOnly, the threads of blocks adjacent in x run as one
+// row, where besides the kernel has no barrier or warp operation, its body reads the x
+// coordinates only as that index and no shared memory, and its callees read neither the global
+// threadIdx, the global blockIdx nor shared memory: nothing then tells those threads apart from
+// the threads of one wider block.
+enum class RowIndex { Thread, Global, GlobalOnly };
+RowIndex rowIndex(const Context &C, const clang::FunctionDecl &Kernel) {
+  GlobalIndexReads Visitor;
   Visitor.TraverseStmt(Kernel.getBody());
   if (!Visitor.Found)
+    return RowIndex::Thread;
+  const clang::FunctionDecl *Canonical = Kernel.getCanonicalDecl();
+  return !Visitor.Other && !C.needsSync(&Kernel) && C.CalleesIgnoreThreadIdx.count(Canonical) &&
+                 C.CalleesIgnoreBlockState.count(Canonical)
+             ? RowIndex::GlobalOnly
+             : RowIndex::Global;
+}
+
+// ", ::npu::ThreadDims::XYZ, ::npu::RowIndex::Global" (Dims: those already written, 7 if none)
+// or GlobalOnly; "" for the plain index.
+std::string rowIndexArguments(const Context &C, const clang::FunctionDecl &Kernel,
+                              bool DimsWritten) {
+  const RowIndex Index = rowIndex(C, Kernel);
+  if (Index == RowIndex::Thread)
     return "";
-  return std::string(DimsWritten ? "" : ", ::npu::ThreadDims::XYZ") + ", ::npu::RowIndex::Global";
+  return std::string(DimsWritten ? "" : ", ::npu::ThreadDims::XYZ") +
+         (Index == RowIndex::GlobalOnly ? ", ::npu::RowIndex::GlobalOnly"
+                                        : ", ::npu::RowIndex::Global");
 }
 
 // "::npu::ThreadDims::X" for Dims 1, ...
@@ -90,11 +151,8 @@ std::string threadDimsName(unsigned Dims) {
 
 } // namespace
 
-bool isBuiltinThreadIdx(const clang::ValueDecl *D) {
-  auto *VD = llvm::dyn_cast_or_null<clang::VarDecl>(D);
-  return VD && VD->hasGlobalStorage() && VD->getIdentifier() && VD->getName() == "threadIdx" &&
-         !VD->getDeclContext()->isFunctionOrMethod();
-}
+bool isBuiltinThreadIdx(const clang::ValueDecl *D) { return isBuiltinVariable(D, "threadIdx"); }
+bool isBuiltinBlockIdx(const clang::ValueDecl *D) { return isBuiltinVariable(D, "blockIdx"); }
 
 bool isThreadIdxX(const clang::Expr *E) {
   auto *PO = llvm::dyn_cast<clang::PseudoObjectExpr>(E->IgnoreParenImpCasts());
@@ -145,16 +203,20 @@ std::string threadLoopTemplateArguments(const Context &C, const clang::FunctionD
   std::string Out = "<::npu::ThreadIdxGlobal::Unused";
   if (Dims != 7)
     Out += ", " + threadDimsName(Dims);
-  return Out + rowIndexArguments(Kernel, Dims != 7) + ">";
+  return Out + rowIndexArguments(C, Kernel, Dims != 7) + ">";
 }
 
 std::string threadDimsTemplateArguments(unsigned Dims) { return "<" + threadDimsName(Dims) + ">"; }
 
 std::string sliceTemplateArguments(const Context &C, const clang::FunctionDecl &Kernel) {
   const unsigned Dims = threadDimsRead(C, Kernel);
+  const bool Replayable = Dims != 7 && duplicatesReplayable(C, Kernel);
+  if (rowIndex(C, Kernel) == RowIndex::GlobalOnly)
+    return "<" + threadDimsName(Dims) + (Replayable ? ", true" : ", false") +
+           ", ::npu::RowIndex::GlobalOnly>";
   if (Dims == 7)
     return ""; // every coordinate read (or a callee may read any): no duplicates
-  return "<" + threadDimsName(Dims) + (duplicatesReplayable(C, Kernel) ? ", true>" : ">");
+  return "<" + threadDimsName(Dims) + (Replayable ? ", true>" : ">");
 }
 
 std::string regionLoopTemplateArguments(const Context &C, const clang::FunctionDecl &Kernel,
@@ -162,7 +224,7 @@ std::string regionLoopTemplateArguments(const Context &C, const clang::FunctionD
   if (!EveryThread)
     return threadLoopTemplateArguments(C, Kernel);
   return C.CalleesIgnoreThreadIdx.count(Kernel.getCanonicalDecl())
-             ? "<::npu::ThreadIdxGlobal::Unused" + rowIndexArguments(Kernel, false) + ">"
+             ? "<::npu::ThreadIdxGlobal::Unused" + rowIndexArguments(C, Kernel, false) + ">"
              : "";
 }
 

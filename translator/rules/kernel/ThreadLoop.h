@@ -22,9 +22,10 @@ namespace cu2npu {
 
 class Context;
 
-// CUDA's built-in threadIdx (clang's __cuda_builtin_threadIdx_t variable), not a user variable
-// of that name.
+// CUDA's built-in threadIdx / blockIdx (clang's __cuda_builtin_threadIdx_t variable, ...), not
+// a user variable of that name.
 bool isBuiltinThreadIdx(const clang::ValueDecl *D);
+bool isBuiltinBlockIdx(const clang::ValueDecl *D);
 // `threadIdx.x` (parentheses and implicit casts around it ignored).
 bool isThreadIdxX(const clang::Expr *E);
 // "threadIdx", "blockIdx", "blockDim" or "gridDim" for a read of one of their members
@@ -40,7 +41,8 @@ bool duplicatesReplayable(const Context &C, const clang::FunctionDecl &Kernel);
 // "<::npu::ThreadIdxGlobal::Unused, ::npu::ThreadDims::X>", "<::npu::ThreadIdxGlobal::Unused>"
 // or "" (the defaults: the global kept, every dimension run); with ::npu::RowIndex::Global last
 // when the body computes `blockIdx.x * blockDim.x + threadIdx.x` (the SIMD loop then runs over
-// that index, npurt/device/builtins.h).
+// that index, npurt/device/builtins.h), ::npu::RowIndex::GlobalOnly when besides nothing in the
+// kernel tells the threads of blocks adjacent in x apart (block fusion, ThreadLoop.cpp rowIndex).
 std::string threadLoopTemplateArguments(const Context &C, const clang::FunctionDecl &Kernel);
 
 // "<::npu::ThreadDims::X>" for Dims 1, ...: the dimensions a body reads, as a template argument.
@@ -49,7 +51,8 @@ std::string threadDimsTemplateArguments(unsigned Dims);
 // The template arguments of `::npu::block_regions` for a kernel that takes the barrier-region
 // form only for loop interchange (no barrier): "<::npu::ThreadDims::X>" (the dimensions its body
 // reads) with ", true" when its duplicates are replayable, or "" when it reads all three or a
-// callee reads the global threadIdx (npurt/device/regions.h: slices of duplicates).
+// callee reads the global threadIdx (npurt/device/regions.h: slices of duplicates); with
+// ", true" or ", false" and ", ::npu::RowIndex::GlobalOnly" after them when its blocks fuse.
 std::string sliceTemplateArguments(const Context &C, const clang::FunctionDecl &Kernel);
 
 // The template arguments of a barrier-region kernel's per-thread loops
