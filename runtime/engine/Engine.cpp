@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cerrno>
+#include <climits>
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
@@ -164,11 +165,14 @@ void runBlocks(detail::GridTask &task, std::uint64_t begin, std::uint64_t end, G
     chunkTallies.resize(
         static_cast<std::size_t>(std::min<std::uint64_t>(end - begin, costBins->size())));
   // Blocks a body may run as one (block fusion, detail::BlockSpan): enough for rows of about
-  // kFusedRowLanes threads, none where a modelled device counts each block's operations.
+  // kFusedRowLanes threads; none where a modelled device counts each block's operations, nor in
+  // a grid of more than INT_MAX threads in x (where a body's global index, computed in 32 bits
+  // in one operand and 64 in another, could wrap for one block and not for the first it is run
+  // with).
   constexpr unsigned kFusedRowLanes = 512;
-  const unsigned fusable = costBins != nullptr || detail::costCounting
-                               ? 1u
-                               : std::max(1u, kFusedRowLanes / task.block.x);
+  const bool fuses = costBins == nullptr && !detail::costCounting &&
+                     std::uint64_t{grid.x} * task.block.x <= std::uint64_t{INT_MAX};
+  const unsigned fusable = fuses ? std::max(1u, kFusedRowLanes / task.block.x) : 1u;
   for (std::uint64_t id = begin; id < end;) {
     if (failure.failed())
       break;

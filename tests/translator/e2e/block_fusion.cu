@@ -1,9 +1,9 @@
 // Block fusion (tests/translator/kernel/block_fusion.cu shows which kernels take it): kernels
 // whose bodies read the x coordinates only as the global x index run blocks adjacent in x as one
-// row on the cpu backend. Grids of odd widths and heights, 2D blocks, a grid-stride loop, a
-// column walk with a per-thread sum and exiting threads, a kernel that fuses launched beside
-// kernels that must not (per-block atomics, threadIdx.x alone, shared memory): each result is
-// checked against the host.
+// row on the cpu backend. Grids of odd widths and heights, 2D blocks, grid-stride loops (one
+// spelled by a macro), an index in 64 bits, a column walk with a per-thread sum and exiting
+// threads, kernels that fuse launched beside kernels that must not (per-block atomics,
+// threadIdx.x alone, shared memory): each result is checked against the host.
 #include <cstdio>
 #include <cstdlib>
 #include <vector>
@@ -41,6 +41,18 @@ __global__ void columnSums(const int *a, int *sums, int rows, int cols) {
   for (int r = 0; r < rows; ++r)
     s += a[r * cols + col] * (r % 3 + 1);
   sums[col] = s;
+}
+
+// Fuses: the index in 64 bits, and a grid-stride loop spelled by a macro.
+#define CUDA_KERNEL_LOOP(i, n)                                                                     \
+  for (int i = blockIdx.x * blockDim.x + threadIdx.x; i < (n); i += blockDim.x * gridDim.x)
+__global__ void squareWide(const float *x, float *y, size_t n) {
+  size_t i = (size_t)blockIdx.x * blockDim.x + threadIdx.x;
+  if (i < n)
+    y[i] = x[i] * x[i];
+}
+__global__ void negateLoop(float *y, int n) {
+  CUDA_KERNEL_LOOP(i, n) { y[i] = -y[i]; }
 }
 
 // Does not fuse: per-block counts.
@@ -111,6 +123,13 @@ int main() {
     for (int i = 0; i < n; ++i)
       expect("axpyStride", i, static_cast<long long>(got[i]),
              static_cast<long long>(2.0f * x[i] + y[i]));
+    squareWide<<<(n + 47) / 48, 48>>>(dX, dY, n);
+    negateLoop<<<7, 40>>>(dY, n);
+    CHECK(cudaGetLastError());
+    got = hostCopy(dY, n);
+    for (int i = 0; i < n; ++i)
+      expect("squareWide, negateLoop", i, static_cast<long long>(got[i]),
+             static_cast<long long>(-x[i] * x[i]));
     CHECK(cudaFree(dX));
     CHECK(cudaFree(dY));
   }

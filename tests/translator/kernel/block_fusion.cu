@@ -21,6 +21,42 @@ __global__ void gridStride(const float *x, float *y, int n) {
     y[i] += x[i];
 }
 
+// A sum in a wider type: each operand or the product may be cast to an integer type of 32 bits
+// or more; a grid-stride loop spelled by a macro (CUDA_KERNEL_LOOP) stays on the fast path.
+#define CUDA_KERNEL_LOOP(i, n)                                                                     \
+  for (int i = blockIdx.x * blockDim.x + threadIdx.x; i < (n); i += blockDim.x * gridDim.x)
+
+// CHECK: __global__ void sizeT(float *y, size_t n) {
+// CHECK:   ::npu::for_each_thread_guarded<::npu::ThreadIdxGlobal::Unused, ::npu::ThreadDims::X, ::npu::RowIndex::GlobalOnly>(
+__global__ void sizeT(float *y, size_t n) {
+  size_t i = (size_t)blockIdx.x * blockDim.x + threadIdx.x;
+  if (i < n)
+    y[i] *= 2.0f;
+}
+
+// CHECK: __global__ void longProduct(float *y, long n) {
+// CHECK:   ::npu::for_each_thread_guarded<::npu::ThreadIdxGlobal::Unused, ::npu::ThreadDims::X, ::npu::RowIndex::GlobalOnly>(
+__global__ void longProduct(float *y, long n) {
+  long i = static_cast<long>(blockIdx.x * blockDim.x) + threadIdx.x;
+  if (i < n)
+    y[i] += 1.0f;
+}
+
+// CHECK: __global__ void macroLoop(const float *x, float *y, int n) {
+// CHECK:   ::npu::for_each_thread<::npu::ThreadIdxGlobal::Unused, ::npu::ThreadDims::X, ::npu::RowIndex::GlobalOnly>(
+__global__ void macroLoop(const float *x, float *y, int n) {
+  CUDA_KERNEL_LOOP(i, n) { y[i] = 3.0f * x[i]; }
+}
+
+// A narrowing cast is not the index: the plain loop.
+// CHECK: __global__ void narrowed(float *y, int n) {
+// CHECK:   ::npu::for_each_thread_guarded<::npu::ThreadIdxGlobal::Unused, ::npu::ThreadDims::X>(
+__global__ void narrowed(float *y, int n) {
+  int i = (unsigned short)blockIdx.x * blockDim.x + threadIdx.x;
+  if (i < n)
+    y[i] += 1.0f;
+}
+
 // CHECK: __global__ void laneAlone(int *out, int n) {
 // CHECK:   ::npu::for_each_thread_guarded<::npu::ThreadIdxGlobal::Unused, ::npu::ThreadDims::X, ::npu::RowIndex::Global>(
 __global__ void laneAlone(int *out, int n) {
@@ -107,6 +143,10 @@ int main() {
   int *c = nullptr;
   scale2d<<<dim3(4, 4), dim3(16, 16)>>>(m, 64, 64, 2.0f);
   gridStride<<<8, 128>>>(m, m, 1000);
+  sizeT<<<8, 128>>>(m, 1000);
+  longProduct<<<8, 128>>>(m, 1000);
+  macroLoop<<<8, 128>>>(m, m, 1000);
+  narrowed<<<8, 128>>>(m, 1000);
   laneAlone<<<8, 128>>>(c, 1000);
   blockAlone<<<8, 128>>>(c, 1000);
   wholeBlockIdx<<<8, 128>>>(c, 1000);

@@ -66,6 +66,25 @@ __global__ void guarded(float *x, int n) {
   x[i] += b;
 }
 
+// A return in the last region, which ends the body, is a plain return: no later region skips
+// the thread, so it needs no exit mark (the one before the barrier keeps its own).
+// CHECK: __global__ void tailReturn(const float *in, float *out, int n) {
+// CHECK:   if (i >= n) return npu_block.exit(npu_thread);
+// CHECK:   /* __syncthreads(); */
+// CHECK:   if (i + 1 >= n)
+// CHECK:     return;
+// CHECK:   out[i] = s[127 - threadIdx.x];
+__global__ void tailReturn(const float *in, float *out, int n) {
+  __shared__ float s[128];
+  int i = blockIdx.x * blockDim.x + threadIdx.x;
+  s[threadIdx.x] = in[i < n ? i : 0];
+  if (i >= n) return;
+  __syncthreads();
+  if (i + 1 >= n)
+    return;
+  out[i] = s[127 - threadIdx.x];
+}
+
 // Tiles with a constant step, #pragma unroll after a barrier, macros in expressions.
 // CHECK: __global__ void tiled(const float *A, const float *B, float *C, int N) {
 // CHECK:   ::npu::block_regions([&](::npu::BlockRegions &npu_block) {

@@ -1562,11 +1562,20 @@ std::string Planner::run(RegionPlan *Plan) {
       return "";
     Out.push_back({*B, 6, FinalReturn->getRetValue() ? "npu_return[npu_thread] =" : "", 0});
   }
+  // A return in the kernel's last region, which ends its body, needs no exit mark: no later
+  // region skips the thread. A plain `return;` leaves the SIMD thread loop without the call that
+  // keeps its iterations in order (a 2D stencil's `if (!inside) return;`).
+  const Region *Last = Regions.empty() ? nullptr : &Regions.back();
+  const bool LastEndsBody = Last && !Last->Fibers && !Last->Collective && !Last->Guard &&
+                            !Last->Increment && !Last->Publish && !Last->Stmts.empty() &&
+                            PM.getParent(const_cast<Stmt *>(Last->Stmts.front())) == Body &&
+                            Last->Stmts.back() == Body->body_back();
   for (const ReturnStmt *R : Returns) {
     auto B = offsetOf(R->getReturnLoc());
     if (!B)
       return "";
-    Out.push_back({*B, 6, "return npu_block.exit(npu_thread)", 0});
+    const bool InLast = LastEndsBody && *B >= Last->Begin && *B < Last->End;
+    Out.push_back({*B, 6, InLast ? "return" : "return npu_block.exit(npu_thread)", 0});
   }
   for (unsigned At : RecomputedUnused)
     Out.push_back({At, 0, "[[maybe_unused]] ", 30}); // after the region opening and its count

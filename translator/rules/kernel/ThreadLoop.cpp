@@ -1,5 +1,6 @@
 #include "rules/kernel/ThreadLoop.h"
 
+#include <clang/AST/ASTContext.h>
 #include <clang/AST/Decl.h>
 #include <clang/AST/Expr.h>
 #include <clang/AST/ExprCXX.h>
@@ -62,11 +63,13 @@ bool isBuiltinX(const clang::Expr *E, llvm::StringRef Var) {
              ->getName() == "x";
 }
 
-// Whether the body computes `blockIdx.x * blockDim.x + threadIdx.x` (in any operand order):
+// Whether the body computes `blockIdx.x * blockDim.x + threadIdx.x` (in any operand order, any
+// operand or the product cast to an integer type of 32 bits or more: `(size_t)blockIdx.x * ...`):
 // Found; and whether it reads anything else that tells threads of blocks adjacent in x apart:
 // threadIdx.x or blockIdx.x outside such a sum, either variable whole, shared memory (Other).
 class GlobalIndexReads : public clang::RecursiveASTVisitor<GlobalIndexReads> {
 public:
+  explicit GlobalIndexReads(const clang::ASTContext &Ctx) : Ctx(Ctx) {}
   bool Found = false, Other = false;
 
   // Pre-order: a sum is seen before the reads it holds.
@@ -75,14 +78,16 @@ public:
       return true;
     for (auto [Product, Thread] :
          {std::pair{E->getLHS(), E->getRHS()}, {E->getRHS(), E->getLHS()}}) {
-      auto *Mul = llvm::dyn_cast<clang::BinaryOperator>(Product->IgnoreParenImpCasts());
-      if (!Mul || Mul->getOpcode() != clang::BO_Mul || !isBuiltinX(Thread, "threadIdx"))
+      auto *Mul = llvm::dyn_cast<clang::BinaryOperator>(withoutWidening(Product));
+      if (!Mul || Mul->getOpcode() != clang::BO_Mul ||
+          !isBuiltinX(withoutWidening(Thread), "threadIdx"))
         continue;
       for (auto [Block, Dim] :
            {std::pair{Mul->getLHS(), Mul->getRHS()}, {Mul->getRHS(), Mul->getLHS()}})
-        if (isBuiltinX(Block, "blockIdx") && isBuiltinX(Dim, "blockDim")) {
-          InSum.insert(Thread->IgnoreParenImpCasts());
-          InSum.insert(Block->IgnoreParenImpCasts());
+        if (isBuiltinX(withoutWidening(Block), "blockIdx") &&
+            isBuiltinX(withoutWidening(Dim), "blockDim")) {
+          InSum.insert(withoutWidening(Thread));
+          InSum.insert(withoutWidening(Block));
           Found = true;
         }
     }
@@ -109,6 +114,21 @@ public:
   }
 
 private:
+  // E without parentheses, implicit casts and explicit casts to an integer type of 32 bits or
+  // more. Such a cast leaves the sum's value the index of the thread in its grid wherever the
+  // engine fuses blocks (a grid of at most INT_MAX threads in x: nothing wraps).
+  const clang::Expr *withoutWidening(const clang::Expr *E) const {
+    E = E->IgnoreParenImpCasts();
+    while (auto *Cast = llvm::dyn_cast<clang::ExplicitCastExpr>(E)) {
+      const clang::QualType T = Cast->getType();
+      if (!T->isIntegerType() || T->isBooleanType() || Ctx.getIntWidth(T) < 32)
+        break;
+      E = Cast->getSubExpr()->IgnoreParenImpCasts();
+    }
+    return E;
+  }
+
+  const clang::ASTContext &Ctx;
   std::set<const clang::Expr *> InSum;
 };
 
@@ -120,7 +140,7 @@ private:
 // the threads of one wider block.
 enum class RowIndex { Thread, Global, GlobalOnly };
 RowIndex rowIndex(const Context &C, const clang::FunctionDecl &Kernel) {
-  GlobalIndexReads Visitor;
+  GlobalIndexReads Visitor(Kernel.getASTContext());
   Visitor.TraverseStmt(Kernel.getBody());
   if (!Visitor.Found)
     return RowIndex::Thread;
