@@ -34,11 +34,13 @@
 
 // The fast-path kernels in the form cu2npu emits for them: nothing they call reads the global
 // threadIdx (ThreadIdxGlobal::Unused), so their thread loops are SIMD loops, over the global index
-// where they compute it (RowIndex::Global), and their guards are checked a row at a time
+// where they compute it, blocks adjacent in x fused into one row where nothing else tells them
+// apart (RowIndex::GlobalOnly), and their guards are checked a row at a time: at the row's ends
+// where monotone along it (for_each_thread_monotone), else at every lane
 // (for_each_thread_guarded).
 __global__ void triad(float *a, const float *b, const float *c, float s, int n) {
-  ::npu::for_each_thread_guarded<::npu::ThreadIdxGlobal::Unused, ::npu::ThreadDims::XYZ,
-                                 ::npu::RowIndex::Global>(
+  ::npu::for_each_thread_monotone<::npu::ThreadIdxGlobal::Unused, ::npu::ThreadDims::XYZ,
+                                  ::npu::RowIndex::GlobalOnly>(
       [&](const auto npu_guard, NPU_THREAD_PARAMS) {
         int i = blockIdx.x * blockDim.x + threadIdx.x;
         if (npu_guard.enters(i < n))
@@ -57,8 +59,8 @@ __global__ void touch(int *counter) {
 }
 
 __global__ void jacobiSweep(const float *in, float *out, int n) {
-  ::npu::for_each_thread_guarded<::npu::ThreadIdxGlobal::Unused, ::npu::ThreadDims::XYZ,
-                                 ::npu::RowIndex::Global>(
+  ::npu::for_each_thread_monotone<::npu::ThreadIdxGlobal::Unused, ::npu::ThreadDims::XYZ,
+                                  ::npu::RowIndex::GlobalOnly>(
       [&](const auto npu_guard, NPU_THREAD_PARAMS) {
         int i = blockIdx.x * blockDim.x + threadIdx.x;
         if (npu_guard.enters(i > 0 && i < n - 1))

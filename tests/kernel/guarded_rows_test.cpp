@@ -3,6 +3,8 @@
 // all pass run without the guard, the others as written, and the result is the same.
 #include <gtest/gtest.h>
 
+#include <atomic>
+#include <type_traits>
 #include <vector>
 
 #include "KernelTestSupport.h"
@@ -106,6 +108,49 @@ TEST(GuardedRows, BlockStrideRegionsSumWhatEachThreadWould) {
     }
     EXPECT_EQ(strided, wantStrided) << n;
     EXPECT_EQ(everyLane, wantEveryLane) << n;
+  }
+}
+
+// A guard monotone along the row (npu::for_each_thread_monotone): rows are checked at their first
+// and last lanes only, and rows where either fails (the grid's first and last) run as written.
+std::atomic<int> rowChecks{0}; // lanes evaluated by row checks
+
+template <bool Monotone> __global__ void interior(int n, const float *in, float *out) {
+  auto body = [&](const auto npu_guard, NPU_THREAD_PARAMS) {
+    if constexpr (std::is_same_v<std::decay_t<decltype(npu_guard)>, ::npu::detail::GuardCheck>)
+      rowChecks.fetch_add(1, std::memory_order_relaxed);
+    int i = blockIdx.x * blockDim.x + threadIdx.x;
+    if (npu_guard.enters(i > 0 && i < n - 1))
+      out[i] = in[i - 1] + in[i + 1];
+  };
+  if constexpr (Monotone)
+    ::npu::for_each_thread_monotone<::npu::ThreadIdxGlobal::Unused, ::npu::ThreadDims::XYZ,
+                                    ::npu::RowIndex::Global>(body);
+  else
+    ::npu::for_each_thread_guarded<::npu::ThreadIdxGlobal::Unused, ::npu::ThreadDims::XYZ,
+                                   ::npu::RowIndex::Global>(body);
+}
+
+TEST(GuardedRows, MonotoneGuardsAreCheckedAtTheRowEnds) {
+  for (const int n : {2, 3, 64, 65, 1000}) {
+    std::vector<float> in(n + 64), mono(n + 64, -1.0f), every(n + 64, -1.0f);
+    for (int i = 0; i < n + 64; ++i)
+      in[i] = static_cast<float>(i % 13);
+    const int blocks = (n + 63) / 64;
+    rowChecks = 0;
+    ASSERT_EQ(runKernel("interior", interior<true>, blocks, 64, 0, n, in.data(), mono.data()),
+              kSuccess);
+    const int monoChecks = rowChecks.exchange(0);
+    ASSERT_EQ(runKernel("interior", interior<false>, blocks, 64, 0, n, in.data(), every.data()),
+              kSuccess);
+    for (int i = 0; i < n + 64; ++i) {
+      const float want = i > 0 && i < n - 1 ? in[i - 1] + in[i + 1] : -1.0f;
+      ASSERT_EQ(mono[i], want) << n << " " << i;
+      ASSERT_EQ(every[i], want) << n << " " << i;
+    }
+    // Two lanes a row at most (the first lane of the grid's first row fails: one), against all.
+    EXPECT_LE(monoChecks, 2 * blocks) << n;
+    EXPECT_EQ(rowChecks.load(), 64 * blocks) << n;
   }
 }
 

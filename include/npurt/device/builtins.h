@@ -282,9 +282,24 @@ template <ThreadIdxGlobal Global, class Counting>
 inline constexpr bool kSimdThreads = Global == ThreadIdxGlobal::Unused && !Counting::value;
 
 // How a thread loop checks its rows against the body's guard before running them without it:
-// not at all, at every lane, or at the last lane only (a guard that holds for the whole row when
-// it holds there).
-enum class RowGuard : unsigned char { None, EveryLane, LastLane };
+// not at all, at every lane, at the last lane only (a guard that holds for the whole row when it
+// holds there), or at the first and last lanes (one monotone along the row: rowPasses).
+enum class RowGuard : unsigned char { None, EveryLane, LastLane, EndLanes };
+
+// Whether passes(x, xi) holds for every lane of the row, checked as Guard says: LastLane, at the
+// row's last lane; EndLanes, a guard monotone along the row (the translator proves it), at its
+// first and last lanes where the lanes run over the global index (which then cannot wrap between
+// them); at every lane otherwise.
+template <RowIndex Index, RowGuard Guard, class Passes>
+inline bool rowPasses(const unsigned begin, const unsigned end, const unsigned offset,
+                      Passes &&passes) {
+  if constexpr (Guard == RowGuard::LastLane)
+    return passes(end - 1, static_cast<int>(end - 1));
+  if constexpr (Guard == RowGuard::EndLanes && Index != RowIndex::Thread)
+    if (std::uint64_t{offset} + end <= std::uint64_t{INT_MAX})
+      return passes(begin, static_cast<int>(begin)) && passes(end - 1, static_cast<int>(end - 1));
+  return everyLanePasses<Index>(begin, end, offset, passes);
+}
 
 // The three readings of a guard checked a row at a time (npu::for_each_thread_guarded, and
 // BlockRegions::for_each_thread_guarded / for_each_thread_strided).
@@ -349,6 +364,38 @@ inline void for_each_thread(Body &&body) {
   });
 }
 
+namespace detail {
+// for_each_thread_guarded and for_each_thread_monotone: rows checked as Guard says.
+template <ThreadIdxGlobal Global, ThreadDims Read, RowIndex Index, RowGuard Guard, class Body>
+inline void forEachThreadGuarded(Body &body) {
+  forEachRow<Global, Read, Index>([&](const unsigned y, const unsigned z, const unsigned nx,
+                                      auto counting, const ::uint3 block, const ::dim3 blockSize,
+                                      const ::dim3 grid) {
+    constexpr bool simd = kSimdThreads<Global, decltype(counting)>;
+    const unsigned offset = block.x * blockSize.x;
+    auto runRow = [&](const auto guard) {
+      threadRow<simd, Index>(0, nx, offset, [&](const unsigned x, int) {
+        const ::uint3 thread{x, y, z};
+        if constexpr (Global == ThreadIdxGlobal::Kept)
+          ::threadIdx = thread;
+        body(guard, thread, block, blockSize, grid, counting);
+      });
+    };
+    if constexpr (simd) {
+      if (rowPasses<Index, Guard>(0, nx, offset, [&](const unsigned x, int) {
+            bool passes = false;
+            body(GuardCheck{&passes}, ::uint3{x, y, z}, block, blockSize, grid, counting);
+            return passes;
+          })) {
+        runRow(GuardPassed{});
+        return;
+      }
+    }
+    runRow(GuardTested{});
+  });
+}
+} // namespace detail
+
 // The fast path of a body that is declarations and then a guard, as cu2npu writes it
 // (translator/rules/kernel/FastPathGuard.h): `if (npu_guard.enters(C)) {...}` as its last
 // statement or `if (npu_guard.exits(C)) return;`, the body taking the guard as its first parameter.
@@ -361,31 +408,16 @@ inline void for_each_thread(Body &&body) {
 template <ThreadIdxGlobal Global = ThreadIdxGlobal::Kept, ThreadDims Read = ThreadDims::XYZ,
           RowIndex Index = RowIndex::Thread, class Body>
 inline void for_each_thread_guarded(Body &&body) {
-  detail::forEachRow<Global, Read, Index>([&](const unsigned y, const unsigned z, const unsigned nx,
-                                              auto counting, const ::uint3 block,
-                                              const ::dim3 blockSize, const ::dim3 grid) {
-    constexpr bool simd = detail::kSimdThreads<Global, decltype(counting)>;
-    const unsigned offset = block.x * blockSize.x;
-    auto runRow = [&](const auto guard) {
-      detail::threadRow<simd, Index>(0, nx, offset, [&](const unsigned x, int) {
-        const ::uint3 thread{x, y, z};
-        if constexpr (Global == ThreadIdxGlobal::Kept)
-          ::threadIdx = thread;
-        body(guard, thread, block, blockSize, grid, counting);
-      });
-    };
-    if constexpr (simd) {
-      if (detail::everyLanePasses<Index>(0, nx, offset, [&](const unsigned x, int) {
-            bool passes = false;
-            body(detail::GuardCheck{&passes}, ::uint3{x, y, z}, block, blockSize, grid, counting);
-            return passes;
-          })) {
-        runRow(detail::GuardPassed{});
-        return;
-      }
-    }
-    runRow(detail::GuardTested{});
-  });
+  detail::forEachThreadGuarded<Global, Read, Index, detail::RowGuard::EveryLane>(body);
+}
+// The same for a guard monotone along each row -- comparisons of the global x index with values
+// the same for the whole row, `i > 0 && i < n - 1` (the translator proves it) -- checked at the
+// row's first and last lanes only: a 1-D Jacobi sweep, whose check of every lane cost as much as
+// its work, ...
+template <ThreadIdxGlobal Global = ThreadIdxGlobal::Kept, ThreadDims Read = ThreadDims::XYZ,
+          RowIndex Index = RowIndex::Thread, class Body>
+inline void for_each_thread_monotone(Body &&body) {
+  detail::forEachThreadGuarded<Global, Read, Index, detail::RowGuard::EndLanes>(body);
 }
 
 // The general path: every CUDA thread of the block runs as a fiber, so

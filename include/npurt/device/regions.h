@@ -344,10 +344,7 @@ private:
                  row + static_cast<std::size_t>(xi));
             return passed;
           };
-          const unsigned last = x0 + run.x - 1;
-          if (Guard == detail::RowGuard::LastLane
-                  ? passes(last, static_cast<int>(last))
-                  : detail::everyLanePasses<Index>(x0, x0 + run.x, offset, passes)) {
+          if (detail::rowPasses<Index, Guard>(x0, x0 + run.x, offset, passes)) {
             runRow(detail::GuardPassed{});
             continue;
           }

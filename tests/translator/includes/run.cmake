@@ -22,7 +22,7 @@ foreach(want "#include \"kernels.cuh\"" "#include \"sub/util.h\"" "#include <inc
     message(FATAL_ERROR "main.npu.cpp lacks: ${want}\n${m}")
   endif()
 endforeach()
-foreach(want "::npu::launch(::npu::never_waits, \"scale\", scale, (n + 31) / 32, 32, 0, 0, x, n)" "::npu::for_each_thread_guarded<::npu::ThreadIdxGlobal::Unused, ::npu::ThreadDims::X, ::npu::RowIndex::GlobalOnly>(" "#include \"sub/util.h\"" "npuDeviceSynchronize()")
+foreach(want "::npu::launch(::npu::never_waits, \"scale\", scale, (n + 31) / 32, 32, 0, 0, x, n)" "::npu::for_each_thread_monotone<::npu::ThreadIdxGlobal::Unused, ::npu::ThreadDims::X, ::npu::RowIndex::GlobalOnly>(" "#include \"sub/util.h\"" "npuDeviceSynchronize()")
   string(FIND "${k}" "${want}" at)
   if(at EQUAL -1)
     message(FATAL_ERROR "kernels.cuh lacks: ${want}\n${k}")

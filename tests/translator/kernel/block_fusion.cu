@@ -6,7 +6,7 @@
 #include <cuda_runtime.h>
 
 // CHECK: __global__ void scale2d(float *m, int width, int height, float s) {
-// CHECK:   ::npu::for_each_thread_guarded<::npu::ThreadIdxGlobal::Unused, ::npu::ThreadDims::XY, ::npu::RowIndex::GlobalOnly>(
+// CHECK:   ::npu::for_each_thread_monotone<::npu::ThreadIdxGlobal::Unused, ::npu::ThreadDims::XY, ::npu::RowIndex::GlobalOnly>(
 __global__ void scale2d(float *m, int width, int height, float s) {
   int x = blockIdx.x * blockDim.x + threadIdx.x;
   int y = threadIdx.y + blockIdx.y * blockDim.y;
@@ -27,7 +27,7 @@ __global__ void gridStride(const float *x, float *y, int n) {
   for (int i = blockIdx.x * blockDim.x + threadIdx.x; i < (n); i += blockDim.x * gridDim.x)
 
 // CHECK: __global__ void sizeT(float *y, size_t n) {
-// CHECK:   ::npu::for_each_thread_guarded<::npu::ThreadIdxGlobal::Unused, ::npu::ThreadDims::X, ::npu::RowIndex::GlobalOnly>(
+// CHECK:   ::npu::for_each_thread_monotone<::npu::ThreadIdxGlobal::Unused, ::npu::ThreadDims::X, ::npu::RowIndex::GlobalOnly>(
 __global__ void sizeT(float *y, size_t n) {
   size_t i = (size_t)blockIdx.x * blockDim.x + threadIdx.x;
   if (i < n)
@@ -35,7 +35,7 @@ __global__ void sizeT(float *y, size_t n) {
 }
 
 // CHECK: __global__ void longProduct(float *y, long n) {
-// CHECK:   ::npu::for_each_thread_guarded<::npu::ThreadIdxGlobal::Unused, ::npu::ThreadDims::X, ::npu::RowIndex::GlobalOnly>(
+// CHECK:   ::npu::for_each_thread_monotone<::npu::ThreadIdxGlobal::Unused, ::npu::ThreadDims::X, ::npu::RowIndex::GlobalOnly>(
 __global__ void longProduct(float *y, long n) {
   long i = static_cast<long>(blockIdx.x * blockDim.x) + threadIdx.x;
   if (i < n)
@@ -58,7 +58,7 @@ __global__ void narrowed(float *y, int n) {
 }
 
 // CHECK: __global__ void laneAlone(int *out, int n) {
-// CHECK:   ::npu::for_each_thread_guarded<::npu::ThreadIdxGlobal::Unused, ::npu::ThreadDims::X, ::npu::RowIndex::Global>(
+// CHECK:   ::npu::for_each_thread_monotone<::npu::ThreadIdxGlobal::Unused, ::npu::ThreadDims::X, ::npu::RowIndex::Global>(
 __global__ void laneAlone(int *out, int n) {
   int i = blockIdx.x * blockDim.x + threadIdx.x;
   if (i < n)
@@ -66,7 +66,7 @@ __global__ void laneAlone(int *out, int n) {
 }
 
 // CHECK: __global__ void blockAlone(int *counts, int n) {
-// CHECK:   ::npu::for_each_thread_guarded<::npu::ThreadIdxGlobal::Unused, ::npu::ThreadDims::XYZ, ::npu::RowIndex::Global>(
+// CHECK:   ::npu::for_each_thread_monotone<::npu::ThreadIdxGlobal::Unused, ::npu::ThreadDims::XYZ, ::npu::RowIndex::Global>(
 __global__ void blockAlone(int *counts, int n) {
   int i = blockIdx.x * blockDim.x + threadIdx.x;
   if (i < n)
@@ -96,7 +96,7 @@ __global__ void sharedNoBarrier(float *out, int n) {
 __device__ int blockTag() { return blockIdx.x; }
 
 // CHECK: __global__ void calleeReadsBlockIdx(int *out, int n) {
-// CHECK:   ::npu::for_each_thread_guarded<::npu::ThreadIdxGlobal::Unused, ::npu::ThreadDims::X, ::npu::RowIndex::Global>(
+// CHECK:   ::npu::for_each_thread_monotone<::npu::ThreadIdxGlobal::Unused, ::npu::ThreadDims::X, ::npu::RowIndex::Global>(
 __global__ void calleeReadsBlockIdx(int *out, int n) {
   int i = blockIdx.x * blockDim.x + threadIdx.x;
   if (i < n)
@@ -110,7 +110,7 @@ __device__ float throughShared(float v) {
 }
 
 // CHECK: __global__ void calleeReadsShared(float *out, int n) {
-// CHECK:   ::npu::for_each_thread_guarded<::npu::ThreadIdxGlobal::Unused, ::npu::ThreadDims::X, ::npu::RowIndex::Global>(
+// CHECK:   ::npu::for_each_thread_monotone<::npu::ThreadIdxGlobal::Unused, ::npu::ThreadDims::X, ::npu::RowIndex::Global>(
 __global__ void calleeReadsShared(float *out, int n) {
   int i = blockIdx.x * blockDim.x + threadIdx.x;
   if (i < n)
@@ -120,7 +120,7 @@ __global__ void calleeReadsShared(float *out, int n) {
 __device__ float twice(float v) { return 2.0f * v; }
 
 // CHECK: __global__ void calleeIndependent(float *out, int n) {
-// CHECK:   ::npu::for_each_thread_guarded<::npu::ThreadIdxGlobal::Unused, ::npu::ThreadDims::X, ::npu::RowIndex::GlobalOnly>(
+// CHECK:   ::npu::for_each_thread_monotone<::npu::ThreadIdxGlobal::Unused, ::npu::ThreadDims::X, ::npu::RowIndex::GlobalOnly>(
 __global__ void calleeIndependent(float *out, int n) {
   int i = blockIdx.x * blockDim.x + threadIdx.x;
   if (i < n)

@@ -8,7 +8,9 @@
 
 #define N_MAX 4096
 
-// CHECK: ::npu::for_each_thread_guarded<::npu::ThreadIdxGlobal::Unused, ::npu::ThreadDims::X, ::npu::RowIndex::GlobalOnly>([&](const auto npu_guard, NPU_THREAD_PARAMS) {
+// Comparisons of the global x index with values the same along a row are monotone along it: the
+// row is checked at its first and last lanes (for_each_thread_monotone).
+// CHECK: ::npu::for_each_thread_monotone<::npu::ThreadIdxGlobal::Unused, ::npu::ThreadDims::X, ::npu::RowIndex::GlobalOnly>([&](const auto npu_guard, NPU_THREAD_PARAMS) {
 // CHECK: int i = blockIdx.x * blockDim.x + threadIdx.x;
 // CHECK: if (npu_guard.enters(i < n && i < N_MAX))
 __global__ void saxpy(float a, const float *x, float *y, int n) {
@@ -17,8 +19,9 @@ __global__ void saxpy(float a, const float *x, float *y, int n) {
     y[i] = a * x[i] + y[i];
 }
 
-// The early-return form, with a load in the declarations and more statements after the guard.
-// CHECK: ::npu::for_each_thread_guarded<::npu::ThreadIdxGlobal::Unused, ::npu::ThreadDims::XY, ::npu::RowIndex::GlobalOnly>([&](const auto npu_guard, NPU_THREAD_PARAMS) {
+// The early-return form, with a load in the declarations and more statements after the guard;
+// row (from threadIdx.y) is the same along a row.
+// CHECK: ::npu::for_each_thread_monotone<::npu::ThreadIdxGlobal::Unused, ::npu::ThreadDims::XY, ::npu::RowIndex::GlobalOnly>([&](const auto npu_guard, NPU_THREAD_PARAMS) {
 // CHECK: if (npu_guard.exits(row >= rows || col >= cols))
 // CHECK: return;
 __global__ void scale2d(float *m, const float *factor, int rows, int cols) {
@@ -28,6 +31,45 @@ __global__ void scale2d(float *m, const float *factor, int rows, int cols) {
     return;
   float v = m[row * cols + col];
   m[row * cols + col] = v * f;
+}
+
+// CHECK: __global__ void interior(const float *in, float *out, int n) {
+// CHECK: ::npu::for_each_thread_monotone<
+// CHECK: if (npu_guard.enters(i > 0 && i < n - 1))
+__global__ void interior(const float *in, float *out, int n) {
+  int i = blockIdx.x * blockDim.x + threadIdx.x;
+  if (i > 0 && i < n - 1)
+    out[i] = 0.5f * (in[i - 1] + in[i + 1]);
+}
+
+// Not monotone along a row: every lane is checked (for_each_thread_guarded).
+// CHECK: __global__ void evenOnly(float *y, int n) {
+// CHECK: ::npu::for_each_thread_guarded<
+__global__ void evenOnly(float *y, int n) {
+  int i = blockIdx.x * blockDim.x + threadIdx.x;
+  if (i < n && i % 2 == 0)
+    y[i] = 1.0f;
+}
+// CHECK: __global__ void firstLanes(float *y, int n) {
+// CHECK: ::npu::for_each_thread_guarded<
+__global__ void firstLanes(float *y, int n) {
+  int i = blockIdx.x * blockDim.x + threadIdx.x;
+  if (threadIdx.x < 16 && i < n)
+    y[i] = 1.0f;
+}
+// CHECK: __global__ void narrowIndex(float *y, int n) {
+// CHECK: ::npu::for_each_thread_guarded<
+__global__ void narrowIndex(float *y, int n) {
+  short i = blockIdx.x * blockDim.x + threadIdx.x;
+  if (i < n)
+    y[i] = 1.0f;
+}
+// CHECK: __global__ void outside(float *y, int lo, int hi) {
+// CHECK: ::npu::for_each_thread_guarded<
+__global__ void outside(float *y, int lo, int hi) {
+  int i = blockIdx.x * blockDim.x + threadIdx.x;
+  if (i < lo || i >= hi)
+    y[i] = 1.0f;
 }
 
 // A statement before the guard that is not a declaration: the plain loop.

@@ -63,7 +63,7 @@ __global__ void columns2d(const float (*a)[256], float *out, int rows) {
 
 // A thread walking its own row: already the order a CPU wants, left on the fast path.
 // CHECK: __global__ void matvecRow(const float *A, const float *x, float *y, int n) {
-// CHECK:   ::npu::for_each_thread_guarded<::npu::ThreadIdxGlobal::Unused, ::npu::ThreadDims::X, ::npu::RowIndex::GlobalOnly>([&](const auto npu_guard, NPU_THREAD_PARAMS) {
+// CHECK:   ::npu::for_each_thread_monotone<::npu::ThreadIdxGlobal::Unused, ::npu::ThreadDims::X, ::npu::RowIndex::GlobalOnly>([&](const auto npu_guard, NPU_THREAD_PARAMS) {
 // CHECK:   NPU_COST(intops(3));
 // CHECK:   int row = blockIdx.x * blockDim.x + threadIdx.x;
 // CHECK:   if (npu_guard.enters(row < n)) {

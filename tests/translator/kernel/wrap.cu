@@ -10,7 +10,7 @@ __device__ float warp_sum(float v) {
 __device__ float twice(float v) { return warp_sum(v) * 2; }
 __device__ float plain(float v) { return v + 1; }
 // CHECK: __global__ void fast(float *x, int n) {
-// CHECK:   ::npu::for_each_thread_guarded<::npu::ThreadIdxGlobal::Unused, ::npu::ThreadDims::X, ::npu::RowIndex::GlobalOnly>([&](const auto npu_guard, NPU_THREAD_PARAMS) {
+// CHECK:   ::npu::for_each_thread_monotone<::npu::ThreadIdxGlobal::Unused, ::npu::ThreadDims::X, ::npu::RowIndex::GlobalOnly>([&](const auto npu_guard, NPU_THREAD_PARAMS) {
 __global__ void fast(float *x, int n) {
   int i = blockIdx.x * blockDim.x + threadIdx.x;
   if (i >= n) return;

@@ -10,7 +10,7 @@ __global__ void upscale(cudaTextureObject_t tex, float *out, int w, int h, float
     out[y * w + x] = tex2D<float>(tex, (x + 0.5f) / scale, (y + 0.5f) / scale);
 }
 // CHECK: __global__ void upscale(npuTextureObject_t tex, float *out, int w, int h, float scale) {
-// CHECK:   ::npu::for_each_thread_guarded<::npu::ThreadIdxGlobal::Unused, ::npu::ThreadDims::XY, ::npu::RowIndex::GlobalOnly>([&](const auto npu_guard, NPU_THREAD_PARAMS) {
+// CHECK:   ::npu::for_each_thread_monotone<::npu::ThreadIdxGlobal::Unused, ::npu::ThreadDims::XY, ::npu::RowIndex::GlobalOnly>([&](const auto npu_guard, NPU_THREAD_PARAMS) {
 // CHECK:     { NPU_COST(fp32(2), intops(4), sfu(2), gwrite(4)); out[y * w + x] = tex2D<float>(tex, (x + 0.5f) / scale, (y + 0.5f) / scale); }
 
 __global__ void gather(cudaTextureObject_t lin, cudaSurfaceObject_t surf, int n) {

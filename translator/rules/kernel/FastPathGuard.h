@@ -24,9 +24,14 @@ struct UserFile;
 // increment or construction.
 bool isRepeatable(const clang::Expr *E);
 
+// How the fast path checks the guard's rows: no guard; at every lane
+// (::npu::for_each_thread_guarded); at each row's first and last lanes, a guard monotone along the
+// row such as `i > 0 && i < n - 1` with i the global x index (::npu::for_each_thread_monotone).
+enum class FastPathGuard { None, EveryLane, RowEnds };
+
 // When the kernel's body has that shape and its thread loop can be SIMD (nothing it calls reads
-// the global threadIdx), adds the condition's edits to F and returns true; returns false, having
-// edited nothing, otherwise.
-bool emitFastPathGuard(Context &C, const clang::FunctionDecl &Kernel, UserFile &F);
+// the global threadIdx), adds the condition's edits to F and says how its rows are checked;
+// returns None, having edited nothing, otherwise.
+FastPathGuard emitFastPathGuard(Context &C, const clang::FunctionDecl &Kernel, UserFile &F);
 
 } // namespace cu2npu

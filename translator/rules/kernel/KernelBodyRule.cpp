@@ -45,8 +45,10 @@ void KernelBodyRule::onFunction(Context &C, const clang::FunctionDecl &FD) {
     if (!C.needsSync(&FD)) {
       const std::string Plan = threadLoopTemplateArguments(C, FD);
       Fn = "::npu::for_each_thread" + Plan;
-      if (emitFastPathGuard(C, FD, *F)) {
-        Fn = "::npu::for_each_thread_guarded" + Plan;
+      if (const FastPathGuard Guard = emitFastPathGuard(C, FD, *F); Guard != FastPathGuard::None) {
+        Fn = std::string(Guard == FastPathGuard::RowEnds ? "::npu::for_each_thread_monotone"
+                                                         : "::npu::for_each_thread_guarded") +
+             Plan;
         Params = "const auto npu_guard, " + Params;
       }
       C.countConverted(*F, Plan.find("ThreadDims") != std::string::npos &&

@@ -63,10 +63,23 @@ bool isBuiltinX(const clang::Expr *E, llvm::StringRef Var) {
              ->getName() == "x";
 }
 
-// Whether the body computes `blockIdx.x * blockDim.x + threadIdx.x` (in any operand order, any
-// operand or the product cast to an integer type of 32 bits or more: `(size_t)blockIdx.x * ...`):
-// Found; and whether it reads anything else that tells threads of blocks adjacent in x apart:
-// threadIdx.x or blockIdx.x outside such a sum, either variable whole, shared memory (Other).
+// E without parentheses, implicit casts and explicit casts to an integer type of 32 bits or
+// more. Such a cast leaves the global index sum's value the index of the thread in its grid
+// wherever the engine fuses blocks (a grid of at most INT_MAX threads in x: nothing wraps).
+const clang::Expr *withoutWidening(const clang::ASTContext &Ctx, const clang::Expr *E) {
+  E = E->IgnoreParenImpCasts();
+  while (auto *Cast = llvm::dyn_cast<clang::ExplicitCastExpr>(E)) {
+    const clang::QualType T = Cast->getType();
+    if (!T->isIntegerType() || T->isBooleanType() || Ctx.getIntWidth(T) < 32)
+      break;
+    E = Cast->getSubExpr()->IgnoreParenImpCasts();
+  }
+  return E;
+}
+
+// Whether the body computes `blockIdx.x * blockDim.x + threadIdx.x` (globalIndexSum): Found; and
+// whether it reads anything else that tells threads of blocks adjacent in x apart: threadIdx.x
+// or blockIdx.x outside such a sum, either variable whole, shared memory (Other).
 class GlobalIndexReads : public clang::RecursiveASTVisitor<GlobalIndexReads> {
 public:
   explicit GlobalIndexReads(const clang::ASTContext &Ctx) : Ctx(Ctx) {}
@@ -74,22 +87,10 @@ public:
 
   // Pre-order: a sum is seen before the reads it holds.
   bool VisitBinaryOperator(clang::BinaryOperator *E) {
-    if (E->getOpcode() != clang::BO_Add)
-      return true;
-    for (auto [Product, Thread] :
-         {std::pair{E->getLHS(), E->getRHS()}, {E->getRHS(), E->getLHS()}}) {
-      auto *Mul = llvm::dyn_cast<clang::BinaryOperator>(withoutWidening(Product));
-      if (!Mul || Mul->getOpcode() != clang::BO_Mul ||
-          !isBuiltinX(withoutWidening(Thread), "threadIdx"))
-        continue;
-      for (auto [Block, Dim] :
-           {std::pair{Mul->getLHS(), Mul->getRHS()}, {Mul->getRHS(), Mul->getLHS()}})
-        if (isBuiltinX(withoutWidening(Block), "blockIdx") &&
-            isBuiltinX(withoutWidening(Dim), "blockDim")) {
-          InSum.insert(withoutWidening(Thread));
-          InSum.insert(withoutWidening(Block));
-          Found = true;
-        }
+    if (const GlobalIndexSum Sum = globalIndexSum(Ctx, E)) {
+      InSum.insert(Sum.Thread);
+      InSum.insert(Sum.Block);
+      Found = true;
     }
     return true;
   }
@@ -114,20 +115,6 @@ public:
   }
 
 private:
-  // E without parentheses, implicit casts and explicit casts to an integer type of 32 bits or
-  // more. Such a cast leaves the sum's value the index of the thread in its grid wherever the
-  // engine fuses blocks (a grid of at most INT_MAX threads in x: nothing wraps).
-  const clang::Expr *withoutWidening(const clang::Expr *E) const {
-    E = E->IgnoreParenImpCasts();
-    while (auto *Cast = llvm::dyn_cast<clang::ExplicitCastExpr>(E)) {
-      const clang::QualType T = Cast->getType();
-      if (!T->isIntegerType() || T->isBooleanType() || Ctx.getIntWidth(T) < 32)
-        break;
-      E = Cast->getSubExpr()->IgnoreParenImpCasts();
-    }
-    return E;
-  }
-
   const clang::ASTContext &Ctx;
   std::set<const clang::Expr *> InSum;
 };
@@ -173,6 +160,25 @@ std::string threadDimsName(unsigned Dims) {
 
 bool isBuiltinThreadIdx(const clang::ValueDecl *D) { return isBuiltinVariable(D, "threadIdx"); }
 bool isBuiltinBlockIdx(const clang::ValueDecl *D) { return isBuiltinVariable(D, "blockIdx"); }
+
+GlobalIndexSum globalIndexSum(const clang::ASTContext &Ctx, const clang::Expr *E) {
+  auto *Add = llvm::dyn_cast<clang::BinaryOperator>(withoutWidening(Ctx, E));
+  if (!Add || Add->getOpcode() != clang::BO_Add)
+    return {};
+  for (auto [Product, Thread] :
+       {std::pair{Add->getLHS(), Add->getRHS()}, {Add->getRHS(), Add->getLHS()}}) {
+    auto *Mul = llvm::dyn_cast<clang::BinaryOperator>(withoutWidening(Ctx, Product));
+    if (!Mul || Mul->getOpcode() != clang::BO_Mul ||
+        !isBuiltinX(withoutWidening(Ctx, Thread), "threadIdx"))
+      continue;
+    for (auto [Block, Dim] :
+         {std::pair{Mul->getLHS(), Mul->getRHS()}, {Mul->getRHS(), Mul->getLHS()}})
+      if (isBuiltinX(withoutWidening(Ctx, Block), "blockIdx") &&
+          isBuiltinX(withoutWidening(Ctx, Dim), "blockDim"))
+        return {withoutWidening(Ctx, Thread), withoutWidening(Ctx, Block)};
+  }
+  return {};
+}
 
 bool isThreadIdxX(const clang::Expr *E) {
   auto *PO = llvm::dyn_cast<clang::PseudoObjectExpr>(E->IgnoreParenImpCasts());

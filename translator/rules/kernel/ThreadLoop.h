@@ -13,6 +13,7 @@
 #include <string>
 
 namespace clang {
+class ASTContext;
 class Expr;
 class FunctionDecl;
 class ValueDecl;
@@ -28,6 +29,15 @@ bool isBuiltinThreadIdx(const clang::ValueDecl *D);
 bool isBuiltinBlockIdx(const clang::ValueDecl *D);
 // `threadIdx.x` (parentheses and implicit casts around it ignored).
 bool isThreadIdxX(const clang::Expr *E);
+
+// The threadIdx.x and blockIdx.x reads of E when E is the global x index `blockIdx.x * blockDim.x
+// + threadIdx.x`: any operand order, any operand or the product cast to an integer type of 32 bits
+// or more (`(size_t)blockIdx.x * blockDim.x + threadIdx.x`); false otherwise.
+struct GlobalIndexSum {
+  const clang::Expr *Thread = nullptr, *Block = nullptr;
+  explicit operator bool() const { return Thread != nullptr; }
+};
+GlobalIndexSum globalIndexSum(const clang::ASTContext &Ctx, const clang::Expr *E);
 // "threadIdx", "blockIdx", "blockDim" or "gridDim" for a read of one of their members
 // (`blockIdx.x`: a property of clang's __cuda_builtin_*_t, a PseudoObjectExpr); else nullptr.
 const char *builtinVarName(const clang::Expr *E);
