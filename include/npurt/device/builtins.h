@@ -412,8 +412,8 @@ inline void for_each_thread_guarded(Body &&body) {
 }
 // The same for a guard monotone along each row -- comparisons of the global x index with values
 // the same for the whole row, `i > 0 && i < n - 1` (the translator proves it) -- checked at the
-// row's first and last lanes only: a 1-D Jacobi sweep, whose check of every lane cost as much as
-// its work, ...
+// row's first and last lanes only (a 1-D Jacobi sweep's check of every lane cost as much as its
+// work).
 template <ThreadIdxGlobal Global = ThreadIdxGlobal::Kept, ThreadDims Read = ThreadDims::XYZ,
           RowIndex Index = RowIndex::Thread, class Body>
 inline void for_each_thread_monotone(Body &&body) {

@@ -42,7 +42,24 @@ __global__ void interior(const float *in, float *out, int n) {
     out[i] = 0.5f * (in[i - 1] + in[i + 1]);
 }
 
-// Not monotone along a row: every lane is checked (for_each_thread_guarded).
+// threadIdx.y is the same along a row.
+// CHECK: __global__ void topRows(float *y, int n) {
+// CHECK: ::npu::for_each_thread_monotone<
+__global__ void topRows(float *y, int n) {
+  int i = blockIdx.x * blockDim.x + threadIdx.x;
+  if (i < n && threadIdx.y < 2)
+    y[i] = 1.0f;
+}
+
+// Not monotone along a row (or not shown to be): every lane is checked (for_each_thread_guarded).
+// CHECK: __global__ void lowLanes(float *y, int n) {
+// CHECK: ::npu::for_each_thread_guarded<
+__global__ void lowLanes(float *y, int n) {
+  int i = blockIdx.x * blockDim.x + threadIdx.x;
+  int lane = threadIdx.x % 32;
+  if (i < n && lane < 16)
+    y[i] = 1.0f;
+}
 // CHECK: __global__ void evenOnly(float *y, int n) {
 // CHECK: ::npu::for_each_thread_guarded<
 __global__ void evenOnly(float *y, int n) {

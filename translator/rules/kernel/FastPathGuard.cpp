@@ -118,14 +118,16 @@ private:
   bool variesAlongRow(const Stmt *S) const {
     if (!S)
       return false;
-    if (auto *E = dyn_cast<Expr>(S); E && isThreadIdxX(E))
-      return true;
     if (auto *DR = dyn_cast<DeclRefExpr>(S)) {
       auto *VD = dyn_cast<VarDecl>(DR->getDecl());
       return isBuiltinThreadIdx(DR->getDecl()) || Index.count(VD) || Varying.count(VD);
     }
-    if (auto *PO = dyn_cast<PseudoObjectExpr>(S))
+    if (auto *PO = dyn_cast<PseudoObjectExpr>(S)) {
+      // threadIdx.x varies along a row; threadIdx.y, .z and the other built-ins do not.
+      if (const char *Name = builtinVarName(PO))
+        return llvm::StringRef(Name) == "threadIdx" && isThreadIdxX(PO);
       return variesAlongRow(PO->getSyntacticForm());
+    }
     for (const Stmt *Child : S->children())
       if (variesAlongRow(Child))
         return true;
