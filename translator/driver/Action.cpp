@@ -325,15 +325,12 @@ public:
     noteKernelReference(E, E->getDecl());
     if (Cur && isBuiltinThreadIdx(E->getDecl()))
       Graph[Cur->getCanonicalDecl()].ReadsThreadIdx = true;
-    if (Cur && isBuiltinBlockIdx(E->getDecl()))
+    auto *VD = llvm::dyn_cast<clang::VarDecl>(E->getDecl());
+    const bool Shared = VD && VD->hasAttr<clang::CUDASharedAttr>();
+    if (Cur && (Shared || isBuiltinBlockIdx(E->getDecl())))
       Graph[Cur->getCanonicalDecl()].ReadsBlockState = true;
-    if (auto *VD = llvm::dyn_cast<clang::VarDecl>(E->getDecl())) {
-      if (Cur && VD->hasAttr<clang::CUDASharedAttr>())
-        Graph[Cur->getCanonicalDecl()].ReadsBlockState = true;
-      if (Cur && !GraphOnly && VD->hasAttr<clang::CUDASharedAttr>() && VD->hasExternalStorage() &&
-          !VD->isLocalVarDecl())
-        C.ExternSharedUsers[VD].insert(Cur);
-    }
+    if (Cur && !GraphOnly && Shared && VD->hasExternalStorage() && !VD->isLocalVarDecl())
+      C.ExternSharedUsers[VD].insert(Cur);
     return true;
   }
 

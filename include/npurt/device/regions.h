@@ -134,7 +134,7 @@ public:
   BlockRegions(const ::uint3 first, const ::dim3 extent, const unsigned span = 1)
       : mark_(detail::regionArena.mark()), blockSize_(::blockDim), rowWidth_(blockSize_.x * span),
         threads_(rowWidth_ * blockSize_.y * blockSize_.z), first_(first),
-        extent_(span == 1 ? extent : ::dim3(rowWidth_, extent.y, extent.z)),
+        extent_(extent.x * span, extent.y, extent.z),
         sliceThreads_(extent_.x * extent_.y * extent_.z) {}
   ~BlockRegions() {
     for (auto it = cleanups_.rbegin(); it != cleanups_.rend(); ++it)
